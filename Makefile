@@ -1,0 +1,52 @@
+# Tandem: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs the whole suite.
+# Both create the virtual environment (.venv) and install Tandem into it when needed.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test test-postgres setup demo bench lint translations check clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP) translations
+
+translations: $(STAMP)
+	$(PY) manage.py compile_translations
+
+# The embedded SQLite database lives in var/; loading is idempotent, so `make run` can be repeated.
+demo: setup
+	mkdir -p var
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py load_reference
+	DEBUG=1 $(PY) manage.py load_catalogue
+	DEBUG=1 $(PY) manage.py load_demo
+
+run: demo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Same suite on PostgreSQL (TANDEM_TEST_DATABASE_URL, default: the local server).
+test-postgres: setup
+	TANDEM_TEST_DATABASE_URL=$${TANDEM_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tandem} \
+		$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) benchmarks/matrix.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check src tests benchmarks
+
+check: setup
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) var

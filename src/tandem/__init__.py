@@ -1,0 +1,1 @@
+"""Tandem: cooperation between Belgian municipalities and their OCMW/CPAS."""

@@ -1,0 +1,120 @@
+"""Reads of campaign data shared by the web pages, the CLI and the exports."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+from tandem.analysis.matrix import Column, Matrix, RowHeader, build_matrix
+from tandem.catalogue.models import Aspect, Domain
+from tandem.places.models import Pair
+
+from .models import Campaign, Response, Round
+
+ASPECT_SETS = ("predefined", "other", "all")
+
+
+class UnknownChoice(ValueError):
+    """A campaign, domain or aspect set that does not exist; the message names the valid choices."""
+
+
+def matrix_round(campaign: Campaign) -> Round | None:
+    """The round whose answers a matrix shows: the latest closed round, else the latest round."""
+    rounds = list(campaign.rounds.order_by("-number"))
+    closed = [r for r in rounds if r.status == Round.Status.CLOSED]
+    return (closed or rounds or [None])[0]
+
+
+def domain_for(campaign: Campaign, slug: str) -> Domain:
+    domains = list(campaign.framework.domains.order_by("number"))
+    for domain in domains:
+        if domain.slug == slug:
+            return domain
+    raise UnknownChoice(
+        f"unknown domain '{slug}'; choose one of: {' '.join(d.slug for d in domains)}")
+
+
+def aspects_for(domain: Domain, aspect_set: str) -> list[Aspect]:
+    if aspect_set not in ASPECT_SETS:
+        raise UnknownChoice(f"unknown aspect set '{aspect_set}'; choose one of: {' '.join(ASPECT_SETS)}")
+    aspects = domain.aspects.order_by("order")
+    if aspect_set == "predefined":
+        aspects = aspects.filter(origin=Aspect.Origin.PREDEFINED)
+    elif aspect_set == "other":
+        aspects = aspects.exclude(origin=Aspect.Origin.PREDEFINED)
+    return list(aspects)
+
+
+def pair_name(pair: Pair, language: str | None = None) -> str:
+    """The municipality's name in a language ('nl' gives the REFNIS Dutch name)."""
+    language = (language or get_language() or "nl")[:2]
+    municipality = pair.municipality
+    if language == "fr" or (language == "en" and municipality.region.refnis != "02000"):
+        return municipality.name_fr
+    return municipality.name_nl
+
+
+def columns_for(aspects: Iterable[Aspect]) -> list[Column]:
+    return [Column(key=a.pk, short_label=a.short_label, label=a.label, origin=a.origin, code=a.slug)
+            for a in aspects]
+
+
+def scores(round_: Round, aspects: list[Aspect], pair_ids=None):
+    """(pair id, aspect id, degree) of the submitted joint answers of a round."""
+    query = Response.objects.filter(
+        round=round_, aspect__in=[a.pk for a in aspects],
+        respondent=Response.Respondent.JOINT, status=Response.Status.SUBMITTED,
+    )
+    if pair_ids is not None:
+        query = query.filter(pair_id__in=pair_ids)
+    return query.values_list("pair_id", "aspect_id", "degree").iterator(chunk_size=5000)
+
+
+@dataclass
+class DomainMatrix:
+    campaign: Campaign
+    domain: Domain
+    round: Round | None
+    aspect_set: str
+    aspects: list[Aspect]
+    matrix: Matrix
+
+
+def domain_matrix(campaign: Campaign, domain: Domain, aspect_set: str = "predefined",
+                  pairs=None, language: str | None = None) -> DomainMatrix:
+    """The score matrix of one domain: the campaign's pairs (or the given subset) × its aspects."""
+    aspects = aspects_for(domain, aspect_set)
+    if pairs is None:
+        pairs = Pair.objects.filter(participations__campaign=campaign)
+    pairs = list(pairs.select_related("municipality__region"))
+    rows = [RowHeader(key=p.pk, name=pair_name(p, language), code=p.municipality.refnis)
+            for p in pairs]
+    round_ = matrix_round(campaign)
+    triples = scores(round_, aspects, [p.pk for p in pairs]) if round_ else []
+    matrix = build_matrix(columns_for(aspects), rows, triples)
+    return DomainMatrix(campaign, domain, round_, aspect_set, aspects, matrix)
+
+
+def pair_profile(campaign: Campaign, pair: Pair, language: str | None = None) -> list[dict]:
+    """One pair's scores across all domains of a campaign: per domain the predefined and the
+    other aspects as one-row matrices, with TOT STAD per domain (three queries in all)."""
+    round_ = matrix_round(campaign)
+    domains = list(campaign.framework.domains.order_by("number").prefetch_related("aspects"))
+    all_aspects = [a for d in domains for a in d.aspects.all()]
+    by_key = {}
+    if round_:
+        by_key = {(p, a): d for p, a, d in scores(round_, all_aspects, [pair.pk])}
+    row = RowHeader(key=pair.pk, name=pair_name(pair, language), code=pair.municipality.refnis)
+    profile = []
+    for domain in domains:
+        aspects = sorted(domain.aspects.all(), key=lambda a: a.order)
+        parts = {}
+        for part, selected in (
+            ("predefined", [a for a in aspects if a.origin == Aspect.Origin.PREDEFINED]),
+            ("other", [a for a in aspects if a.origin != Aspect.Origin.PREDEFINED]),
+        ):
+            triples = [(pair.pk, a.pk, by_key[(pair.pk, a.pk)])
+                       for a in selected if (pair.pk, a.pk) in by_key]
+            parts[part] = build_matrix(columns_for(selected), [row], triples)
+        profile.append({"domain": domain, **parts})
+    return profile

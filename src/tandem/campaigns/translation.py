@@ -1,0 +1,9 @@
+"""Campaign fields that carry a text per language (django-modeltranslation)."""
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Campaign
+
+
+@register(Campaign)
+class CampaignTranslation(TranslationOptions):
+    fields = ("name", "description")

@@ -1,0 +1,135 @@
+"""Campaign pages: overview, domain matrices (with downloads) and a pair's profile."""
+
+import json
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from tandem.accounts.scoping import campaign_pairs_for, campaigns_for
+from tandem.analysis.matrix import sort_matrix
+from tandem.analysis.tables import matrix_csv, matrix_json
+from tandem.catalogue.models import DegreeLevel
+
+from .queries import (
+    ASPECT_SETS,
+    UnknownChoice,
+    domain_for,
+    domain_matrix,
+    matrix_round,
+    pair_name,
+    pair_profile,
+)
+
+SORTS = ("name", "total")
+
+
+def _campaign(request, slug):
+    return get_object_or_404(campaigns_for(request.user).select_related("framework"), slug=slug)
+
+
+def _domain(campaign, slug):
+    try:
+        return domain_for(campaign, slug)
+    except UnknownChoice as error:
+        raise Http404(str(error)) from error
+
+
+def campaign_detail(request, campaign):
+    campaign = _campaign(request, campaign)
+    pairs = campaign_pairs_for(request.user, campaign).select_related("municipality__region",
+                                                                      "municipality__province")
+    pair_rows = sorted(((pair_name(p), p) for p in pairs), key=lambda item: item[0])
+    return render(request, "campaigns/campaign_detail.html", {
+        "campaign": campaign,
+        "domains": campaign.framework.domains.order_by("number"),
+        "pairs": pair_rows,
+        "rounds": campaign.rounds.order_by("number"),
+        "matrix_round": matrix_round(campaign),
+    })
+
+
+def _matrix_options(request):
+    aspect_set = request.GET.get("aspects", "predefined")
+    sort = request.GET.get("sort", "name")
+    return (aspect_set if aspect_set in ASPECT_SETS else "predefined",
+            sort if sort in SORTS else "name")
+
+
+def matrix_page(request, campaign, domain):
+    campaign = _campaign(request, campaign)
+    domain = _domain(campaign, domain)
+    aspect_set, sort = _matrix_options(request)
+    result = domain_matrix(campaign, domain, aspect_set,
+                           pairs=campaign_pairs_for(request.user, campaign))
+    matrix = sort_matrix(result.matrix, sort)
+    pair_by_code = {row.header.code: row for row in matrix.rows}
+    context = {
+        "campaign": campaign,
+        "domain": domain,
+        "domains": campaign.framework.domains.order_by("number"),
+        "result": result,
+        "matrix": matrix,
+        "columns": list(zip(matrix.columns, result.aspects, strict=True)),
+        "footer": list(zip(matrix.column_totals, matrix.column_counts, matrix.column_formal_counts,
+                           strict=True)),
+        "degrees": DegreeLevel.objects.all(),
+        "aspect_set": aspect_set,
+        "aspect_sets": [(key, label) for key, label in _aspect_set_labels()],
+        "sort": sort,
+        "has_rows": bool(pair_by_code),
+    }
+    template = "campaigns/_matrix.html" if request.htmx else "campaigns/matrix.html"
+    return render(request, template, context)
+
+
+def _aspect_set_labels():
+    return [("predefined", _("Predefined aspects")),
+            ("other", _("Other aspects (confirmation round)")),
+            ("all", _("All aspects"))]
+
+
+def matrix_download(request, campaign, domain, fmt):
+    if fmt not in ("csv", "json"):
+        raise Http404("unknown format")
+    campaign = _campaign(request, campaign)
+    domain = _domain(campaign, domain)
+    aspect_set, sort = _matrix_options(request)
+    result = domain_matrix(campaign, domain, aspect_set,
+                           pairs=campaign_pairs_for(request.user, campaign))
+    matrix = sort_matrix(result.matrix, sort)
+    filename = f"{campaign.slug}-{domain.slug}-{aspect_set}.{fmt}"
+    if fmt == "csv":
+        response = HttpResponse(matrix_csv(matrix), content_type="text/csv; charset=utf-8")
+    else:
+        payload = {"campaign": campaign.slug, "domain": domain.slug, "aspect_set": aspect_set,
+                   "language": get_language(),
+                   "round": result.round.number if result.round else None, **matrix_json(matrix)}
+        response = HttpResponse(json.dumps(payload, ensure_ascii=False, indent=2),
+                                content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def pair_page(request, campaign, refnis):
+    campaign = _campaign(request, campaign)
+    pairs = campaign_pairs_for(request.user, campaign).select_related(
+        "municipality__region", "municipality__province")
+    pair = pairs.filter(municipality__refnis=refnis).first()
+    if pair is None:
+        # A former REFNIS code (Hasselt 71022 before its 2025 merger) leads to today's pair.
+        today = pairs.filter(municipality__former_codes__code=refnis).first()
+        if today is None:
+            raise Http404("no such pair in this campaign")
+        return redirect("campaign-pair", campaign.slug, today.municipality.refnis, permanent=True)
+    profile = pair_profile(campaign, pair)
+    return render(request, "campaigns/pair.html", {
+        "campaign": campaign,
+        "pair": pair,
+        "name": pair_name(pair),
+        "profile": profile,
+        "degrees": DegreeLevel.objects.all(),
+        "former_codes": list(pair.municipality.former_codes.all()),
+        "grand_total": sum((part["predefined"].rows[0].total or 0) for part in profile),
+    })

@@ -1,0 +1,65 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import (
+    Aspect,
+    ContactDomain,
+    DegreeLevel,
+    Domain,
+    Framework,
+    Instrument,
+    ObstacleType,
+    ReasonCluster,
+)
+
+
+class DomainInline(TranslationTabularInline):
+    model = Domain
+    extra = 0
+    fields = ("number", "slug", "name", "questionnaire_heading")
+
+
+@admin.register(Framework)
+class FrameworkAdmin(TranslationAdmin):
+    list_display = ("slug", "name", "version")
+    inlines = [DomainInline]
+
+
+class AspectInline(TranslationTabularInline):
+    model = Aspect
+    extra = 0
+    fields = ("order", "slug", "origin", "short_label", "label")
+
+
+@admin.register(Domain)
+class DomainAdmin(TranslationAdmin):
+    list_display = ("framework", "number", "name")
+    list_filter = ("framework",)
+    inlines = [AspectInline]
+
+
+@admin.register(Aspect)
+class AspectAdmin(TranslationAdmin):
+    list_display = ("domain", "order", "short_label", "label", "origin")
+    list_filter = ("domain__framework", "domain", "origin")
+    search_fields = ("slug", "short_label_nl", "label_nl", "label_fr")
+
+
+@admin.register(DegreeLevel)
+class DegreeLevelAdmin(TranslationAdmin):
+    list_display = ("value", "label", "colour", "text_colour", "symbol")
+
+
+@admin.register(ReasonCluster, ObstacleType)
+class VocabularyAdmin(TranslationAdmin):
+    list_display = ("slug", "name", "order")
+
+
+@admin.register(Instrument)
+class InstrumentAdmin(TranslationAdmin):
+    list_display = ("slug", "name", "formal", "order")
+
+
+@admin.register(ContactDomain)
+class ContactDomainAdmin(TranslationAdmin):
+    list_display = ("framework", "order", "name")

@@ -1,0 +1,176 @@
+"""The cooperation catalogue: frameworks, domains, aspects, the degree scale and the vocabularies
+of reasons, obstacles and instruments. Content is shipped as data files (catalogue/data/*.yaml)
+and loaded by `tandem load-catalogue`; coordinators edit it in the admin."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
+
+
+class Framework(models.Model):
+    """A versioned set of domains and aspects that campaigns survey (e.g. management cooperation 2010)."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    name = models.CharField(_("name"), max_length=200)  # translated
+    description = models.TextField(_("description"), blank=True)  # translated
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("framework")
+        verbose_name_plural = _("frameworks")
+
+    def __str__(self):
+        return f"{self.name} (v{self.version})"
+
+
+class Domain(models.Model):
+    """A management domain of a framework (questionnaire 'Cluster'), e.g. financieel management."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="domains",
+                                  verbose_name=_("framework"))
+    slug = models.SlugField(_("code"), max_length=40)
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=150)  # translated
+    questionnaire_heading = models.CharField(_("questionnaire heading"), max_length=200, blank=True)
+    field_phrase = models.CharField(
+        _("field phrase"), max_length=150, blank=True,
+        help_text=_("Completes 'Is cooperation desirable in …?' for this domain."))  # translated
+
+    class Meta:
+        ordering = ["framework", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "slug"], name="domain_slug_per_framework"),
+            models.UniqueConstraint(fields=["framework", "number"], name="domain_number_per_framework"),
+        ]
+        verbose_name = _("domain")
+        verbose_name_plural = _("domains")
+
+    def __str__(self):
+        return self.name
+
+
+class Aspect(models.Model):
+    """A sub-aspect of a domain (deelaspect), e.g. 'Thesaurie'.
+
+    `short_label` is the score table's column label, `label` the questionnaire's row label. An
+    aspect is predefined (in the questionnaire) or was added in a confirmation round after some
+    pairs named it under 'Andere (specifieer)'.
+    """
+
+    class Origin(models.TextChoices):
+        PREDEFINED = "predefined", _("predefined in the questionnaire")
+        CONFIRMATION = "confirmation", _("added in a confirmation round")
+
+    domain = models.ForeignKey(Domain, on_delete=models.CASCADE, related_name="aspects",
+                               verbose_name=_("domain"))
+    slug = models.SlugField(_("code"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("order"))
+    origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices,
+                              default=Origin.PREDEFINED)
+    short_label = models.CharField(_("short label"), max_length=40)  # translated
+    label = models.CharField(_("questionnaire label"), max_length=200)  # translated
+    gloss = models.TextField(_("explanation"), blank=True)  # translated
+    source_labels = models.JSONField(
+        _("labels in the sources"), default=list, blank=True,
+        help_text=_("Spellings of this aspect in the source documents, kept for traceability."))
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["domain", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["domain", "slug"], name="aspect_slug_per_domain"),
+            models.UniqueConstraint(fields=["domain", "order"], name="aspect_order_per_domain"),
+        ]
+        verbose_name = _("aspect")
+        verbose_name_plural = _("aspects")
+
+    def __str__(self):
+        return self.label
+
+
+class DegreeLevel(models.Model):
+    """A step on the degree scale: 0 no, 1 informal, 2 formal cooperation, with its colours."""
+
+    value = models.PositiveSmallIntegerField(_("score"), unique=True)
+    code = models.SlugField(_("code"), max_length=20, unique=True)
+    label = models.CharField(_("label"), max_length=100)  # translated
+    colour = models.CharField(_("background colour"), max_length=7, validators=[hex_colour])
+    text_colour = models.CharField(_("text colour"), max_length=7, validators=[hex_colour])
+    symbol = models.CharField(_("symbol"), max_length=4, blank=True,
+                              help_text=_("Shown beside the score so colour is never the only signal."))
+
+    class Meta:
+        ordering = ["value"]
+        verbose_name = _("degree of cooperation")
+        verbose_name_plural = _("degrees of cooperation")
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+
+class VocabularyTerm(models.Model):
+    """Base for the controlled vocabularies: a code, a translated name and an explanation."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=150)  # translated
+    description = models.TextField(_("description"), blank=True)  # translated
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class ReasonCluster(VocabularyTerm):
+    """A cluster of reasons to cooperate or not (organisatorisch-structureel, regelgeving, ...)."""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("reason cluster")
+        verbose_name_plural = _("reason clusters")
+
+
+class ObstacleType(VocabularyTerm):
+    """A type of obstacle to (formal) cooperation (juridisch, technisch, financieel, ...)."""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("obstacle type")
+        verbose_name_plural = _("obstacle types")
+
+
+class Instrument(VocabularyTerm):
+    """An instrument that regulates cooperation (beheersovereenkomst, convenant, protocol, ...)."""
+
+    formal = models.BooleanField(_("formal instrument"), default=True)
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+
+
+class ContactDomain(models.Model):
+    """A domain for which a pair names contact persons (seed 001, 'Bijkomende gegevens')."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="contact_domains",
+                                  verbose_name=_("framework"))
+    slug = models.SlugField(_("code"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("order"))
+    name = models.CharField(_("name"), max_length=150)  # translated
+
+    class Meta:
+        ordering = ["framework", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "slug"], name="contact_domain_per_framework"),
+        ]
+        verbose_name = _("contact domain")
+        verbose_name_plural = _("contact domains")
+
+    def __str__(self):
+        return self.name

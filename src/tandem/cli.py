@@ -1,0 +1,38 @@
+"""The `tandem` command: a thin front on the management commands (`tandem matrix ...`)."""
+import os
+import sys
+
+VERBS = {
+    "load-reference": "load_reference",
+    "load-catalogue": "load_catalogue",
+    "load-demo": "load_demo",
+    "matrix": "matrix",
+    "governance": "governance",
+    "import-governance": "import_governance",
+    "check-integrity": "check_integrity",
+    "migrate": "migrate",
+    "createsuperuser": "createsuperuser",
+    "runserver": "runserver",
+}
+
+USAGE = "usage: tandem {" + ",".join(VERBS) + "} [options]   (tandem VERB --help for details)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(USAGE)
+        return 0 if argv else 2
+    verb = argv[0]
+    if verb not in VERBS:
+        print(f"tandem: unknown command '{verb}'; choose one of: {' '.join(VERBS)}", file=sys.stderr)
+        return 2
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["tandem", VERBS[verb], *argv[1:]])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

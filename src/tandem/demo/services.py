@@ -1,0 +1,162 @@
+"""Loading the demo campaigns transcribed from the seeds (demo/data/*.yaml), idempotently."""
+
+from datetime import date
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.utils import translation
+from simple_history.utils import bulk_create_with_history
+
+from tandem.analysis.matrix import Column, RowHeader, build_matrix
+from tandem.campaigns.models import Campaign, CampaignPair, Response, Round
+from tandem.catalogue.models import Aspect, Framework
+from tandem.places.services import municipality_for_code
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+CAMPAIGN_FILES = ("centrumsteden-2010.yaml",)
+
+
+class DemoDataError(Exception):
+    """A demo data file disagrees with itself or with the reference data."""
+
+
+def _as_date(value):
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+@transaction.atomic
+@translation.override("nl")
+def load_demo(data_dir: Path = DATA_DIR) -> dict:
+    """Load every demo campaign; returns counts of what was created or changed."""
+    counts = {"campaigns": 0, "pairs": 0, "rounds": 0, "responses created": 0,
+              "responses updated": 0}
+    for name in CAMPAIGN_FILES:
+        with open(data_dir / name, encoding="utf-8") as handle:
+            _load_campaign(yaml.safe_load(handle), name, counts)
+    return counts
+
+
+def _load_campaign(data: dict, filename: str, counts: dict) -> Campaign:
+    spec = data["campaign"]
+    framework = Framework.objects.filter(slug=spec["framework"]).first()
+    if framework is None:
+        raise DemoDataError(f"{filename}: framework '{spec['framework']}' is not loaded; "
+                            "run `tandem load-catalogue` first")
+    fields = {f"name_{lang}": text for lang, text in spec["name"].items()}
+    fields |= {f"description_{lang}": text for lang, text in spec["description"].items()}
+    fields |= {"framework": framework, "year": spec["year"], "organiser": spec["organiser"],
+               "source": spec["source"], "status": spec["status"], "is_public": spec["is_public"]}
+    campaign = Campaign.objects.filter(slug=spec["slug"]).first()
+    if campaign is None:
+        campaign = Campaign.objects.create(slug=spec["slug"], **fields)
+        counts["campaigns"] += 1
+    else:
+        _update(campaign, fields)
+
+    rounds = {}
+    for entry in spec["rounds"]:
+        values = {"kind": entry["kind"], "status": entry["status"], "note": entry.get("note", ""),
+                  "opens_on": _as_date(entry.get("opens_on")),
+                  "closes_on": _as_date(entry.get("closes_on"))}
+        round_, created = Round.objects.get_or_create(campaign=campaign, number=entry["number"],
+                                                      defaults=values)
+        if not created:
+            _update(round_, values)
+        counts["rounds"] += int(created)
+        rounds[entry["number"]] = round_
+    results_round = rounds[spec["results_round"]]
+
+    pairs = _participations(campaign, data["pairs"], filename, counts)
+    _load_tables(data["tables"], framework, results_round, pairs, filename, counts)
+    return campaign
+
+
+def _update(obj, values: dict) -> None:
+    changed = [f for f, v in values.items() if getattr(obj, f) != v]
+    for f in changed:
+        setattr(obj, f, values[f])
+    if changed:
+        obj.save(update_fields=changed)
+
+
+def _participations(campaign: Campaign, labels: dict, filename: str, counts: dict) -> dict:
+    """Resolve each source label to today's pair (former codes included)."""
+    by_code: dict[str, list[str]] = {}
+    for label, code in labels.items():
+        by_code.setdefault(str(code), []).append(label)
+    pairs = {}
+    for code, source_labels in by_code.items():
+        municipality = municipality_for_code(code)
+        if municipality is None:
+            raise DemoDataError(f"{filename}: REFNIS code {code} ({source_labels[0]}) is unknown")
+        source_label = " / ".join(source_labels)
+        participation, created = CampaignPair.objects.get_or_create(
+            campaign=campaign, pair=municipality.pair, defaults={"source_label": source_label})
+        if not created:
+            _update(participation, {"source_label": source_label})
+        counts["pairs"] += int(created)
+        for label in source_labels:
+            pairs[label] = municipality.pair
+    return pairs
+
+
+def _load_tables(tables, framework, round_, pairs, filename, counts) -> None:
+    aspects = {(a.domain.slug, a.slug): a
+               for a in Aspect.objects.filter(domain__framework=framework).select_related("domain")}
+    existing = {(r.pair_id, r.aspect_id): r
+                for r in Response.objects.filter(round=round_, respondent=Response.Respondent.JOINT)}
+    to_create = []
+    for table in tables:
+        where = f"{filename} table {table['domain']}/{table['aspects']} ({table['source']})"
+        columns = []
+        for slug in table["columns"]:
+            aspect = aspects.get((table["domain"], slug))
+            if aspect is None:
+                raise DemoDataError(f"{where}: unknown aspect '{slug}'")
+            columns.append(aspect)
+        for label, cells in table["rows"].items():
+            if label not in pairs:
+                raise DemoDataError(f"{where}: city label '{label}' is not in `pairs`")
+            if len(cells) != len(columns):
+                raise DemoDataError(f"{where}, row {label}: {len(cells)} cells for "
+                                    f"{len(columns)} columns")
+            pair = pairs[label]
+            for aspect, degree in zip(columns, cells, strict=True):
+                note = table["source"] if degree is not None else f"{table['source']}: blank in the source"
+                response = existing.get((pair.pk, aspect.pk))
+                if response is None:
+                    to_create.append(Response(
+                        round=round_, pair=pair, aspect=aspect, degree=degree,
+                        respondent=Response.Respondent.JOINT, status=Response.Status.SUBMITTED,
+                        source_note=note))
+                elif response.degree != degree or response.source_note != note or \
+                        response.status != Response.Status.SUBMITTED:
+                    response.degree, response.source_note = degree, note
+                    response.status = Response.Status.SUBMITTED
+                    response.save()
+                    counts["responses updated"] += 1
+        _check_printed_totals(table, columns, pairs, where)
+    bulk_create_with_history(to_create, Response, batch_size=500)
+    counts["responses created"] += len(to_create)
+
+
+def _check_printed_totals(table, columns, pairs, where) -> None:
+    """The seed prints TOT STAD and TOT ASPECT under the predefined tables: they must agree."""
+    if "printed_tot_stad" not in table:
+        return
+    matrix = build_matrix(
+        [Column(a.pk, a.slug, a.slug) for a in columns],
+        [RowHeader(label, label) for label in table["rows"]],
+        [(label, a.pk, v) for label, cells in table["rows"].items()
+         for a, v in zip(columns, cells, strict=True)],
+    )
+    for label, printed in table["printed_tot_stad"].items():
+        if matrix.row(label).total != printed:
+            raise DemoDataError(f"{where}: TOT STAD of {label} is {matrix.row(label).total}, "
+                                f"the seed prints {printed}")
+    if matrix.column_totals != table["printed_tot_aspect"]:
+        raise DemoDataError(f"{where}: TOT ASPECT {matrix.column_totals} differs from the "
+                            f"printed {table['printed_tot_aspect']}")
