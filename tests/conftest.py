@@ -1,0 +1,81 @@
+"""Shared fixtures: the reference data, catalogue and demo campaign are loaded once per test
+session; every test then runs in a transaction that is rolled back.
+
+Two seeded tenants for the security tests (QUALITY.md S1-S3): pair A (Aalst) and pair B (Brugge),
+each with a respondent, both in a private campaign; plus a coordinator of that campaign, a
+supervisor without roles, and a second private campaign that only pair B takes part in.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tandem.accounts.models import CampaignRole, PairRole
+from tandem.campaigns.models import Campaign, CampaignPair, Response, Round
+from tandem.catalogue.models import Framework
+from tandem.catalogue.services import load_catalogue
+from tandem.demo.services import load_demo
+from tandem.places.models import Pair
+from tandem.places.services import load_reference
+
+PASSWORD = "correct horse battery staple"
+
+
+def load_all():
+    load_reference()
+    load_catalogue()
+    load_demo()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_all()
+
+
+@pytest.fixture
+def demo_campaign(db):
+    return Campaign.objects.get(slug="centrumsteden-2010")
+
+
+def _user(username, **extra):
+    return get_user_model().objects.create_user(username=username, password=PASSWORD,
+                                                email=f"{username}@example.be", **extra)
+
+
+@pytest.fixture
+def tenants(db):
+    """Pair A and pair B with their users, and two private campaigns."""
+    framework = Framework.objects.get(slug="management-2010")
+    pair_a = Pair.objects.get(municipality__refnis="41002")  # Aalst
+    pair_b = Pair.objects.get(municipality__refnis="31005")  # Brugge
+    shared = Campaign.objects.create(slug="private-shared", name="Private shared campaign",
+                                     framework=framework, year=2026, is_public=False)
+    only_b = Campaign.objects.create(slug="private-b", name="Campaign of pair B only",
+                                     framework=framework, year=2026, is_public=False)
+    for campaign, pairs in ((shared, [pair_a, pair_b]), (only_b, [pair_b])):
+        round_ = Round.objects.create(campaign=campaign, number=1, status=Round.Status.CLOSED)
+        aspect = framework.domains.get(slug="financieel").aspects.get(slug="thesaurie")
+        for pair in pairs:
+            CampaignPair.objects.create(campaign=campaign, pair=pair)
+            Response.objects.create(round=round_, pair=pair, aspect=aspect, degree=2,
+                                    status=Response.Status.SUBMITTED)
+    user_a, user_b = _user("respondent-a"), _user("respondent-b")
+    PairRole.objects.create(user=user_a, pair=pair_a, role=PairRole.Role.RESPONDENT)
+    PairRole.objects.create(user=user_b, pair=pair_b, role=PairRole.Role.RESPONDENT)
+    coordinator = _user("coordinator")
+    CampaignRole.objects.create(user=coordinator, campaign=shared)
+    supervisor = _user("supervisor")
+    return {
+        "pair_a": pair_a, "pair_b": pair_b, "shared": shared, "only_b": only_b,
+        "user_a": user_a, "user_b": user_b, "coordinator": coordinator, "supervisor": supervisor,
+        "framework": framework,
+    }
+
+
+@pytest.fixture
+def client_as(client):
+    """Log a user in on the test client: client_as(user)."""
+    def login(user):
+        client.force_login(user)
+        return client
+    return login
