@@ -79,3 +79,13 @@ def client_as(client):
         client.force_login(user)
         return client
     return login
+
+
+@pytest.fixture(autouse=True)
+def _keep_test_connection_open(monkeypatch):
+    """`tandem VERB` runs a management command, which closes every connection when it ends (right
+    for a process that exits). Inside a test that would drop the connection holding the test's
+    transaction (PostgreSQL), so the suite lets the connection live."""
+    from django.core.management import base
+
+    monkeypatch.setattr(base.connections, "close_all", lambda: None)

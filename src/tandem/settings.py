@@ -171,7 +171,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+# In development and tests the finders serve static files; production serves collectstatic output.
+STATIC_ROOT = None if (DEBUG or TESTING) else VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,0 +1,63 @@
+"""The URL walk for the security properties S1-S3 (QUALITY.md).
+
+Every URL pattern of the site must have an entry in URL_MAP, which says how to fill its captured
+arguments with the objects of *another* tenant. A new view without an entry makes the walk fail,
+so no view can slip past the access tests. Excluded patterns are listed with the reason.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# Patterns that are not Tandem's object views, with why they are outside the walk.
+EXCLUDED = {
+    "admin": "Django admin: staff only, its own permission checks; non-staff are sent to login",
+    "set_language": "Django's language switch: no data",
+    "login": "authentication form: no data",
+    "logout": "ends the session: no data",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A URL filled with another tenant's objects and what each role should get."""
+
+    name: str
+    kwargs: dict
+
+
+def walk(patterns=None, namespace=""):
+    """Yield (name, pattern string, argument names) for every URL pattern, recursively."""
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            if ns in EXCLUDED or (entry.app_name and entry.app_name in EXCLUDED):
+                continue
+            yield from walk(entry.url_patterns, ns)
+        elif isinstance(entry, URLPattern):
+            name = entry.name or entry.lookup_str
+            yield name, str(entry.pattern), sorted(entry.pattern.converters)
+
+
+def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
+    """For each URL name, the URLs that point at objects user A must not reach.
+
+    Public pages map to an empty list (nothing tenant-owned to point at)."""
+    only_b = tenants["only_b"].slug
+    shared = tenants["shared"].slug
+    pair_b = tenants["pair_b"].municipality.refnis
+    return {
+        "home": [],
+        "accessibility": [],
+        "degree-stylesheet": [],
+        "governance": [],
+        "campaign": [Target("campaign", {"campaign": only_b})],
+        "matrix": [Target("matrix", {"campaign": only_b, "domain": "financieel"})],
+        "matrix-download": [Target("matrix-download", {"campaign": only_b, "domain": "financieel",
+                                                       "fmt": "csv"}),
+                            Target("matrix-download", {"campaign": only_b, "domain": "financieel",
+                                                       "fmt": "json"})],
+        "campaign-pair": [Target("campaign-pair", {"campaign": only_b, "refnis": pair_b}),
+                          Target("campaign-pair", {"campaign": shared, "refnis": pair_b})],
+    }
