@@ -38,8 +38,9 @@ def demo_campaign(db):
 
 
 def _user(username, **extra):
-    return get_user_model().objects.create_user(username=username, password=PASSWORD,
-                                                email=f"{username}@example.be", **extra)
+    return get_user_model().objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.be", **extra
+    )
 
 
 @pytest.fixture
@@ -48,17 +49,28 @@ def tenants(db):
     framework = Framework.objects.get(slug="management-2010")
     pair_a = Pair.objects.get(municipality__refnis="41002")  # Aalst
     pair_b = Pair.objects.get(municipality__refnis="31005")  # Brugge
-    shared = Campaign.objects.create(slug="private-shared", name="Private shared campaign",
-                                     framework=framework, year=2026, is_public=False)
-    only_b = Campaign.objects.create(slug="private-b", name="Campaign of pair B only",
-                                     framework=framework, year=2026, is_public=False)
+    shared = Campaign.objects.create(
+        slug="private-shared",
+        name="Private shared campaign",
+        framework=framework,
+        year=2026,
+        is_public=False,
+    )
+    only_b = Campaign.objects.create(
+        slug="private-b",
+        name="Campaign of pair B only",
+        framework=framework,
+        year=2026,
+        is_public=False,
+    )
     for campaign, pairs in ((shared, [pair_a, pair_b]), (only_b, [pair_b])):
         round_ = Round.objects.create(campaign=campaign, number=1, status=Round.Status.CLOSED)
         aspect = framework.domains.get(slug="financieel").aspects.get(slug="thesaurie")
         for pair in pairs:
             CampaignPair.objects.create(campaign=campaign, pair=pair)
-            Response.objects.create(round=round_, pair=pair, aspect=aspect, degree=2,
-                                    status=Response.Status.SUBMITTED)
+            Response.objects.create(
+                round=round_, pair=pair, aspect=aspect, degree=2, status=Response.Status.SUBMITTED
+            )
     user_a, user_b = _user("respondent-a"), _user("respondent-b")
     PairRole.objects.create(user=user_a, pair=pair_a, role=PairRole.Role.RESPONDENT)
     PairRole.objects.create(user=user_b, pair=pair_b, role=PairRole.Role.RESPONDENT)
@@ -66,8 +78,14 @@ def tenants(db):
     CampaignRole.objects.create(user=coordinator, campaign=shared)
     supervisor = _user("supervisor")
     return {
-        "pair_a": pair_a, "pair_b": pair_b, "shared": shared, "only_b": only_b,
-        "user_a": user_a, "user_b": user_b, "coordinator": coordinator, "supervisor": supervisor,
+        "pair_a": pair_a,
+        "pair_b": pair_b,
+        "shared": shared,
+        "only_b": only_b,
+        "user_a": user_a,
+        "user_b": user_b,
+        "coordinator": coordinator,
+        "supervisor": supervisor,
         "framework": framework,
     }
 
@@ -75,9 +93,11 @@ def tenants(db):
 @pytest.fixture
 def client_as(client):
     """Log a user in on the test client: client_as(user)."""
+
     def login(user):
         client.force_login(user)
         return client
+
     return login
 
 

@@ -9,11 +9,23 @@ from django.conf import settings
 SEED_FILE = "001_307b6ce7c88c2f5f.txt"
 DOMAIN_ORDER = ["financieel", "personeel", "facilitair", "ict", "communicatie", "aankoop", "andere"]
 # The seed's city labels (misprints included) → canonical names.
-CITY = {"AALST": "Aalst", "ANTWERPEN": "Antwerpen", "BRUGGE": "Brugge", "GENK": "Genk",
-        "GENT": "Gent", "HASSELT": "Hasselt", "KORTRIJK": "Kortrijk", "LEUVEN": "Leuven",
-        "MECHELEN": "Mechelen", "OOSTENDE": "Oostende", "ROESELARE": "Roeselare",
-        "ROESLARE": "Roeselare", "STRIJKLAAS": "Sint-Niklaas", "STNIKLAAS": "Sint-Niklaas",
-        "TURNHOUT": "Turnhout"}
+CITY = {
+    "AALST": "Aalst",
+    "ANTWERPEN": "Antwerpen",
+    "BRUGGE": "Brugge",
+    "GENK": "Genk",
+    "GENT": "Gent",
+    "HASSELT": "Hasselt",
+    "KORTRIJK": "Kortrijk",
+    "LEUVEN": "Leuven",
+    "MECHELEN": "Mechelen",
+    "OOSTENDE": "Oostende",
+    "ROESELARE": "Roeselare",
+    "ROESLARE": "Roeselare",
+    "STRIJKLAAS": "Sint-Niklaas",
+    "STNIKLAAS": "Sint-Niklaas",
+    "TURNHOUT": "Turnhout",
+}
 
 
 @dataclass
@@ -48,7 +60,7 @@ def read_tables() -> list[SeedTable]:
         row = index + 1
         while row < len(lines) and lines[row].strip():
             parts = lines[row].split("\t")
-            values = (parts[1:1 + len(columns)] + [""] * len(columns))[:len(columns)]
+            values = (parts[1 : 1 + len(columns)] + [""] * len(columns))[: len(columns)]
             numbers = [int(v) if v.strip() else None for v in values]
             if parts[0] == "TOT ASPECT":
                 tot_aspect = numbers
@@ -58,8 +70,16 @@ def read_tables() -> list[SeedTable]:
                     tot_stad[CITY[parts[0]]] = int(parts[-1])
             row += 1
         number = len(tables)
-        tables.append(SeedTable(DOMAIN_ORDER[number // 2], "predefined" if number % 2 == 0 else "other",
-                                index + 1, columns, cells, tot_stad if has_totals else None,
-                                tot_aspect))
+        tables.append(
+            SeedTable(
+                DOMAIN_ORDER[number // 2],
+                "predefined" if number % 2 == 0 else "other",
+                index + 1,
+                columns,
+                cells,
+                tot_stad if has_totals else None,
+                tot_aspect,
+            )
+        )
         index = row
     return tables

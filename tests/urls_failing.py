@@ -1,7 +1,9 @@
 """Tandem's URLs plus a view that fails, for the error-page test (S13)."""
+
 from django.urls import path
 
-from tandem.urls import handler404, handler500, urlpatterns as tandem_urlpatterns  # noqa: F401
+from tandem.urls import handler404, handler500  # noqa: F401
+from tandem.urls import urlpatterns as tandem_urlpatterns
 
 
 def fail(request):

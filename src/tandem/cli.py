@@ -1,4 +1,5 @@
 """The `tandem` command: a thin front on the management commands (`tandem matrix ...`)."""
+
 import os
 import sys
 
@@ -25,7 +26,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if argv else 2
     verb = argv[0]
     if verb not in VERBS:
-        print(f"tandem: unknown command '{verb}'; choose one of: {' '.join(VERBS)}", file=sys.stderr)
+        print(
+            f"tandem: unknown command '{verb}'; choose one of: {' '.join(VERBS)}", file=sys.stderr
+        )
         return 2
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.settings")
     from django.core.management import execute_from_command_line

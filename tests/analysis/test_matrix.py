@@ -53,11 +53,18 @@ def test_table_layout_has_the_seed_rows():
     assert matrix_csv(matrix).splitlines()[1] == "Zele,2,,2"
 
 
-@given(st.lists(st.lists(st.one_of(st.none(), st.integers(0, 2)), min_size=3, max_size=3),
-                min_size=1, max_size=20))
+@given(
+    st.lists(
+        st.lists(st.one_of(st.none(), st.integers(0, 2)), min_size=3, max_size=3),
+        min_size=1,
+        max_size=20,
+    )
+)
 def test_totals_are_sums_of_answered_cells(grid):
     rows = [RowHeader(i, f"city {i:02d}") for i in range(len(grid))]
-    triples = [(i, c.key, v) for i, cells in enumerate(grid) for c, v in zip(COLUMNS, cells, strict=True)]
+    triples = [
+        (i, c.key, v) for i, cells in enumerate(grid) for c, v in zip(COLUMNS, cells, strict=True)
+    ]
     matrix = build_matrix(COLUMNS, rows, triples)
     for i, cells in enumerate(grid):
         answered = [v for v in cells if v is not None]

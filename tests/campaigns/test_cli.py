@@ -20,8 +20,18 @@ def run(capsys, *args):
 
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_csv_matrix_has_the_exact_layout_and_the_seed_values(db, capsys, domain):
-    code, out, _ = run(capsys, "matrix", "--campaign", "centrumsteden-2010", "--domain", domain,
-                       "--aspects", "predefined", "--format", "csv")
+    code, out, _ = run(
+        capsys,
+        "matrix",
+        "--campaign",
+        "centrumsteden-2010",
+        "--domain",
+        domain,
+        "--aspects",
+        "predefined",
+        "--format",
+        "csv",
+    )
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     table = next(t for t in read_tables() if t.domain == domain and t.aspects == "predefined")
@@ -35,37 +45,84 @@ def test_csv_matrix_has_the_exact_layout_and_the_seed_values(db, capsys, domain)
     assert rows[-2][0] == "TOT ASPECT" and rows[-2][-1] == ""
     assert [int(v) for v in rows[-2][1:-1]] == table.tot_aspect
     assert rows[-1][0] == "AANTAL MET SAMENWERKING" and rows[-1][-1] == ""
-    counts = [sum(1 for c in table.cells.values() if (c[i] or 0) > 0) for i in range(len(table.columns))]
+    counts = [
+        sum(1 for c in table.cells.values() if (c[i] or 0) > 0) for i in range(len(table.columns))
+    ]
     assert [int(v) for v in rows[-1][1:-1]] == counts
 
 
 def test_the_financial_csv_byte_for_byte(db, capsys):
-    _, out, _ = run(capsys, "matrix", "--campaign", "centrumsteden-2010", "--domain", "financieel",
-                    "--format", "csv")
+    _, out, _ = run(
+        capsys,
+        "matrix",
+        "--campaign",
+        "centrumsteden-2010",
+        "--domain",
+        "financieel",
+        "--format",
+        "csv",
+    )
     assert out.splitlines()[:3] == [
         "city,Leningen,Thesaurie,Debiteur,Boekhoud.,Facturatie,Belegging,Fin. advies,TOT STAD",
         "Aalst,0,1,0,0,0,0,1,2",
         "Antwerpen,2,2,2,1,1,1,2,11",
     ]
-    assert out.splitlines()[-2:] == ["TOT ASPECT,6,9,3,3,1,3,7,", "AANTAL MET SAMENWERKING,4,7,2,2,1,3,6,"]
+    assert out.splitlines()[-2:] == [
+        "TOT ASPECT,6,9,3,3,1,3,7,",
+        "AANTAL MET SAMENWERKING,4,7,2,2,1,3,6,",
+    ]
 
 
 def test_unanswered_cell_is_empty_in_csv(db, capsys):
-    _, out, _ = run(capsys, "matrix", "--campaign", "centrumsteden-2010", "--domain", "facilitair",
-                    "--aspects", "other", "--format", "csv")
+    _, out, _ = run(
+        capsys,
+        "matrix",
+        "--campaign",
+        "centrumsteden-2010",
+        "--domain",
+        "facilitair",
+        "--aspects",
+        "other",
+        "--format",
+        "csv",
+    )
     assert "Kortrijk,0,1,,1" in out.splitlines()
     assert out.splitlines()[-2] == "TOT ASPECT,4,5,2,"
 
 
 def test_all_aspects_in_questionnaire_order(db, capsys):
-    _, out, _ = run(capsys, "matrix", "--campaign", "centrumsteden-2010", "--domain", "aankoop",
-                    "--aspects", "all", "--format", "csv")
-    assert out.splitlines()[0] == "city,Gas,Elekt,Telefonie,Hard-Software,Energie,Kantoorgeri,TOT STAD"
+    _, out, _ = run(
+        capsys,
+        "matrix",
+        "--campaign",
+        "centrumsteden-2010",
+        "--domain",
+        "aankoop",
+        "--aspects",
+        "all",
+        "--format",
+        "csv",
+    )
+    assert (
+        out.splitlines()[0] == "city,Gas,Elekt,Telefonie,Hard-Software,Energie,Kantoorgeri,TOT STAD"
+    )
 
 
 def test_json_and_text_formats(db, capsys):
-    _, out, _ = run(capsys, "matrix", "--campaign", "centrumsteden-2010", "--domain", "ict",
-                    "--format", "json", "--lang", "fr", "--sort", "total")
+    _, out, _ = run(
+        capsys,
+        "matrix",
+        "--campaign",
+        "centrumsteden-2010",
+        "--domain",
+        "ict",
+        "--format",
+        "json",
+        "--lang",
+        "fr",
+        "--sort",
+        "total",
+    )
     data = json.loads(out)
     assert data["aspect_set"] == "predefined" and data["round"] == 2
     assert [a["code"] for a in data["aspects"]][:2] == ["netwerk", "server"]
@@ -78,15 +135,28 @@ def test_json_and_text_formats(db, capsys):
     assert "TOT ASPECT" in text and "Sint-Niklaas" in text
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--campaign", "nope", "--domain", "ict"], "unknown campaign 'nope'; choose one of: centrumsteden-2010"),
-    (["--campaign", "centrumsteden-2010", "--domain", "hr"],
-     "unknown domain 'hr'; choose one of: financieel personeel facilitair ict communicatie aankoop andere"),
-    (["--campaign", "centrumsteden-2010", "--domain", "ict", "--aspects", "some"],
-     "unknown aspect set 'some'; choose one of: predefined other all"),
-    (["--campaign", "centrumsteden-2010", "--domain", "ict", "--format", "xls"],
-     "unknown format 'xls'; choose one of: text csv json"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--campaign", "nope", "--domain", "ict"],
+            "unknown campaign 'nope'; choose one of: centrumsteden-2010",
+        ),
+        (
+            ["--campaign", "centrumsteden-2010", "--domain", "hr"],
+            "unknown domain 'hr'; choose one of: "
+            "financieel personeel facilitair ict communicatie aankoop andere",
+        ),
+        (
+            ["--campaign", "centrumsteden-2010", "--domain", "ict", "--aspects", "some"],
+            "unknown aspect set 'some'; choose one of: predefined other all",
+        ),
+        (
+            ["--campaign", "centrumsteden-2010", "--domain", "ict", "--format", "xls"],
+            "unknown format 'xls'; choose one of: text csv json",
+        ),
+    ],
+)
 def test_bad_input_exits_non_zero_with_one_line_naming_the_choices(db, capsys, args, message):
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["matrix", *args])

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tandem.catalogue.models import Aspect, DegreeLevel, Domain, Instrument, ObstacleType, ReasonCluster
+from tandem.catalogue.models import (
+    Aspect,
+    DegreeLevel,
+    Domain,
+    Instrument,
+    ObstacleType,
+    ReasonCluster,
+)
 from tandem.catalogue.services import CatalogueError, load_catalogue
 from tests.seed001 import read_tables, seed_path
 
@@ -41,8 +48,15 @@ def questionnaire_rows() -> dict[int, list[str]]:
 
 def test_seven_domains_with_their_predefined_aspects(db):
     domains = Domain.objects.filter(framework__slug=FRAMEWORK).order_by("number")
-    assert [d.slug for d in domains] == ["financieel", "personeel", "facilitair", "ict",
-                                         "communicatie", "aankoop", "andere"]
+    assert [d.slug for d in domains] == [
+        "financieel",
+        "personeel",
+        "facilitair",
+        "ict",
+        "communicatie",
+        "aankoop",
+        "andere",
+    ]
     counts = [d.aspects.filter(origin=Aspect.Origin.PREDEFINED).count() for d in domains]
     assert counts == [7, 7, 7, 5, 5, 3, 7]
 
@@ -50,8 +64,11 @@ def test_seven_domains_with_their_predefined_aspects(db):
 def test_predefined_aspect_labels_are_the_questionnaire_labels(db):
     rows = questionnaire_rows()
     for domain in Domain.objects.filter(framework__slug=FRAMEWORK):
-        labels = list(domain.aspects.filter(origin=Aspect.Origin.PREDEFINED)
-                      .order_by("order").values_list("label_nl", flat=True))
+        labels = list(
+            domain.aspects.filter(origin=Aspect.Origin.PREDEFINED)
+            .order_by("order")
+            .values_list("label_nl", flat=True)
+        )
         seed = rows[domain.number]
         # The questionnaire prints "ICT- dienst"; Tandem keeps it as a source label.
         normalised = [label.replace("ICT- dienst", "ICT-dienst") for label in seed]
@@ -62,8 +79,11 @@ def test_confirmation_aspects_are_the_columns_of_the_second_tables(db):
     for table in read_tables():
         if table.aspects != "other":
             continue
-        aspects = Aspect.objects.filter(domain__framework__slug=FRAMEWORK, domain__slug=table.domain,
-                                        origin=Aspect.Origin.CONFIRMATION).order_by("order")
+        aspects = Aspect.objects.filter(
+            domain__framework__slug=FRAMEWORK,
+            domain__slug=table.domain,
+            origin=Aspect.Origin.CONFIRMATION,
+        ).order_by("order")
         assert [a.source_labels[0] for a in aspects] == table.columns, table.domain
 
 
@@ -76,21 +96,36 @@ def test_every_aspect_has_short_and_full_labels_in_three_languages(db):
 
 def test_the_degree_scale_and_vocabularies(db):
     assert list(DegreeLevel.objects.values_list("value", "code")) == [
-        (0, "none"), (1, "informal"), (2, "formal")]
+        (0, "none"),
+        (1, "informal"),
+        (2, "formal"),
+    ]
     assert DegreeLevel.objects.get(value=2).label_fr == "collaboration formelle"
     assert set(ReasonCluster.objects.values_list("slug", flat=True)) >= {
-        "organisatorisch-structureel", "organisatorisch-cultureel", "efficientiewinst",
-        "regelgeving", "schaal"}
+        "organisatorisch-structureel",
+        "organisatorisch-cultureel",
+        "efficientiewinst",
+        "regelgeving",
+        "schaal",
+    }
     assert set(ObstacleType.objects.values_list("slug", flat=True)) >= {
-        "juridisch", "technisch", "financieel", "fysiek", "cultureel", "organisatorisch", "personeel"}
+        "juridisch",
+        "technisch",
+        "financieel",
+        "fysiek",
+        "cultureel",
+        "organisatorisch",
+        "personeel",
+    }
     assert Instrument.objects.filter(slug="beheersovereenkomst", formal=True).exists()
 
 
 def _contrast(foreground: str, background: str) -> float:
     def luminance(hex_colour):
-        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
     lighter, darker = sorted([luminance(foreground), luminance(background)], reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
@@ -112,5 +147,7 @@ def test_a_malformed_framework_file_names_the_file_and_entry(db, tmp_path: Path)
     data = yaml.safe_load((source / "frameworks/management-2010.yaml").read_text())
     data["domains"][1]["aspects"][2]["label"] = {"fr": "sans néerlandais"}
     (tmp_path / "frameworks/broken.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
-    with pytest.raises(CatalogueError, match="broken.yaml domain personeel aspect personeelsadministratie"):
+    with pytest.raises(
+        CatalogueError, match="broken.yaml domain personeel aspect personeelsadministratie"
+    ):
         load_catalogue(tmp_path)

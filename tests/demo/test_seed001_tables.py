@@ -15,15 +15,23 @@ TABLES = read_tables()
 
 def test_the_seed_holds_fourteen_tables_seven_with_printed_totals():
     assert len(TABLES) == 14
-    assert [t.domain for t in TABLES[::2]] == ["financieel", "personeel", "facilitair", "ict",
-                                              "communicatie", "aankoop", "andere"]
+    assert [t.domain for t in TABLES[::2]] == [
+        "financieel",
+        "personeel",
+        "facilitair",
+        "ict",
+        "communicatie",
+        "aankoop",
+        "andere",
+    ]
     assert sum(1 for t in TABLES if t.tot_stad is not None) == 7
     assert all(len(t.cells) == 13 for t in TABLES)
 
 
 def _matrix(campaign, table):
-    return domain_matrix(campaign, domain_for(campaign, table.domain), table.aspects,
-                         language="nl").matrix
+    return domain_matrix(
+        campaign, domain_for(campaign, table.domain), table.aspects, language="nl"
+    ).matrix
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: f"{t.domain}-{t.aspects}-S001:{t.line}")
@@ -32,8 +40,10 @@ def test_every_cell_matches_the_seed(demo_campaign, table):
     aspects = Aspect.objects.filter(pk__in=[c.key for c in matrix.columns])
     by_pk = {a.pk: a for a in aspects}
     # Columns in questionnaire order carry the seed's column labels, in the seed's order.
-    seed_labels = [next((label for label in by_pk[c.key].source_labels if label in table.columns),
-                        None) for c in matrix.columns]
+    seed_labels = [
+        next((label for label in by_pk[c.key].source_labels if label in table.columns), None)
+        for c in matrix.columns
+    ]
     assert seed_labels == table.columns
     got = {row.header.name: row.cells for row in matrix.rows}
     assert got == table.cells
@@ -57,16 +67,19 @@ def test_kortrijk_winterdienst_stays_unanswered_and_out_of_the_totals(demo_campa
     assert matrix.column_answered[winter] == 12
     assert matrix.column_totals[winter] == 2  # Genk 1 + Roeselare 1
     assert matrix.column_counts[winter] == 2
-    response = Response.objects.get(pair__municipality__name_nl="Kortrijk",
-                                    aspect__slug="winterdienst")
+    response = Response.objects.get(
+        pair__municipality__name_nl="Kortrijk", aspect__slug="winterdienst"
+    )
     assert response.degree is None
 
 
 def _counts(campaign, domain, aspect_set="predefined"):
     matrix = domain_matrix(campaign, domain_for(campaign, domain), aspect_set, language="nl").matrix
-    return ({c.code: n for c, n in zip(matrix.columns, matrix.column_counts, strict=True)},
-            {c.code: n for c, n in zip(matrix.columns, matrix.column_formal_counts, strict=True)},
-            matrix)
+    return (
+        {c.code: n for c, n in zip(matrix.columns, matrix.column_counts, strict=True)},
+        {c.code: n for c, n in zip(matrix.columns, matrix.column_formal_counts, strict=True)},
+        matrix,
+    )
 
 
 def test_counts_stated_in_the_seed_text(demo_campaign):
@@ -90,8 +103,12 @@ def test_counts_stated_in_the_seed_text(demo_campaign):
     other, formal, _ = _counts(demo_campaign, "andere")
     assert (other["ombudsdienst"], formal["ombudsdienst"]) == (4, 4)
     assert (other["preventie"], formal["preventie"]) == (6, 2)
-    assert (other["juridische-ondersteuning"], other["managementteam"],
-            other["archiefbeheer"], other["kwaliteitsmanagement"]) == (3, 3, 4, 2)
+    assert (
+        other["juridische-ondersteuning"],
+        other["managementteam"],
+        other["archiefbeheer"],
+        other["kwaliteitsmanagement"],
+    ) == (3, 3, 4, 2)
     # S001:485 the één-loket function, where present, is formal (6 cities, all formal).
     assert other["een-loket"] == formal["een-loket"] == 6
     # S001:491 woonwinkel in five cities, adviesraden in "een zestal".
@@ -141,8 +158,13 @@ def test_check_integrity_is_clean_on_the_demo_and_finds_planted_faults(demo_camp
     response.degree = 0
     response.save()
     outsider = Response.objects.get(pair__municipality__name_nl="Aalst", aspect__slug="leningen")
-    Response.objects.create(round=outsider.round, pair=_pair("21012"), aspect=outsider.aspect,
-                            degree=1, status=Response.Status.SUBMITTED)
+    Response.objects.create(
+        round=outsider.round,
+        pair=_pair("21012"),
+        aspect=outsider.aspect,
+        degree=1,
+        status=Response.Status.SUBMITTED,
+    )
     kinds = {finding.kind for finding in check_integrity()}
     assert {"tot-stad-differs", "tot-aspect-differs", "pair-not-in-campaign"} <= kinds
     with pytest.raises(Exception, match="integrity problem"):
@@ -151,4 +173,5 @@ def test_check_integrity_is_clean_on_the_demo_and_finds_planted_faults(demo_camp
 
 def _pair(refnis):
     from tandem.places.models import Pair
+
     return Pair.objects.get(municipality__refnis=refnis)

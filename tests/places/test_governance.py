@@ -20,15 +20,24 @@ def test_a_good_file_fills_the_profiles(db):
     assert result.ok and result.written == 8
     gent = GovernanceStatement.objects.filter(pair__municipality__refnis="44021")
     assert {(s.question, s.answer) for s in gent} == {
-        ("shared_secretary", True), ("shared_financial_manager", False), ("chair_in_college", True)}
+        ("shared_secretary", True),
+        ("shared_financial_manager", False),
+        ("chair_in_college", True),
+    }
     # The former code 71022 lands on today's Hasselt; the empty answer is not recorded.
     hasselt = GovernanceStatement.objects.filter(pair__municipality__refnis="71072")
     assert hasselt.count() == 2
 
 
 def test_a_file_with_bad_lines_is_rejected_whole_with_line_and_field(db):
-    text = (HEADER + "44021,ja,nee,ja\n" + "12345,ja,nee,ja\n" + "31005,misschien,nee,ja\n"
-            + "41002,ja,nee\n" + "35013,ja,nee,ja\n")
+    text = (
+        HEADER
+        + "44021,ja,nee,ja\n"
+        + "12345,ja,nee,ja\n"
+        + "31005,misschien,nee,ja\n"
+        + "41002,ja,nee\n"
+        + "35013,ja,nee,ja\n"
+    )
     result = import_governance_csv(text, DAY)
     assert not result.ok
     problems = [(p.line, p.field) for p in result.problems]
@@ -45,11 +54,14 @@ def test_missing_columns_and_duplicates_are_reported(db):
 
 
 def test_semicolon_files_dates_and_reimport_replace_the_same_day(db):
-    text = "NIS;shared_secretary;shared_financial_manager;chair_in_college;valid_from\n" \
-           "44021;1;0;1;1/7/2023\n"
+    text = (
+        "NIS;shared_secretary;shared_financial_manager;chair_in_college;valid_from\n"
+        "44021;1;0;1;1/7/2023\n"
+    )
     assert import_governance_csv(text, DAY).ok
-    statement = GovernanceStatement.objects.get(pair__municipality__refnis="44021",
-                                                question="shared_secretary")
+    statement = GovernanceStatement.objects.get(
+        pair__municipality__refnis="44021", question="shared_secretary"
+    )
     assert statement.valid_from == date(2023, 7, 1)
     import_governance_csv(text.replace(";1;0;1;", ";0;0;1;"), DAY)
     statement.refresh_from_db()
@@ -57,17 +69,37 @@ def test_semicolon_files_dates_and_reimport_replace_the_same_day(db):
     assert GovernanceStatement.objects.count() == 3
 
 
-@pytest.mark.parametrize("text, value", [("JA", True), ("nee", False), ("neen", False), ("Oui", True),
-                                         ("no", False), ("1", True), ("", None)])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("JA", True),
+        ("nee", False),
+        ("neen", False),
+        ("Oui", True),
+        ("no", False),
+        ("1", True),
+        ("", None),
+    ],
+)
 def test_answers_in_three_languages(text, value):
     assert parse_answer(text) is value
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.sampled_from(["44021", "31005", "00000", "x", ""]),
-                          st.sampled_from(["ja", "nee", "", "?", "oui"]),
-                          st.sampled_from(["ja", "nee", "maybe"]),
-                          st.sampled_from(["ja", "nee", "non"])), min_size=1, max_size=6))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["44021", "31005", "00000", "x", ""]),
+            st.sampled_from(["ja", "nee", "", "?", "oui"]),
+            st.sampled_from(["ja", "nee", "maybe"]),
+            st.sampled_from(["ja", "nee", "non"]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_import_writes_everything_or_nothing(db, rows):
     before = GovernanceStatement.objects.count()
     text = HEADER + "".join(",".join(r) + "\n" for r in rows)
@@ -80,8 +112,9 @@ def test_import_writes_everything_or_nothing(db, rows):
 
 
 def test_overview_counts_and_lists_per_province(db):
-    import_governance_csv(HEADER + "44021,ja,nee,ja\n46021,ja,ja,nee\n71072,nee,ja,ja\n"
-                          "21012,ja,,\n", DAY)
+    import_governance_csv(
+        HEADER + "44021,ja,nee,ja\n46021,ja,ja,nee\n71072,nee,ja,ja\n21012,ja,,\n", DAY
+    )
     data = overview("province", on=date(2024, 6, 1), name=lambda m: m.name_nl)
     east = next(r for r in data["shared_secretary"] if r.area_code == "40000")
     assert east.yes == ["Gent", "Sint-Niklaas"] and east.no == []
@@ -99,8 +132,11 @@ def test_overview_counts_and_lists_per_province(db):
 def test_later_statements_win_on_their_day(db):
     import_governance_csv(HEADER + "44021,nee,nee,nee\n", date(2019, 1, 1))
     import_governance_csv(HEADER + "44021,ja,nee,nee\n", date(2025, 1, 1))
-    east = lambda on: next(r for r in overview("province", on)["shared_secretary"]  # noqa: E731
-                           if r.area_code == "40000")
+
+    def east(on):
+        rows = overview("province", on)["shared_secretary"]
+        return next(r for r in rows if r.area_code == "40000")
+
     assert east(date(2020, 1, 1)).no == ["Gent"]
     assert east(date(2025, 6, 1)).yes == ["Gent"]
 
@@ -122,6 +158,7 @@ def test_cli_import_rejects_bad_file_atomically_and_governance_prints(db, tmp_pa
     assert cli.main(["governance", "--by", "province", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     from tandem.places.models import Municipality
+
     east = Municipality.objects.filter(province__refnis="40000").count()
     assert east == 55  # 60 before the 2025 mergers
     assert f"shared_secretary,40000,Provincie Oost-Vlaanderen,{east},1,0,{east - 1},Gent" in out

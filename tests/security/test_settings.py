@@ -13,21 +13,39 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_production_settings_pass_the_deploy_check(tmp_path):
-    env = {key: value for key, value in os.environ.items()
-           if key not in {"PYTEST_VERSION", "TANDEM_TEST_DATABASE_URL", "DEBUG"}}
-    env.update({"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(60),
-                "ALLOWED_HOSTS": "tandem.example.be", "TANDEM_VAR_DIR": str(tmp_path),
-                "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"PYTEST_VERSION", "TANDEM_TEST_DATABASE_URL", "DEBUG"}
+    }
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(60),
+            "ALLOWED_HOSTS": "tandem.example.be",
+            "TANDEM_VAR_DIR": str(tmp_path),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        }
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
-@override_settings(SECURE_SSL_REDIRECT=True, SECURE_HSTS_SECONDS=31536000,
-                   SECURE_HSTS_INCLUDE_SUBDOMAINS=True, SESSION_COOKIE_SECURE=True,
-                   CSRF_COOKIE_SECURE=True)
+@override_settings(
+    SECURE_SSL_REDIRECT=True,
+    SECURE_HSTS_SECONDS=31536000,
+    SECURE_HSTS_INCLUDE_SUBDOMAINS=True,
+    SESSION_COOKIE_SECURE=True,
+    CSRF_COOKIE_SECURE=True,
+)
 def test_security_headers_on_sample_urls(db):
     client = Client()
     assert client.get("/").status_code == 301  # plain HTTP goes to HTTPS
@@ -49,8 +67,9 @@ def test_security_headers_on_sample_urls(db):
 def test_session_cookie_is_httponly_and_samesite(db, django_user_model):
     django_user_model.objects.create_user("someone", password="correct horse battery staple")
     client = Client()
-    response = client.post("/accounts/login/", {"username": "someone",
-                                                "password": "correct horse battery staple"})
+    response = client.post(
+        "/accounts/login/", {"username": "someone", "password": "correct horse battery staple"}
+    )
     assert response.status_code == 302
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
@@ -63,8 +82,14 @@ def test_errors_show_a_plain_page_without_details(db):
     assert response.status_code == 500
     body = response.content.decode()
     assert "Er ging iets mis" in body
-    for leak in ["Traceback", "ZeroDivisionError", "secret detail", settings.SECRET_KEY, "SELECT",
-                 "settings"]:
+    for leak in [
+        "Traceback",
+        "ZeroDivisionError",
+        "secret detail",
+        settings.SECRET_KEY,
+        "SELECT",
+        "settings",
+    ]:
         assert leak not in body
 
 

@@ -54,10 +54,12 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         "governance": [],
         "campaign": [Target("campaign", {"campaign": only_b})],
         "matrix": [Target("matrix", {"campaign": only_b, "domain": "financieel"})],
-        "matrix-download": [Target("matrix-download", {"campaign": only_b, "domain": "financieel",
-                                                       "fmt": "csv"}),
-                            Target("matrix-download", {"campaign": only_b, "domain": "financieel",
-                                                       "fmt": "json"})],
-        "campaign-pair": [Target("campaign-pair", {"campaign": only_b, "refnis": pair_b}),
-                          Target("campaign-pair", {"campaign": shared, "refnis": pair_b})],
+        "matrix-download": [
+            Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "csv"}),
+            Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "json"}),
+        ],
+        "campaign-pair": [
+            Target("campaign-pair", {"campaign": only_b, "refnis": pair_b}),
+            Target("campaign-pair", {"campaign": shared, "refnis": pair_b}),
+        ],
     }

@@ -16,8 +16,9 @@ def get(client, url, language=None, **params):
 
 @pytest.mark.parametrize("language", ["nl", "fr", "en"])
 @pytest.mark.parametrize("domain", DOMAINS)
-def test_matrix_page_renders_every_domain_in_every_language(client, db, domain, language,
-                                                            django_assert_max_num_queries):
+def test_matrix_page_renders_every_domain_in_every_language(
+    client, db, domain, language, django_assert_max_num_queries
+):
     url = reverse("matrix", args=["centrumsteden-2010", domain])
     with django_assert_max_num_queries(15):
         response = get(client, url, language, aspects="all")
@@ -31,49 +32,77 @@ def test_matrix_page_renders_every_domain_in_every_language(client, db, domain, 
 
 
 def test_matrix_shows_short_and_full_labels_colour_and_text(client, db):
-    html = get(client, reverse("matrix", args=["centrumsteden-2010", "financieel"]), "nl").content.decode()
-    assert '<span class="short-label">Fin. advies</span><span class="full-label">Financieel advies / kostencalculatie</span>' in html
+    html = get(
+        client, reverse("matrix", args=["centrumsteden-2010", "financieel"]), "nl"
+    ).content.decode()
+    assert (
+        '<span class="short-label">Fin. advies</span>'
+        '<span class="full-label">Financieel advies / kostencalculatie</span>' in html
+    )
     # Every score cell carries a class for its colour and the score plus a text label.
-    assert re.search(r'<td class="score deg-2"><span class="symbol" aria-hidden="true">●</span> 2'
-                     r'<span class="visually-hidden"> formele samenwerking</span></td>', html)
+    assert re.search(
+        r'<td class="score deg-2"><span class="symbol" aria-hidden="true">●</span> 2'
+        r'<span class="visually-hidden"> formele samenwerking</span></td>',
+        html,
+    )
     assert "TOT STAD" in html and "TOT ASPECT" in html
 
 
 def test_french_page_uses_french_labels_and_names(client, db):
-    html = get(client, reverse("matrix", args=["centrumsteden-2010", "financieel"]), "fr").content.decode()
+    html = get(
+        client, reverse("matrix", args=["centrumsteden-2010", "financieel"]), "fr"
+    ).content.decode()
     assert "Gestion financière" in html and "Alost" in html and "Trésorerie" in html
 
 
 def test_sort_by_total_puts_the_highest_first(client, db):
-    response = get(client, reverse("matrix", args=["centrumsteden-2010", "financieel"]), "nl", sort="total")
-    rows = re.findall(r'<th scope="row"><a href="/campaigns/centrumsteden-2010/pairs/\d+/">([^<]+)</a>',
-                      response.content.decode())
+    response = get(
+        client, reverse("matrix", args=["centrumsteden-2010", "financieel"]), "nl", sort="total"
+    )
+    rows = re.findall(
+        r'<th scope="row"><a href="/campaigns/centrumsteden-2010/pairs/\d+/">([^<]+)</a>',
+        response.content.decode(),
+    )
     assert rows[:3] == ["Antwerpen", "Genk", "Gent"]
 
 
 def test_htmx_request_gets_only_the_matrix_fragment(client, db):
-    response = client.get(reverse("matrix", args=["centrumsteden-2010", "ict"]), HTTP_HX_REQUEST="true")
+    response = client.get(
+        reverse("matrix", args=["centrumsteden-2010", "ict"]), HTTP_HX_REQUEST="true"
+    )
     html = response.content.decode()
     assert "<table" in html and "<html" not in html
 
 
 def test_other_aspects_page_marks_them_and_notes_derived_totals(client, db):
-    html = get(client, reverse("matrix", args=["centrumsteden-2010", "facilitair"]), "nl",
-               aspects="other").content.decode()
+    html = get(
+        client, reverse("matrix", args=["centrumsteden-2010", "facilitair"]), "nl", aspects="other"
+    ).content.decode()
     assert "Winterdienst" in html and "Bodedienst" in html
     assert "niet beantwoord" in html or "not answered" in html
 
 
 def test_downloads(client, db):
-    csv_response = client.get(reverse("matrix-download", args=["centrumsteden-2010", "financieel", "csv"]))
+    csv_response = client.get(
+        reverse("matrix-download", args=["centrumsteden-2010", "financieel", "csv"])
+    )
     assert csv_response["Content-Type"].startswith("text/csv")
     assert csv_response.content.decode().splitlines()[-2] == "TOT ASPECT,6,9,3,3,1,3,7,"
-    json_response = client.get(reverse("matrix-download", args=["centrumsteden-2010", "financieel", "json"]))
+    json_response = client.get(
+        reverse("matrix-download", args=["centrumsteden-2010", "financieel", "json"])
+    )
     assert json_response.json()["column_totals"] == [6, 9, 3, 3, 1, 3, 7]
-    assert client.get(reverse("matrix-download", args=["centrumsteden-2010", "financieel", "xls"])).status_code == 404
+    assert (
+        client.get(
+            reverse("matrix-download", args=["centrumsteden-2010", "financieel", "xls"])
+        ).status_code
+        == 404
+    )
 
 
-def test_pair_page_shows_scores_across_domains_with_totals(client, db, django_assert_max_num_queries):
+def test_pair_page_shows_scores_across_domains_with_totals(
+    client, db, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(15):
         response = get(client, reverse("campaign-pair", args=["centrumsteden-2010", "11002"]), "nl")
     html = response.content.decode()
@@ -95,7 +124,10 @@ def test_a_former_code_redirects_to_the_pair_of_today(client, db):
 def test_unknown_things_answer_404(client, db):
     assert client.get(reverse("campaign", args=["nope"])).status_code == 404
     assert client.get(reverse("matrix", args=["centrumsteden-2010", "nope"])).status_code == 404
-    assert client.get(reverse("campaign-pair", args=["centrumsteden-2010", "21012"])).status_code == 404
+    assert (
+        client.get(reverse("campaign-pair", args=["centrumsteden-2010", "21012"])).status_code
+        == 404
+    )
 
 
 def test_home_lists_campaigns_with_domain_links(client, db, django_assert_max_num_queries):

@@ -13,13 +13,19 @@ class PairRole(models.Model):
         RESPONDENT = "respondent", _("respondent")
         EDITOR = "editor", _("pair editor")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="pair_roles", verbose_name=_("user"))
-    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="roles",
-                             verbose_name=_("pair"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="pair_roles",
+        verbose_name=_("user"),
+    )
+    pair = models.ForeignKey(
+        Pair, on_delete=models.CASCADE, related_name="roles", verbose_name=_("pair")
+    )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices)
-    administration = models.CharField(_("administration"), max_length=10, blank=True,
-                                      choices=Administration.Kind.choices)
+    administration = models.CharField(
+        _("administration"), max_length=10, blank=True, choices=Administration.Kind.choices
+    )
 
     class Meta:
         constraints = [
@@ -36,17 +42,24 @@ class CampaignRole(models.Model):
     class Role(models.TextChoices):
         COORDINATOR = "coordinator", _("coordinator")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="campaign_roles", verbose_name=_("user"))
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="roles",
-                                 verbose_name=_("campaign"))
-    role = models.CharField(_("role"), max_length=12, choices=Role.choices,
-                            default=Role.COORDINATOR)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="campaign_roles",
+        verbose_name=_("user"),
+    )
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="roles", verbose_name=_("campaign")
+    )
+    role = models.CharField(
+        _("role"), max_length=12, choices=Role.choices, default=Role.COORDINATOR
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "campaign", "role"],
-                                    name="one_campaign_role_per_kind"),
+            models.UniqueConstraint(
+                fields=["user", "campaign", "role"], name="one_campaign_role_per_kind"
+            ),
         ]
         verbose_name = _("campaign role")
         verbose_name_plural = _("campaign roles")

@@ -23,7 +23,7 @@ def campaigns_for(user) -> QuerySet[Campaign]:
 
 
 def pairs_for(user) -> QuerySet[Pair]:
-    """Pairs whose own (non-published) data the user may see: their own pairs; all for a superuser."""
+    """Pairs whose own (non-published) data the user may see: their own; all for a superuser."""
     if getattr(user, "is_superuser", False):
         return Pair.objects.all()
     if not getattr(user, "is_authenticated", False):

@@ -128,14 +128,17 @@ def sort_matrix(matrix: Matrix, by: str = "name", descending: bool | None = None
             key=lambda r: (r.total is None, sign * (r.total or 0), name_sort_key(r.header.name)),
         )
     elif by == "name":
-        rows = sorted(matrix.rows, key=lambda r: name_sort_key(r.header.name),
-                      reverse=bool(descending))
+        rows = sorted(
+            matrix.rows, key=lambda r: name_sort_key(r.header.name), reverse=bool(descending)
+        )
     else:
         raise ValueError(f"unknown sort order {by!r}: use 'name' or 'total'")
     return Matrix(columns=matrix.columns, rows=rows)
 
 
-def domain_totals(matrices: dict[Hashable, Matrix], row_key: Hashable) -> dict[Hashable, int | None]:
+def domain_totals(
+    matrices: dict[Hashable, Matrix], row_key: Hashable
+) -> dict[Hashable, int | None]:
     """A pair's TOT STAD per domain, from one matrix per domain."""
     totals = {}
     for domain_key, matrix in matrices.items():

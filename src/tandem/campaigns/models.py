@@ -29,18 +29,23 @@ class Campaign(models.Model):
     slug = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)  # translated
     description = models.TextField(_("description"), blank=True)  # translated
-    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="campaigns",
-                                  verbose_name=_("framework"))
+    framework = models.ForeignKey(
+        Framework, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("framework")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     is_public = models.BooleanField(
-        _("published"), default=False,
-        help_text=_("Published campaigns and their matrices are visible to everyone."))
-    pairs = models.ManyToManyField(Pair, through="CampaignPair", related_name="campaigns",
-                                   verbose_name=_("pairs"))
+        _("published"),
+        default=False,
+        help_text=_("Published campaigns and their matrices are visible to everyone."),
+    )
+    pairs = models.ManyToManyField(
+        Pair, through="CampaignPair", related_name="campaigns", verbose_name=_("pairs")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -63,17 +68,27 @@ class CampaignPair(models.Model):
         JOINT = "joint", _("one answer for the municipality and the OCMW together")
         SEPARATE = "separate", _("separate answers per administration")
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="participations",
-                                 verbose_name=_("campaign"))
-    pair = models.ForeignKey(Pair, on_delete=models.PROTECT, related_name="participations",
-                             verbose_name=_("pair"))
-    language = models.CharField(_("questionnaire language"), max_length=2,
-                                choices=Language.choices, default=Language.DUTCH)
-    answer_mode = models.CharField(_("answer mode"), max_length=10, choices=AnswerMode.choices,
-                                   default=AnswerMode.JOINT)
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("campaign"),
+    )
+    pair = models.ForeignKey(
+        Pair, on_delete=models.PROTECT, related_name="participations", verbose_name=_("pair")
+    )
+    language = models.CharField(
+        _("questionnaire language"), max_length=2, choices=Language.choices, default=Language.DUTCH
+    )
+    answer_mode = models.CharField(
+        _("answer mode"), max_length=10, choices=AnswerMode.choices, default=AnswerMode.JOINT
+    )
     source_label = models.CharField(
-        _("name in the source"), max_length=100, blank=True,
-        help_text=_("How the source document spelled this pair, kept for traceability."))
+        _("name in the source"),
+        max_length=100,
+        blank=True,
+        help_text=_("How the source document spelled this pair, kept for traceability."),
+    )
 
     class Meta:
         ordering = ["campaign", "pair__municipality__name_nl"]
@@ -99,12 +114,14 @@ class Round(models.Model):
         OPEN = "open", _("open")
         CLOSED = "closed", _("closed")
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="rounds",
-                                 verbose_name=_("campaign"))
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("campaign")
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices, default=Kind.INVENTORY)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
     opens_on = models.DateField(_("opens on"), null=True, blank=True)
     closes_on = models.DateField(_("closes on"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
@@ -112,7 +129,9 @@ class Round(models.Model):
     class Meta:
         ordering = ["campaign", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "number"], name="round_number_per_campaign"),
+            models.UniqueConstraint(
+                fields=["campaign", "number"], name="round_number_per_campaign"
+            ),
         ]
         verbose_name = _("round")
         verbose_name_plural = _("rounds")
@@ -139,53 +158,82 @@ class Response(models.Model):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="responses",
-                              verbose_name=_("round"))
-    pair = models.ForeignKey(Pair, on_delete=models.PROTECT, related_name="responses",
-                             verbose_name=_("pair"))
-    aspect = models.ForeignKey(Aspect, on_delete=models.PROTECT, related_name="responses",
-                               verbose_name=_("aspect"))
-    respondent = models.CharField(_("answered by"), max_length=10, choices=Respondent.choices,
-                                  default=Respondent.JOINT)
-    degree = models.PositiveSmallIntegerField(_("degree of cooperation"), null=True, blank=True,
-                                              validators=[MaxValueValidator(2)])
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="responses", verbose_name=_("round")
+    )
+    pair = models.ForeignKey(
+        Pair, on_delete=models.PROTECT, related_name="responses", verbose_name=_("pair")
+    )
+    aspect = models.ForeignKey(
+        Aspect, on_delete=models.PROTECT, related_name="responses", verbose_name=_("aspect")
+    )
+    respondent = models.CharField(
+        _("answered by"), max_length=10, choices=Respondent.choices, default=Respondent.JOINT
+    )
+    degree = models.PositiveSmallIntegerField(
+        _("degree of cooperation"), null=True, blank=True, validators=[MaxValueValidator(2)]
+    )
     reasons = models.TextField(_("reasons"), blank=True)
-    reason_clusters = models.ManyToManyField(ReasonCluster, blank=True, related_name="responses",
-                                             verbose_name=_("reason clusters"))
+    reason_clusters = models.ManyToManyField(
+        ReasonCluster, blank=True, related_name="responses", verbose_name=_("reason clusters")
+    )
     regulation = models.TextField(_("how the cooperation is regulated"), blank=True)
-    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="responses", verbose_name=_("instrument"))
+    instrument = models.ForeignKey(
+        Instrument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responses",
+        verbose_name=_("instrument"),
+    )
     regulation_link = models.URLField(_("link to the regulating document"), blank=True)
     desirable = models.BooleanField(_("cooperation desirable"), null=True, blank=True)
     desirable_reasons = models.TextField(_("why cooperation is (not) desirable"), blank=True)
     formal_desirable = models.BooleanField(_("formal cooperation desirable"), null=True, blank=True)
-    formal_desirable_reasons = models.TextField(_("why formal cooperation is (not) desirable"),
-                                                blank=True)
+    formal_desirable_reasons = models.TextField(
+        _("why formal cooperation is (not) desirable"), blank=True
+    )
     obstacles = models.TextField(_("obstacles to formalising"), blank=True)
-    obstacle_types = models.ManyToManyField(ObstacleType, blank=True, related_name="responses",
-                                            verbose_name=_("obstacle types"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.DRAFT)
+    obstacle_types = models.ManyToManyField(
+        ObstacleType, blank=True, related_name="responses", verbose_name=_("obstacle types")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     source_note = models.CharField(_("source"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="+", verbose_name=_("updated by"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
     history = HistoricalRecords(m2m_fields=[reason_clusters, obstacle_types])
 
     class Meta:
         ordering = ["round", "pair__municipality__name_nl", "aspect__order"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "pair", "aspect", "respondent"],
-                                    name="one_response_per_aspect_and_respondent"),
-            models.CheckConstraint(condition=Q(degree__isnull=True) | Q(degree__lte=2),
-                                   name="degree_is_0_1_or_2"),
-            models.CheckConstraint(condition=Q(desirable__isnull=True) | Q(degree=0),
-                                   name="desirable_only_without_cooperation"),
-            models.CheckConstraint(condition=Q(formal_desirable__isnull=True) | Q(degree=1),
-                                   name="formal_desirable_only_when_informal"),
-            models.CheckConstraint(condition=Q(obstacles="") | Q(degree=2),
-                                   name="obstacles_only_when_formal"),
+            models.UniqueConstraint(
+                fields=["round", "pair", "aspect", "respondent"],
+                name="one_response_per_aspect_and_respondent",
+            ),
+            models.CheckConstraint(
+                condition=Q(degree__isnull=True) | Q(degree__lte=2), name="degree_is_0_1_or_2"
+            ),
+            models.CheckConstraint(
+                condition=Q(desirable__isnull=True) | Q(degree=0),
+                name="desirable_only_without_cooperation",
+            ),
+            models.CheckConstraint(
+                condition=Q(formal_desirable__isnull=True) | Q(degree=1),
+                name="formal_desirable_only_when_informal",
+            ),
+            models.CheckConstraint(
+                condition=Q(obstacles="") | Q(degree=2), name="obstacles_only_when_formal"
+            ),
         ]
         indexes = [models.Index(fields=["round", "aspect"], name="response_round_aspect")]
         verbose_name = _("response")
@@ -198,14 +246,18 @@ class Response(models.Model):
 class ContactPerson(models.Model):
     """A contact person of a pair for a contact domain and one administration (seed 001)."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="contacts",
-                                 verbose_name=_("campaign"))
-    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="contacts",
-                             verbose_name=_("pair"))
-    contact_domain = models.ForeignKey(ContactDomain, on_delete=models.PROTECT,
-                                       related_name="contacts", verbose_name=_("domain"))
-    administration = models.CharField(_("administration"), max_length=10,
-                                      choices=Administration.Kind.choices)
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("campaign")
+    )
+    pair = models.ForeignKey(
+        Pair, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("pair")
+    )
+    contact_domain = models.ForeignKey(
+        ContactDomain, on_delete=models.PROTECT, related_name="contacts", verbose_name=_("domain")
+    )
+    administration = models.CharField(
+        _("administration"), max_length=10, choices=Administration.Kind.choices
+    )
     name = models.CharField(_("name"), max_length=150)
     function = models.CharField(_("function"), max_length=150, blank=True)
     phone = models.CharField(_("phone number"), max_length=40, blank=True)
@@ -213,8 +265,12 @@ class ContactPerson(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["campaign", "pair__municipality__name_nl", "contact_domain__order",
-                    "administration"]
+        ordering = [
+            "campaign",
+            "pair__municipality__name_nl",
+            "contact_domain__order",
+            "administration",
+        ]
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
 

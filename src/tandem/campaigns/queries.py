@@ -31,12 +31,15 @@ def domain_for(campaign: Campaign, slug: str) -> Domain:
         if domain.slug == slug:
             return domain
     raise UnknownChoice(
-        f"unknown domain '{slug}'; choose one of: {' '.join(d.slug for d in domains)}")
+        f"unknown domain '{slug}'; choose one of: {' '.join(d.slug for d in domains)}"
+    )
 
 
 def aspects_for(domain: Domain, aspect_set: str) -> list[Aspect]:
     if aspect_set not in ASPECT_SETS:
-        raise UnknownChoice(f"unknown aspect set '{aspect_set}'; choose one of: {' '.join(ASPECT_SETS)}")
+        raise UnknownChoice(
+            f"unknown aspect set '{aspect_set}'; choose one of: {' '.join(ASPECT_SETS)}"
+        )
     aspects = domain.aspects.order_by("order")
     if aspect_set == "predefined":
         aspects = aspects.filter(origin=Aspect.Origin.PREDEFINED)
@@ -55,15 +58,19 @@ def pair_name(pair: Pair, language: str | None = None) -> str:
 
 
 def columns_for(aspects: Iterable[Aspect]) -> list[Column]:
-    return [Column(key=a.pk, short_label=a.short_label, label=a.label, origin=a.origin, code=a.slug)
-            for a in aspects]
+    return [
+        Column(key=a.pk, short_label=a.short_label, label=a.label, origin=a.origin, code=a.slug)
+        for a in aspects
+    ]
 
 
 def scores(round_: Round, aspects: list[Aspect], pair_ids=None):
     """(pair id, aspect id, degree) of the submitted joint answers of a round."""
     query = Response.objects.filter(
-        round=round_, aspect__in=[a.pk for a in aspects],
-        respondent=Response.Respondent.JOINT, status=Response.Status.SUBMITTED,
+        round=round_,
+        aspect__in=[a.pk for a in aspects],
+        respondent=Response.Respondent.JOINT,
+        status=Response.Status.SUBMITTED,
     )
     if pair_ids is not None:
         query = query.filter(pair_id__in=pair_ids)
@@ -80,15 +87,21 @@ class DomainMatrix:
     matrix: Matrix
 
 
-def domain_matrix(campaign: Campaign, domain: Domain, aspect_set: str = "predefined",
-                  pairs=None, language: str | None = None) -> DomainMatrix:
+def domain_matrix(
+    campaign: Campaign,
+    domain: Domain,
+    aspect_set: str = "predefined",
+    pairs=None,
+    language: str | None = None,
+) -> DomainMatrix:
     """The score matrix of one domain: the campaign's pairs (or the given subset) × its aspects."""
     aspects = aspects_for(domain, aspect_set)
     if pairs is None:
         pairs = Pair.objects.filter(participations__campaign=campaign)
     pairs = list(pairs.select_related("municipality__region"))
-    rows = [RowHeader(key=p.pk, name=pair_name(p, language), code=p.municipality.refnis)
-            for p in pairs]
+    rows = [
+        RowHeader(key=p.pk, name=pair_name(p, language), code=p.municipality.refnis) for p in pairs
+    ]
     round_ = matrix_round(campaign)
     triples = scores(round_, aspects, [p.pk for p in pairs]) if round_ else []
     matrix = build_matrix(columns_for(aspects), rows, triples)
@@ -113,8 +126,11 @@ def pair_profile(campaign: Campaign, pair: Pair, language: str | None = None) ->
             ("predefined", [a for a in aspects if a.origin == Aspect.Origin.PREDEFINED]),
             ("other", [a for a in aspects if a.origin != Aspect.Origin.PREDEFINED]),
         ):
-            triples = [(pair.pk, a.pk, by_key[(pair.pk, a.pk)])
-                       for a in selected if (pair.pk, a.pk) in by_key]
+            triples = [
+                (pair.pk, a.pk, by_key[(pair.pk, a.pk)])
+                for a in selected
+                if (pair.pk, a.pk) in by_key
+            ]
             parts[part] = build_matrix(columns_for(selected), [row], triples)
         profile.append({"domain": domain, **parts})
     return profile

@@ -1,4 +1,5 @@
 """Campaign fields that carry a text per language (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Campaign

@@ -38,31 +38,39 @@ def _domain(campaign, slug):
 
 def campaign_detail(request, campaign):
     campaign = _campaign(request, campaign)
-    pairs = campaign_pairs_for(request.user, campaign).select_related("municipality__region",
-                                                                      "municipality__province")
+    pairs = campaign_pairs_for(request.user, campaign).select_related(
+        "municipality__region", "municipality__province"
+    )
     pair_rows = sorted(((pair_name(p), p) for p in pairs), key=lambda item: item[0])
-    return render(request, "campaigns/campaign_detail.html", {
-        "campaign": campaign,
-        "domains": campaign.framework.domains.order_by("number"),
-        "pairs": pair_rows,
-        "rounds": campaign.rounds.order_by("number"),
-        "matrix_round": matrix_round(campaign),
-    })
+    return render(
+        request,
+        "campaigns/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "domains": campaign.framework.domains.order_by("number"),
+            "pairs": pair_rows,
+            "rounds": campaign.rounds.order_by("number"),
+            "matrix_round": matrix_round(campaign),
+        },
+    )
 
 
 def _matrix_options(request):
     aspect_set = request.GET.get("aspects", "predefined")
     sort = request.GET.get("sort", "name")
-    return (aspect_set if aspect_set in ASPECT_SETS else "predefined",
-            sort if sort in SORTS else "name")
+    return (
+        aspect_set if aspect_set in ASPECT_SETS else "predefined",
+        sort if sort in SORTS else "name",
+    )
 
 
 def matrix_page(request, campaign, domain):
     campaign = _campaign(request, campaign)
     domain = _domain(campaign, domain)
     aspect_set, sort = _matrix_options(request)
-    result = domain_matrix(campaign, domain, aspect_set,
-                           pairs=campaign_pairs_for(request.user, campaign))
+    result = domain_matrix(
+        campaign, domain, aspect_set, pairs=campaign_pairs_for(request.user, campaign)
+    )
     matrix = sort_matrix(result.matrix, sort)
     pair_by_code = {row.header.code: row for row in matrix.rows}
     context = {
@@ -72,8 +80,11 @@ def matrix_page(request, campaign, domain):
         "result": result,
         "matrix": matrix,
         "columns": list(zip(matrix.columns, result.aspects, strict=True)),
-        "footer": list(zip(matrix.column_totals, matrix.column_counts, matrix.column_formal_counts,
-                           strict=True)),
+        "footer": list(
+            zip(
+                matrix.column_totals, matrix.column_counts, matrix.column_formal_counts, strict=True
+            )
+        ),
         "degrees": DegreeLevel.objects.all(),
         "aspect_set": aspect_set,
         "aspect_sets": [(key, label) for key, label in _aspect_set_labels()],
@@ -85,9 +96,11 @@ def matrix_page(request, campaign, domain):
 
 
 def _aspect_set_labels():
-    return [("predefined", _("Predefined aspects")),
-            ("other", _("Other aspects (confirmation round)")),
-            ("all", _("All aspects"))]
+    return [
+        ("predefined", _("Predefined aspects")),
+        ("other", _("Other aspects (confirmation round)")),
+        ("all", _("All aspects")),
+    ]
 
 
 def matrix_download(request, campaign, domain, fmt):
@@ -96,18 +109,26 @@ def matrix_download(request, campaign, domain, fmt):
     campaign = _campaign(request, campaign)
     domain = _domain(campaign, domain)
     aspect_set, sort = _matrix_options(request)
-    result = domain_matrix(campaign, domain, aspect_set,
-                           pairs=campaign_pairs_for(request.user, campaign))
+    result = domain_matrix(
+        campaign, domain, aspect_set, pairs=campaign_pairs_for(request.user, campaign)
+    )
     matrix = sort_matrix(result.matrix, sort)
     filename = f"{campaign.slug}-{domain.slug}-{aspect_set}.{fmt}"
     if fmt == "csv":
         response = HttpResponse(matrix_csv(matrix), content_type="text/csv; charset=utf-8")
     else:
-        payload = {"campaign": campaign.slug, "domain": domain.slug, "aspect_set": aspect_set,
-                   "language": get_language(),
-                   "round": result.round.number if result.round else None, **matrix_json(matrix)}
-        response = HttpResponse(json.dumps(payload, ensure_ascii=False, indent=2),
-                                content_type="application/json; charset=utf-8")
+        payload = {
+            "campaign": campaign.slug,
+            "domain": domain.slug,
+            "aspect_set": aspect_set,
+            "language": get_language(),
+            "round": result.round.number if result.round else None,
+            **matrix_json(matrix),
+        }
+        response = HttpResponse(
+            json.dumps(payload, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -115,7 +136,8 @@ def matrix_download(request, campaign, domain, fmt):
 def pair_page(request, campaign, refnis):
     campaign = _campaign(request, campaign)
     pairs = campaign_pairs_for(request.user, campaign).select_related(
-        "municipality__region", "municipality__province")
+        "municipality__region", "municipality__province"
+    )
     pair = pairs.filter(municipality__refnis=refnis).first()
     if pair is None:
         # A former REFNIS code (Hasselt 71022 before its 2025 merger) leads to today's pair.
@@ -124,12 +146,16 @@ def pair_page(request, campaign, refnis):
             raise Http404("no such pair in this campaign")
         return redirect("campaign-pair", campaign.slug, today.municipality.refnis, permanent=True)
     profile = pair_profile(campaign, pair)
-    return render(request, "campaigns/pair.html", {
-        "campaign": campaign,
-        "pair": pair,
-        "name": pair_name(pair),
-        "profile": profile,
-        "degrees": DegreeLevel.objects.all(),
-        "former_codes": list(pair.municipality.former_codes.all()),
-        "grand_total": sum((part["predefined"].rows[0].total or 0) for part in profile),
-    })
+    return render(
+        request,
+        "campaigns/pair.html",
+        {
+            "campaign": campaign,
+            "pair": pair,
+            "name": pair_name(pair),
+            "profile": profile,
+            "degrees": DegreeLevel.objects.all(),
+            "former_codes": list(pair.municipality.former_codes.all()),
+            "grand_total": sum((part["predefined"].rows[0].total or 0) for part in profile),
+        },
+    )

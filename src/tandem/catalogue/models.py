@@ -10,7 +10,7 @@ hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."
 
 
 class Framework(models.Model):
-    """A versioned set of domains and aspects that campaigns survey (e.g. management cooperation 2010)."""
+    """A versioned set of domains and aspects that campaigns survey (e.g. management 2010)."""
 
     slug = models.SlugField(_("code"), max_length=60, unique=True)
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -30,21 +30,27 @@ class Framework(models.Model):
 class Domain(models.Model):
     """A management domain of a framework (questionnaire 'Cluster'), e.g. financieel management."""
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="domains",
-                                  verbose_name=_("framework"))
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="domains", verbose_name=_("framework")
+    )
     slug = models.SlugField(_("code"), max_length=40)
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=150)  # translated
     questionnaire_heading = models.CharField(_("questionnaire heading"), max_length=200, blank=True)
     field_phrase = models.CharField(
-        _("field phrase"), max_length=150, blank=True,
-        help_text=_("Completes 'Is cooperation desirable in …?' for this domain."))  # translated
+        _("field phrase"),
+        max_length=150,
+        blank=True,
+        help_text=_("Completes 'Is cooperation desirable in …?' for this domain."),
+    )  # translated
 
     class Meta:
         ordering = ["framework", "number"]
         constraints = [
             models.UniqueConstraint(fields=["framework", "slug"], name="domain_slug_per_framework"),
-            models.UniqueConstraint(fields=["framework", "number"], name="domain_number_per_framework"),
+            models.UniqueConstraint(
+                fields=["framework", "number"], name="domain_number_per_framework"
+            ),
         ]
         verbose_name = _("domain")
         verbose_name_plural = _("domains")
@@ -65,18 +71,23 @@ class Aspect(models.Model):
         PREDEFINED = "predefined", _("predefined in the questionnaire")
         CONFIRMATION = "confirmation", _("added in a confirmation round")
 
-    domain = models.ForeignKey(Domain, on_delete=models.CASCADE, related_name="aspects",
-                               verbose_name=_("domain"))
+    domain = models.ForeignKey(
+        Domain, on_delete=models.CASCADE, related_name="aspects", verbose_name=_("domain")
+    )
     slug = models.SlugField(_("code"), max_length=60)
     order = models.PositiveSmallIntegerField(_("order"))
-    origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices,
-                              default=Origin.PREDEFINED)
+    origin = models.CharField(
+        _("origin"), max_length=20, choices=Origin.choices, default=Origin.PREDEFINED
+    )
     short_label = models.CharField(_("short label"), max_length=40)  # translated
     label = models.CharField(_("questionnaire label"), max_length=200)  # translated
     gloss = models.TextField(_("explanation"), blank=True)  # translated
     source_labels = models.JSONField(
-        _("labels in the sources"), default=list, blank=True,
-        help_text=_("Spellings of this aspect in the source documents, kept for traceability."))
+        _("labels in the sources"),
+        default=list,
+        blank=True,
+        help_text=_("Spellings of this aspect in the source documents, kept for traceability."),
+    )
     source = models.CharField(_("source"), max_length=200, blank=True)
 
     class Meta:
@@ -100,8 +111,12 @@ class DegreeLevel(models.Model):
     label = models.CharField(_("label"), max_length=100)  # translated
     colour = models.CharField(_("background colour"), max_length=7, validators=[hex_colour])
     text_colour = models.CharField(_("text colour"), max_length=7, validators=[hex_colour])
-    symbol = models.CharField(_("symbol"), max_length=4, blank=True,
-                              help_text=_("Shown beside the score so colour is never the only signal."))
+    symbol = models.CharField(
+        _("symbol"),
+        max_length=4,
+        blank=True,
+        help_text=_("Shown beside the score so colour is never the only signal."),
+    )
 
     class Meta:
         ordering = ["value"]
@@ -158,8 +173,12 @@ class Instrument(VocabularyTerm):
 class ContactDomain(models.Model):
     """A domain for which a pair names contact persons (seed 001, 'Bijkomende gegevens')."""
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="contact_domains",
-                                  verbose_name=_("framework"))
+    framework = models.ForeignKey(
+        Framework,
+        on_delete=models.CASCADE,
+        related_name="contact_domains",
+        verbose_name=_("framework"),
+    )
     slug = models.SlugField(_("code"), max_length=60)
     order = models.PositiveSmallIntegerField(_("order"))
     name = models.CharField(_("name"), max_length=150)  # translated
@@ -167,7 +186,9 @@ class ContactDomain(models.Model):
     class Meta:
         ordering = ["framework", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["framework", "slug"], name="contact_domain_per_framework"),
+            models.UniqueConstraint(
+                fields=["framework", "slug"], name="contact_domain_per_framework"
+            ),
         ]
         verbose_name = _("contact domain")
         verbose_name_plural = _("contact domains")

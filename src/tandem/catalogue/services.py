@@ -34,7 +34,7 @@ def _translated(field: str, texts: dict | None, where: str) -> dict:
 
 
 def _sync(model, lookup: dict, values: dict) -> tuple[object, bool, bool]:
-    """get_or_create by lookup, then write only the fields that differ. Returns (obj, created, updated)."""
+    """get_or_create by lookup, then write the fields that differ: (obj, created, updated)."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         return model.objects.create(**lookup, **values), True, False
@@ -81,12 +81,19 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Counter:
 def _load_vocabulary(data: dict, counter: Counter) -> None:
     for entry in data["degrees"]:
         values = _translated("label", entry["label"], f"degree {entry['value']}")
-        values |= {"code": entry["code"], "colour": entry["colour"],
-                   "text_colour": entry["text_colour"], "symbol": entry.get("symbol", "")}
+        values |= {
+            "code": entry["code"],
+            "colour": entry["colour"],
+            "text_colour": entry["text_colour"],
+            "symbol": entry.get("symbol", ""),
+        }
         _, c, u = _sync(DegreeLevel, {"value": entry["value"]}, values)
         counter.add("degrees", c, u)
-    for key, model in (("reason_clusters", ReasonCluster), ("obstacle_types", ObstacleType),
-                       ("instruments", Instrument)):
+    for key, model in (
+        ("reason_clusters", ReasonCluster),
+        ("obstacle_types", ObstacleType),
+        ("instruments", Instrument),
+    ):
         for order, entry in enumerate(data[key], start=1):
             where = f"vocabulary.yaml {key} {entry.get('slug')}"
             values = _translated("name", entry.get("name"), where)
@@ -123,11 +130,16 @@ def load_framework(data: dict, filename: str, counter: Counter) -> Framework:
             values = _translated("short_label", aspect["short"], where_aspect)
             values |= _translated("label", aspect["label"], where_aspect)
             values |= _translated("gloss", aspect.get("gloss"), where_aspect)
-            values |= {"order": order, "origin": origin, "source": aspect.get("source", ""),
-                       "source_labels": list(aspect.get("source_labels", []))}
+            values |= {
+                "order": order,
+                "origin": origin,
+                "source": aspect.get("source", ""),
+                "source_labels": list(aspect.get("source_labels", [])),
+            }
             # Free the order slot first if another aspect holds it (reordering in a new version).
             Aspect.objects.filter(domain=domain, order=order).exclude(slug=aspect["slug"]).update(
-                order=1000 + order)
+                order=1000 + order
+            )
             _, c, u = _sync(Aspect, {"domain": domain, "slug": aspect["slug"]}, values)
             counter.add("aspects", c, u)
 

@@ -31,8 +31,13 @@ def _as_date(value):
 @translation.override("nl")
 def load_demo(data_dir: Path = DATA_DIR) -> dict:
     """Load every demo campaign; returns counts of what was created or changed."""
-    counts = {"campaigns": 0, "pairs": 0, "rounds": 0, "responses created": 0,
-              "responses updated": 0}
+    counts = {
+        "campaigns": 0,
+        "pairs": 0,
+        "rounds": 0,
+        "responses created": 0,
+        "responses updated": 0,
+    }
     for name in CAMPAIGN_FILES:
         with open(data_dir / name, encoding="utf-8") as handle:
             _load_campaign(yaml.safe_load(handle), name, counts)
@@ -43,12 +48,20 @@ def _load_campaign(data: dict, filename: str, counts: dict) -> Campaign:
     spec = data["campaign"]
     framework = Framework.objects.filter(slug=spec["framework"]).first()
     if framework is None:
-        raise DemoDataError(f"{filename}: framework '{spec['framework']}' is not loaded; "
-                            "run `tandem load-catalogue` first")
+        raise DemoDataError(
+            f"{filename}: framework '{spec['framework']}' is not loaded; "
+            "run `tandem load-catalogue` first"
+        )
     fields = {f"name_{lang}": text for lang, text in spec["name"].items()}
     fields |= {f"description_{lang}": text for lang, text in spec["description"].items()}
-    fields |= {"framework": framework, "year": spec["year"], "organiser": spec["organiser"],
-               "source": spec["source"], "status": spec["status"], "is_public": spec["is_public"]}
+    fields |= {
+        "framework": framework,
+        "year": spec["year"],
+        "organiser": spec["organiser"],
+        "source": spec["source"],
+        "status": spec["status"],
+        "is_public": spec["is_public"],
+    }
     campaign = Campaign.objects.filter(slug=spec["slug"]).first()
     if campaign is None:
         campaign = Campaign.objects.create(slug=spec["slug"], **fields)
@@ -58,11 +71,16 @@ def _load_campaign(data: dict, filename: str, counts: dict) -> Campaign:
 
     rounds = {}
     for entry in spec["rounds"]:
-        values = {"kind": entry["kind"], "status": entry["status"], "note": entry.get("note", ""),
-                  "opens_on": _as_date(entry.get("opens_on")),
-                  "closes_on": _as_date(entry.get("closes_on"))}
-        round_, created = Round.objects.get_or_create(campaign=campaign, number=entry["number"],
-                                                      defaults=values)
+        values = {
+            "kind": entry["kind"],
+            "status": entry["status"],
+            "note": entry.get("note", ""),
+            "opens_on": _as_date(entry.get("opens_on")),
+            "closes_on": _as_date(entry.get("closes_on")),
+        }
+        round_, created = Round.objects.get_or_create(
+            campaign=campaign, number=entry["number"], defaults=values
+        )
         if not created:
             _update(round_, values)
         counts["rounds"] += int(created)
@@ -94,7 +112,8 @@ def _participations(campaign: Campaign, labels: dict, filename: str, counts: dic
             raise DemoDataError(f"{filename}: REFNIS code {code} ({source_labels[0]}) is unknown")
         source_label = " / ".join(source_labels)
         participation, created = CampaignPair.objects.get_or_create(
-            campaign=campaign, pair=municipality.pair, defaults={"source_label": source_label})
+            campaign=campaign, pair=municipality.pair, defaults={"source_label": source_label}
+        )
         if not created:
             _update(participation, {"source_label": source_label})
         counts["pairs"] += int(created)
@@ -104,10 +123,14 @@ def _participations(campaign: Campaign, labels: dict, filename: str, counts: dic
 
 
 def _load_tables(tables, framework, round_, pairs, filename, counts) -> None:
-    aspects = {(a.domain.slug, a.slug): a
-               for a in Aspect.objects.filter(domain__framework=framework).select_related("domain")}
-    existing = {(r.pair_id, r.aspect_id): r
-                for r in Response.objects.filter(round=round_, respondent=Response.Respondent.JOINT)}
+    aspects = {
+        (a.domain.slug, a.slug): a
+        for a in Aspect.objects.filter(domain__framework=framework).select_related("domain")
+    }
+    existing = {
+        (r.pair_id, r.aspect_id): r
+        for r in Response.objects.filter(round=round_, respondent=Response.Respondent.JOINT)
+    }
     to_create = []
     for table in tables:
         where = f"{filename} table {table['domain']}/{table['aspects']} ({table['source']})"
@@ -121,19 +144,34 @@ def _load_tables(tables, framework, round_, pairs, filename, counts) -> None:
             if label not in pairs:
                 raise DemoDataError(f"{where}: city label '{label}' is not in `pairs`")
             if len(cells) != len(columns):
-                raise DemoDataError(f"{where}, row {label}: {len(cells)} cells for "
-                                    f"{len(columns)} columns")
+                raise DemoDataError(
+                    f"{where}, row {label}: {len(cells)} cells for {len(columns)} columns"
+                )
             pair = pairs[label]
             for aspect, degree in zip(columns, cells, strict=True):
-                note = table["source"] if degree is not None else f"{table['source']}: blank in the source"
+                note = (
+                    table["source"]
+                    if degree is not None
+                    else f"{table['source']}: blank in the source"
+                )
                 response = existing.get((pair.pk, aspect.pk))
                 if response is None:
-                    to_create.append(Response(
-                        round=round_, pair=pair, aspect=aspect, degree=degree,
-                        respondent=Response.Respondent.JOINT, status=Response.Status.SUBMITTED,
-                        source_note=note))
-                elif response.degree != degree or response.source_note != note or \
-                        response.status != Response.Status.SUBMITTED:
+                    to_create.append(
+                        Response(
+                            round=round_,
+                            pair=pair,
+                            aspect=aspect,
+                            degree=degree,
+                            respondent=Response.Respondent.JOINT,
+                            status=Response.Status.SUBMITTED,
+                            source_note=note,
+                        )
+                    )
+                elif (
+                    response.degree != degree
+                    or response.source_note != note
+                    or response.status != Response.Status.SUBMITTED
+                ):
                     response.degree, response.source_note = degree, note
                     response.status = Response.Status.SUBMITTED
                     response.save()
@@ -150,13 +188,20 @@ def _check_printed_totals(table, columns, pairs, where) -> None:
     matrix = build_matrix(
         [Column(a.pk, a.slug, a.slug) for a in columns],
         [RowHeader(label, label) for label in table["rows"]],
-        [(label, a.pk, v) for label, cells in table["rows"].items()
-         for a, v in zip(columns, cells, strict=True)],
+        [
+            (label, a.pk, v)
+            for label, cells in table["rows"].items()
+            for a, v in zip(columns, cells, strict=True)
+        ],
     )
     for label, printed in table["printed_tot_stad"].items():
         if matrix.row(label).total != printed:
-            raise DemoDataError(f"{where}: TOT STAD of {label} is {matrix.row(label).total}, "
-                                f"the seed prints {printed}")
+            raise DemoDataError(
+                f"{where}: TOT STAD of {label} is {matrix.row(label).total}, "
+                f"the seed prints {printed}"
+            )
     if matrix.column_totals != table["printed_tot_aspect"]:
-        raise DemoDataError(f"{where}: TOT ASPECT {matrix.column_totals} differs from the "
-                            f"printed {table['printed_tot_aspect']}")
+        raise DemoDataError(
+            f"{where}: TOT ASPECT {matrix.column_totals} differs from the "
+            f"printed {table['printed_tot_aspect']}"
+        )

@@ -18,8 +18,15 @@ from .models import GovernanceStatement, Municipality, Pair
 QUESTIONS = [q.value for q in GovernanceStatement.Question]
 TRUE_WORDS = {"ja", "j", "yes", "y", "oui", "o", "1", "true", "waar", "vrai"}
 FALSE_WORDS = {"nee", "neen", "n", "no", "non", "0", "false", "onwaar", "faux"}
-HEADER_ALIASES = {"refnis": "refnis", "nis": "refnis", "niscode": "refnis", "nis_code": "refnis",
-                  "refnis_code": "refnis", "valid_from": "valid_from", "source": "source"}
+HEADER_ALIASES = {
+    "refnis": "refnis",
+    "nis": "refnis",
+    "niscode": "refnis",
+    "nis_code": "refnis",
+    "refnis_code": "refnis",
+    "valid_from": "valid_from",
+    "source": "source",
+}
 MAX_LINES = 10_000
 
 
@@ -31,7 +38,10 @@ class ImportProblem:
 
     def __str__(self):
         return _("line %(line)s, field '%(field)s': %(message)s") % {
-            "line": self.line, "field": self.field, "message": self.message}
+            "line": self.line,
+            "field": self.field,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -54,8 +64,10 @@ def parse_answer(text: str) -> bool | None:
         return True
     if value in FALSE_WORDS:
         return False
-    raise ValueError(_("'%(value)s' is not yes or no (use ja/nee, oui/non, yes/no or 1/0)")
-                     % {"value": text.strip()})
+    raise ValueError(
+        _("'%(value)s' is not yes or no (use ja/nee, oui/non, yes/no or 1/0)")
+        % {"value": text.strip()}
+    )
 
 
 def parse_governance_csv(text: str, default_valid_from: date) -> ImportResult:
@@ -76,7 +88,9 @@ def parse_governance_csv(text: str, default_valid_from: date) -> ImportResult:
     missing = [c for c in ["refnis", *QUESTIONS] if c not in columns]
     unknown = [c for c in columns if c not in {"refnis", "valid_from", "source", *QUESTIONS}]
     for column in missing:
-        result.problems.append(ImportProblem(1, column, _("this column is missing from the header")))
+        result.problems.append(
+            ImportProblem(1, column, _("this column is missing from the header"))
+        )
     for column in unknown:
         result.problems.append(ImportProblem(1, column, _("unknown column")))
     if result.problems:
@@ -86,15 +100,25 @@ def parse_governance_csv(text: str, default_valid_from: date) -> ImportResult:
     seen: dict[tuple[int, date], int] = {}
     for line_number, values in enumerate(reader, start=2):
         if line_number > MAX_LINES:
-            result.problems.append(ImportProblem(line_number, "refnis",
-                                                 _("too many lines (at most %(max)s)") % {"max": MAX_LINES}))
+            result.problems.append(
+                ImportProblem(
+                    line_number,
+                    "refnis",
+                    _("too many lines (at most %(max)s)") % {"max": MAX_LINES},
+                )
+            )
             break
         if not any(v.strip() for v in values):
             continue  # blank line
         if len(values) != len(columns):
-            result.problems.append(ImportProblem(
-                line_number, "refnis", _("%(found)s values for %(expected)s columns")
-                % {"found": len(values), "expected": len(columns)}))
+            result.problems.append(
+                ImportProblem(
+                    line_number,
+                    "refnis",
+                    _("%(found)s values for %(expected)s columns")
+                    % {"found": len(values), "expected": len(columns)},
+                )
+            )
             continue
         record = dict(zip(columns, values, strict=True))
         row = _parse_row(record, line_number, known_codes, default_valid_from, result)
@@ -102,9 +126,14 @@ def parse_governance_csv(text: str, default_valid_from: date) -> ImportResult:
             continue
         key = (row["pair_id"], row["valid_from"])
         if key in seen:
-            result.problems.append(ImportProblem(
-                line_number, "refnis", _("the same municipality and date already appear on line %(line)s")
-                % {"line": seen[key]}))
+            result.problems.append(
+                ImportProblem(
+                    line_number,
+                    "refnis",
+                    _("the same municipality and date already appear on line %(line)s")
+                    % {"line": seen[key]},
+                )
+            )
             continue
         seen[key] = line_number
         result.rows.append(row)
@@ -115,7 +144,8 @@ def _known_codes() -> dict[str, int]:
     """REFNIS code (current and former) → pair id."""
     codes = dict(Pair.objects.values_list("municipality__refnis", "pk"))
     for code, pair_id in Municipality.objects.filter(former_codes__isnull=False).values_list(
-            "former_codes__code", "pair__pk"):
+        "former_codes__code", "pair__pk"
+    ):
         codes[code] = pair_id
     return codes
 
@@ -125,9 +155,13 @@ def _parse_row(record, line_number, known_codes, default_valid_from, result) -> 
     code = record["refnis"].strip()
     pair_id = known_codes.get(code)
     if pair_id is None:
-        result.problems.append(ImportProblem(line_number, "refnis",
-                                             _("'%(code)s' is not a REFNIS code of a Belgian municipality")
-                                             % {"code": code}))
+        result.problems.append(
+            ImportProblem(
+                line_number,
+                "refnis",
+                _("'%(code)s' is not a REFNIS code of a Belgian municipality") % {"code": code},
+            )
+        )
     answers = {}
     for question in QUESTIONS:
         try:
@@ -139,13 +173,23 @@ def _parse_row(record, line_number, known_codes, default_valid_from, result) -> 
         try:
             valid_from = _parse_date(record["valid_from"])
         except ValueError:
-            result.problems.append(ImportProblem(
-                line_number, "valid_from",
-                _("'%(value)s' is not a date (use 2024-01-01 or 1/1/2024)") % {"value": record["valid_from"]}))
+            result.problems.append(
+                ImportProblem(
+                    line_number,
+                    "valid_from",
+                    _("'%(value)s' is not a date (use 2024-01-01 or 1/1/2024)")
+                    % {"value": record["valid_from"]},
+                )
+            )
     if len(result.problems) > problems_before:
         return None
-    return {"pair_id": pair_id, "refnis": code, "answers": answers, "valid_from": valid_from,
-            "source": record.get("source", "").strip()}
+    return {
+        "pair_id": pair_id,
+        "refnis": code,
+        "answers": answers,
+        "valid_from": valid_from,
+        "source": record.get("source", "").strip(),
+    }
 
 
 def _parse_date(text: str) -> date:
@@ -156,8 +200,9 @@ def _parse_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def import_governance_csv(text: str, default_valid_from: date, source: str = "",
-                          dry_run: bool = False) -> ImportResult:
+def import_governance_csv(
+    text: str, default_valid_from: date, source: str = "", dry_run: bool = False
+) -> ImportResult:
     """Parse, then write everything or nothing. A statement for the same pair, question and day
     is replaced; empty answers are skipped."""
     result = parse_governance_csv(text, default_valid_from)
@@ -169,10 +214,14 @@ def import_governance_csv(text: str, default_valid_from: date, source: str = "",
                 if answer is None:
                     continue
                 statement, created = GovernanceStatement.objects.get_or_create(
-                    pair_id=row["pair_id"], question=question, valid_from=row["valid_from"],
-                    defaults={"answer": answer, "source": row["source"] or source})
-                if not created and (statement.answer != answer or
-                                    statement.source != (row["source"] or source)):
+                    pair_id=row["pair_id"],
+                    question=question,
+                    valid_from=row["valid_from"],
+                    defaults={"answer": answer, "source": row["source"] or source},
+                )
+                if not created and (
+                    statement.answer != answer or statement.source != (row["source"] or source)
+                ):
                     statement.answer = answer
                     statement.source = row["source"] or source
                     statement.save(update_fields=["answer", "source"])
@@ -200,7 +249,8 @@ def current_answers(on: date | None = None) -> dict[tuple[int, str], bool]:
     on = on or date.today()
     latest: dict[tuple[int, str], tuple[date, bool]] = {}
     for pair_id, question, valid_from, answer in GovernanceStatement.objects.filter(
-            valid_from__lte=on).values_list("pair_id", "question", "valid_from", "answer"):
+        valid_from__lte=on
+    ).values_list("pair_id", "question", "valid_from", "answer"):
         key = (pair_id, question)
         if key not in latest or valid_from > latest[key][0]:
             latest[key] = (valid_from, answer)
@@ -212,7 +262,9 @@ def overview(by: str = "province", on: date | None = None, name=lambda m: m.name
     if by not in {"province", "region"}:
         raise ValueError(f"unknown grouping '{by}'; choose one of: province region")
     answers = current_answers(on)
-    municipalities = list(Municipality.objects.current().select_related("province", "region", "pair"))
+    municipalities = list(
+        Municipality.objects.current().select_related("province", "region", "pair")
+    )
     areas: dict[str, tuple[str, list]] = {}
     for m in municipalities:
         group = m.province if (by == "province" and m.province) else m.region

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Region(models.Model):
-    """Vlaams / Waals / Brussels Hoofdstedelijk Gewest, by REFNIS code ('02000', '03000', '04000')."""
+    """Vlaams / Waals / Brussels Hoofdstedelijk Gewest, by REFNIS code ('02000', '03000', …)."""
 
     refnis = models.CharField(_("REFNIS code"), max_length=5, unique=True)
     name = models.CharField(_("name"), max_length=100)  # translated: name_nl, name_fr, name_en
@@ -27,8 +27,9 @@ class Province(models.Model):
 
     refnis = models.CharField(_("REFNIS code"), max_length=5, unique=True)
     name = models.CharField(_("name"), max_length=100)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="provinces",
-                               verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="provinces", verbose_name=_("region")
+    )
 
     class Meta:
         ordering = ["refnis"]
@@ -54,10 +55,17 @@ class Municipality(models.Model):
     refnis = models.CharField(_("REFNIS code"), max_length=5, unique=True)
     name_nl = models.CharField(_("Dutch name"), max_length=100)
     name_fr = models.CharField(_("French name"), max_length=100)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="municipalities",
-                               verbose_name=_("region"))
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="municipalities", verbose_name=_("province"))
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region")
+    )
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="municipalities",
+        verbose_name=_("province"),
+    )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
 
@@ -96,8 +104,12 @@ class MunicipalityCode(models.Model):
         RECODED = "recoded", _("given a new code")
 
     code = models.CharField(_("former REFNIS code"), max_length=5, unique=True)
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
-                                     related_name="former_codes", verbose_name=_("municipality today"))
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="former_codes",
+        verbose_name=_("municipality today"),
+    )
     name_nl = models.CharField(_("former Dutch name"), max_length=100)
     name_fr = models.CharField(_("former French name"), max_length=100)
     change = models.CharField(_("change"), max_length=10, choices=Change.choices)
@@ -120,14 +132,20 @@ class Administration(models.Model):
         MUNICIPALITY = "gemeente", _("municipality")
         WELFARE_CENTRE = "ocmw", _("public social welfare centre (OCMW/CPAS)")
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
-                                     related_name="administrations", verbose_name=_("municipality"))
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="administrations",
+        verbose_name=_("municipality"),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
 
     class Meta:
         ordering = ["municipality__name_nl", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "kind"], name="one_administration_per_kind"),
+            models.UniqueConstraint(
+                fields=["municipality", "kind"], name="one_administration_per_kind"
+            ),
         ]
         verbose_name = _("administration")
         verbose_name_plural = _("administrations")
@@ -139,8 +157,9 @@ class Administration(models.Model):
 class Pair(models.Model):
     """A municipality with its OCMW: the unit most data hangs from (bestuurspaar)."""
 
-    municipality = models.OneToOneField(Municipality, on_delete=models.PROTECT, related_name="pair",
-                                        verbose_name=_("municipality"))
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.PROTECT, related_name="pair", verbose_name=_("municipality")
+    )
 
     class Meta:
         ordering = ["municipality__name_nl"]
@@ -180,15 +199,22 @@ class GovernanceStatement(models.Model):
     """
 
     class Question(models.TextChoices):
-        SHARED_SECRETARY = "shared_secretary", _(
-            "Same person as municipal and OCMW secretary (algemeen directeur)")
-        SHARED_FINANCIAL_MANAGER = "shared_financial_manager", _(
-            "Same person as municipal and OCMW financial manager")
-        CHAIR_IN_COLLEGE = "chair_in_college", _(
-            "OCMW chair sits in the college as alderman for welfare")
+        SHARED_SECRETARY = (
+            "shared_secretary",
+            _("Same person as municipal and OCMW secretary (algemeen directeur)"),
+        )
+        SHARED_FINANCIAL_MANAGER = (
+            "shared_financial_manager",
+            _("Same person as municipal and OCMW financial manager"),
+        )
+        CHAIR_IN_COLLEGE = (
+            "chair_in_college",
+            _("OCMW chair sits in the college as alderman for welfare"),
+        )
 
-    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="governance_statements",
-                             verbose_name=_("pair"))
+    pair = models.ForeignKey(
+        Pair, on_delete=models.CASCADE, related_name="governance_statements", verbose_name=_("pair")
+    )
     question = models.CharField(_("question"), max_length=40, choices=Question.choices)
     answer = models.BooleanField(_("answer"))
     valid_from = models.DateField(_("valid from"))
@@ -198,8 +224,9 @@ class GovernanceStatement(models.Model):
     class Meta:
         ordering = ["pair__municipality__name_nl", "question", "-valid_from"]
         constraints = [
-            models.UniqueConstraint(fields=["pair", "question", "valid_from"],
-                                    name="one_governance_answer_per_day"),
+            models.UniqueConstraint(
+                fields=["pair", "question", "valid_from"], name="one_governance_answer_per_day"
+            ),
         ]
         verbose_name = _("governance statement")
         verbose_name_plural = _("governance statements")

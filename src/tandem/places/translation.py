@@ -1,4 +1,5 @@
 """Fields of places that carry a name per language (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import PeerGroup, Province, Region

@@ -21,13 +21,28 @@ def governance_overview(request):
         error = _("'%(value)s' is not a date; showing today.") % {"value": on_text}
     data = overview(by, on)
     labels = dict(GovernanceStatement.Question.choices)
-    sections = [{"question": q, "label": labels[q], "rows": rows,
-                 "totals": {"municipalities": sum(r.municipalities for r in rows),
-                            "yes": sum(len(r.yes) for r in rows),
-                            "no": sum(len(r.no) for r in rows),
-                            "unknown": sum(r.unknown for r in rows)}}
-                for q, rows in data.items()]
-    return render(request, "places/governance.html", {
-        "sections": sections, "by": by, "on": on, "error": error,
-        "has_data": GovernanceStatement.objects.exists(),
-    })
+    sections = [
+        {
+            "question": q,
+            "label": labels[q],
+            "rows": rows,
+            "totals": {
+                "municipalities": sum(r.municipalities for r in rows),
+                "yes": sum(len(r.yes) for r in rows),
+                "no": sum(len(r.no) for r in rows),
+                "unknown": sum(r.unknown for r in rows),
+            },
+        }
+        for q, rows in data.items()
+    ]
+    return render(
+        request,
+        "places/governance.html",
+        {
+            "sections": sections,
+            "by": by,
+            "on": on,
+            "error": error,
+            "has_data": GovernanceStatement.objects.exists(),
+        },
+    )

@@ -3,6 +3,7 @@
 Django's LocaleMiddleware would follow the browser's Accept-Language; Tandem opens in Dutch until
 someone picks French or English, and then remembers that choice.
 """
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.deprecation import MiddlewareMixin

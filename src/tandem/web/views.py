@@ -10,8 +10,12 @@ from tandem.catalogue.models import DegreeLevel
 
 
 def home(request):
-    campaigns = (campaigns_for(request.user).select_related("framework")
-                 .prefetch_related("framework__domains").order_by("-year", "slug"))
+    campaigns = (
+        campaigns_for(request.user)
+        .select_related("framework")
+        .prefetch_related("framework__domains")
+        .order_by("-year", "slug")
+    )
     return render(request, "web/home.html", {"campaigns": campaigns})
 
 

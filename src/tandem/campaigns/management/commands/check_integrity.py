@@ -1,4 +1,5 @@
 """tandem check-integrity: report orphans and inconsistencies; exit 1 when any is found."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from tandem.campaigns.integrity import check_integrity

@@ -1,4 +1,5 @@
 """tandem matrix: a campaign's score matrix for one domain, as text, CSV or JSON."""
+
 import json
 
 from django.core.management.base import BaseCommand, CommandError
@@ -24,7 +25,9 @@ class Command(BaseCommand):
     help = "Print a domain's score matrix (pairs × aspects with TOT STAD and TOT ASPECT)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--campaign", required=True, help="campaign code, e.g. centrumsteden-2010")
+        parser.add_argument(
+            "--campaign", required=True, help="campaign code, e.g. centrumsteden-2010"
+        )
         parser.add_argument("--domain", required=True, help="domain code, e.g. financieel")
         parser.add_argument("--aspects", default="predefined", help="predefined | other | all")
         parser.add_argument("--format", default="text", help="text | csv | json")
@@ -36,10 +39,15 @@ class Command(BaseCommand):
         output_format = _choice("format", options["format"], FORMATS)
         language = _choice("language", options["lang"], LANGUAGES)
         sort = _choice("sort order", options["sort"], SORTS)
-        campaign = Campaign.objects.select_related("framework").filter(slug=options["campaign"]).first()
+        campaign = (
+            Campaign.objects.select_related("framework").filter(slug=options["campaign"]).first()
+        )
         if campaign is None:
             slugs = " ".join(Campaign.objects.order_by("slug").values_list("slug", flat=True))
-            raise CommandError(f"unknown campaign '{options['campaign']}'; choose one of: {slugs or '(none loaded)'}")
+            raise CommandError(
+                f"unknown campaign '{options['campaign']}'; "
+                f"choose one of: {slugs or '(none loaded)'}"
+            )
         with translation.override(language):
             try:
                 domain = domain_for(campaign, options["domain"])
@@ -50,9 +58,13 @@ class Command(BaseCommand):
             if output_format == "csv":
                 self.stdout.write(matrix_csv(matrix), ending="")
             elif output_format == "json":
-                payload = {"campaign": campaign.slug, "domain": domain.slug, "aspect_set": aspect_set,
-                           "round": result.round.number if result.round else None,
-                           **matrix_json(matrix)}
+                payload = {
+                    "campaign": campaign.slug,
+                    "domain": domain.slug,
+                    "aspect_set": aspect_set,
+                    "round": result.round.number if result.round else None,
+                    **matrix_json(matrix),
+                }
                 self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             else:
                 title = f"{campaign.name} · {domain.name} · {aspect_set}"

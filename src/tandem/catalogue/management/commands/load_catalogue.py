@@ -1,4 +1,5 @@
 """tandem load-catalogue: the shipped frameworks and vocabularies (idempotent)."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from tandem.catalogue.services import CatalogueError, load_catalogue

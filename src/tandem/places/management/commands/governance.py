@@ -1,5 +1,6 @@
 """tandem governance: per province (or region), how many municipalities answer yes to each of the
 three governance questions of seed 002, and which ones."""
+
 import csv
 import io
 import json
@@ -17,15 +18,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--by", default="province", help="province | region")
-        parser.add_argument("--on", default=None, help="the day to report on (YYYY-MM-DD), default today")
+        parser.add_argument(
+            "--on", default=None, help="the day to report on (YYYY-MM-DD), default today"
+        )
         parser.add_argument("--format", default="text", help="text | csv | json")
         parser.add_argument("--lang", default="nl", help="nl | fr | en")
 
     def handle(self, *args, **options):
         if options["by"] not in ("province", "region"):
-            raise CommandError(f"unknown grouping '{options['by']}'; choose one of: province region")
+            raise CommandError(
+                f"unknown grouping '{options['by']}'; choose one of: province region"
+            )
         if options["format"] not in ("text", "csv", "json"):
-            raise CommandError(f"unknown format '{options['format']}'; choose one of: text csv json")
+            raise CommandError(
+                f"unknown format '{options['format']}'; choose one of: text csv json"
+            )
         if options["lang"] not in ("nl", "fr", "en"):
             raise CommandError(f"unknown language '{options['lang']}'; choose one of: nl fr en")
         try:
@@ -36,29 +43,70 @@ class Command(BaseCommand):
             data = overview(options["by"], on)
             labels = dict(GovernanceStatement.Question.choices)
             if options["format"] == "json":
-                self.stdout.write(json.dumps({
-                    "on": on.isoformat(), "by": options["by"],
-                    "questions": {q: [{"area": r.area, "code": r.area_code,
-                                       "municipalities": r.municipalities, "yes": len(r.yes),
-                                       "no": len(r.no), "unknown": r.unknown,
-                                       "yes_list": r.yes, "no_list": r.no} for r in rows]
-                                  for q, rows in data.items()}}, ensure_ascii=False, indent=2))
+                self.stdout.write(
+                    json.dumps(
+                        {
+                            "on": on.isoformat(),
+                            "by": options["by"],
+                            "questions": {
+                                q: [
+                                    {
+                                        "area": r.area,
+                                        "code": r.area_code,
+                                        "municipalities": r.municipalities,
+                                        "yes": len(r.yes),
+                                        "no": len(r.no),
+                                        "unknown": r.unknown,
+                                        "yes_list": r.yes,
+                                        "no_list": r.no,
+                                    }
+                                    for r in rows
+                                ]
+                                for q, rows in data.items()
+                            },
+                        },
+                        ensure_ascii=False,
+                        indent=2,
+                    )
+                )
             elif options["format"] == "csv":
                 buffer = io.StringIO()
                 writer = csv.writer(buffer, lineterminator="\n")
-                writer.writerow(["question", "area_code", "area", "municipalities", "yes", "no",
-                                 "unknown", "yes_list"])
+                writer.writerow(
+                    [
+                        "question",
+                        "area_code",
+                        "area",
+                        "municipalities",
+                        "yes",
+                        "no",
+                        "unknown",
+                        "yes_list",
+                    ]
+                )
                 for question, rows in data.items():
                     for r in rows:
-                        writer.writerow([question, r.area_code, r.area, r.municipalities,
-                                         len(r.yes), len(r.no), r.unknown, "; ".join(r.yes)])
+                        writer.writerow(
+                            [
+                                question,
+                                r.area_code,
+                                r.area,
+                                r.municipalities,
+                                len(r.yes),
+                                len(r.no),
+                                r.unknown,
+                                "; ".join(r.yes),
+                            ]
+                        )
                 self.stdout.write(buffer.getvalue(), ending="")
             else:
                 for question, rows in data.items():
                     self.stdout.write(f"\n{labels[question]} ({on.isoformat()})")
                     width = max(len(r.area) for r in rows)
                     for r in rows:
-                        self.stdout.write(f"  {r.area.ljust(width)}  {len(r.yes):>3} / "
-                                          f"{r.municipalities:<3} (no: {len(r.no)}, unknown: {r.unknown})")
+                        self.stdout.write(
+                            f"  {r.area.ljust(width)}  {len(r.yes):>3} / "
+                            f"{r.municipalities:<3} (no: {len(r.no)}, unknown: {r.unknown})"
+                        )
                         if r.yes:
                             self.stdout.write(f"    {', '.join(r.yes)}")

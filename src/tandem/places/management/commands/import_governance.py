@@ -1,4 +1,5 @@
 """tandem import-governance FILE: fill the governance profiles from a CSV (all lines or none)."""
+
 from datetime import date
 from pathlib import Path
 
@@ -8,13 +9,17 @@ from tandem.places.governance import import_governance_csv
 
 
 class Command(BaseCommand):
-    help = ("Import governance answers from CSV with columns refnis, shared_secretary, "
-            "shared_financial_manager, chair_in_college (ja/nee) and optional valid_from, source. "
-            "Nothing is written when any line is wrong.")
+    help = (
+        "Import governance answers from CSV with columns refnis, shared_secretary, "
+        "shared_financial_manager, chair_in_college (ja/nee) and optional valid_from, source. "
+        "Nothing is written when any line is wrong."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--valid-from", default=None, help="date the answers apply from (default today)")
+        parser.add_argument(
+            "--valid-from", default=None, help="date the answers apply from (default today)"
+        )
         parser.add_argument("--source", default="", help="where the answers come from")
         parser.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
 
@@ -25,13 +30,21 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"cannot read {path}: {error}") from error
         try:
-            valid_from = date.fromisoformat(options["valid_from"]) if options["valid_from"] else date.today()
+            valid_from = (
+                date.fromisoformat(options["valid_from"]) if options["valid_from"] else date.today()
+            )
         except ValueError as error:
-            raise CommandError(f"--valid-from: '{options['valid_from']}' is not a date (YYYY-MM-DD)") from error
+            raise CommandError(
+                f"--valid-from: '{options['valid_from']}' is not a date (YYYY-MM-DD)"
+            ) from error
         result = import_governance_csv(text, valid_from, options["source"], options["dry_run"])
         if not result.ok:
             for problem in result.problems:
                 self.stderr.write(f"{path.name}: {problem}")
-            raise CommandError(f"{len(result.problems)} problem(s) in {path.name}; nothing was imported")
+            raise CommandError(
+                f"{len(result.problems)} problem(s) in {path.name}; nothing was imported"
+            )
         verb = "checked" if options["dry_run"] else "imported"
-        self.stdout.write(f"{len(result.rows)} municipalities {verb}, {result.written} answers written")
+        self.stdout.write(
+            f"{len(result.rows)} municipalities {verb}, {result.written} answers written"
+        )

@@ -1,4 +1,5 @@
-"""tandem load-reference: regions, provinces, 565 municipalities, former codes, pairs (idempotent)."""
+"""tandem load-reference: regions, provinces, municipalities, former codes, pairs; idempotent."""
+
 from django.core.management.base import BaseCommand
 
 from tandem.places.services import load_reference

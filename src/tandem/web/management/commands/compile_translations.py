@@ -1,4 +1,5 @@
 """Compile the nl/fr/en message catalogues (.po → .mo) in pure Python, without GNU gettext."""
+
 from pathlib import Path
 
 import polib
