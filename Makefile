@@ -44,8 +44,10 @@ bench: setup
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks
+	$(PY) -m ruff format --check src tests benchmarks
 
 check: setup
+	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
 clean:

@@ -14,6 +14,8 @@ VERBS = {
     "migrate": "migrate",
     "createsuperuser": "createsuperuser",
     "runserver": "runserver",
+    "check": "check",
+    "collectstatic": "collectstatic",
 }
 
 USAGE = "usage: tandem {" + ",".join(VERBS) + "} [options]   (tandem VERB --help for details)"
@@ -32,8 +34,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.settings")
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
-    execute_from_command_line(["tandem", VERBS[verb], *argv[1:]])
+    try:
+        execute_from_command_line(["tandem", VERBS[verb], *argv[1:]])
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except DatabaseError as error:
+        # Typically a database that was never migrated: say what to do, not a traceback.
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        print(
+            f"tandem: database error: {first_line}; is the database set up? "
+            "Run 'tandem migrate' and 'tandem load-reference' (or 'make demo').",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

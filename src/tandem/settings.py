@@ -171,6 +171,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("nl",), "fr": ("nl",), "en": 
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
+# Belgian date and number formats in every language (QUALITY R10): tandem/formats/.
+FORMAT_MODULE_PATH = ["tandem.formats"]
 
 STATIC_URL = "static/"
 # In development and tests the finders serve static files; production serves collectstatic output.

@@ -3,6 +3,9 @@
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -169,3 +172,33 @@ def test_bad_input_exits_non_zero_with_one_line_naming_the_choices(db, capsys, a
 def test_unknown_verb(capsys):
     assert cli.main(["frobnicate"]) == 2
     assert "choose one of" in capsys.readouterr().err
+
+
+def test_unmigrated_database_gives_a_one_line_hint_not_a_traceback(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTEST_VERSION", "DEBUG"}}
+    env.update(
+        {"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}", "TANDEM_VAR_DIR": str(tmp_path)}
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tandem.cli",
+            "matrix",
+            "--campaign",
+            "centrumsteden-2010",
+            "--domain",
+            "ict",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "tandem: database error: no such table: campaigns_campaign; is the database set up? "
+        "Run 'tandem migrate' and 'tandem load-reference' (or 'make demo')."
+    ]
