@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,7 +43,10 @@ def test_a_file_with_bad_lines_is_rejected_whole_with_line_and_field(db):
     assert not result.ok
     problems = [(p.line, p.field) for p in result.problems]
     assert problems == [(3, "refnis"), (4, "shared_secretary"), (5, "refnis")]
-    assert "line 3" in str(result.problems[0]) and "12345" in str(result.problems[0])
+    with translation.override("en"):
+        assert "line 3" in str(result.problems[0]) and "12345" in str(result.problems[0])
+    with translation.override("nl"):
+        assert "regel 3" in str(result.problems[0]) and "12345" in str(result.problems[0])
     assert GovernanceStatement.objects.count() == 0
 
 
@@ -147,7 +151,8 @@ def test_cli_import_rejects_bad_file_atomically_and_governance_prints(db, tmp_pa
     with pytest.raises(SystemExit) as info:
         cli.main(["import-governance", str(bad), "--valid-from", "2024-01-01"])
     assert info.value.code != 0
-    assert "line 3, field 'refnis'" in capsys.readouterr().err
+    # Commands speak Tandem's default language, Dutch.
+    assert "regel 3, veld 'refnis'" in capsys.readouterr().err
     assert GovernanceStatement.objects.count() == 0
 
     good = tmp_path / "good.csv"
