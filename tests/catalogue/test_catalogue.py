@@ -100,7 +100,7 @@ def test_the_degree_scale_and_vocabularies(db):
         (1, "informal"),
         (2, "formal"),
     ]
-    assert DegreeLevel.objects.get(value=2).label_fr == "collaboration formelle"
+    assert DegreeLevel.objects.get(value=2).label_fr == "coopération formelle"
     assert set(ReasonCluster.objects.values_list("slug", flat=True)) >= {
         "organisatorisch-structureel",
         "organisatorisch-cultureel",
