@@ -161,3 +161,15 @@ def test_governance_and_accessibility_pages(client, db, django_assert_max_num_qu
 def test_degree_stylesheet_comes_from_the_catalogue(client, db):
     css = client.get(reverse("degree-stylesheet")).content.decode()
     assert ".deg-2{background-color:#1a7f4b;color:#ffffff}" in css
+
+
+def test_htmx_response_also_replaces_the_domain_tabs_with_the_choice(client, db):
+    response = client.get(
+        reverse("matrix", args=["centrumsteden-2010", "ict"]) + "?aspects=all&sort=total",
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert '<nav id="domain-tabs"' in html and 'hx-swap-oob="true"' in html
+    assert "/domains/personeel/?aspects=all&amp;sort=total" in html
+    full = client.get(reverse("matrix", args=["centrumsteden-2010", "ict"])).content.decode()
+    assert full.count('id="domain-tabs"') == 1 and "hx-swap-oob" not in full
