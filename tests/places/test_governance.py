@@ -152,14 +152,22 @@ def test_cli_import_rejects_bad_file_atomically_and_governance_prints(db, tmp_pa
         cli.main(["import-governance", str(bad), "--valid-from", "2024-01-01"])
     assert info.value.code != 0
     # Commands speak Tandem's default language, Dutch.
-    assert "regel 3, veld 'refnis'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "regel 3, veld 'refnis'" in err
+    assert "1 probleem in bad.csv; er werd niets ingelezen" in err
     assert GovernanceStatement.objects.count() == 0
 
     good = tmp_path / "good.csv"
     good.write_text(HEADER + "44021,ja,nee,ja\n")
+    assert cli.main(["import-governance", str(good), "--dry-run"]) == 0
+    assert "1 gemeente gecontroleerd; niets geschreven" in capsys.readouterr().out
+    assert GovernanceStatement.objects.count() == 0
     assert cli.main(["import-governance", str(good), "--valid-from", "2024-01-01"]) == 0
+    assert "1 gemeente ingelezen, 3 antwoorden geschreven" in capsys.readouterr().out
     assert GovernanceStatement.objects.count() == 3
-    capsys.readouterr()
+    assert cli.main(["governance", "--on", "2024-06-30", "--lang", "fr"]) == 0
+    text = capsys.readouterr().out
+    assert "(30/6/2024)" in text and "  1 / 55  (non : 0, inconnu : 54)" in text
     assert cli.main(["governance", "--by", "province", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     from tandem.places.models import Municipality

@@ -8,7 +8,9 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from tandem.formats.belgian import format_date
 from tandem.places.governance import overview
 from tandem.places.models import GovernanceStatement
 
@@ -101,12 +103,14 @@ class Command(BaseCommand):
                 self.stdout.write(buffer.getvalue(), ending="")
             else:
                 for question, rows in data.items():
-                    self.stdout.write(f"\n{labels[question]} ({on.isoformat()})")
+                    self.stdout.write(f"\n{labels[question]} ({format_date(on)})")
                     width = max(len(r.area) for r in rows)
                     for r in rows:
-                        self.stdout.write(
-                            f"  {r.area.ljust(width)}  {len(r.yes):>3} / "
-                            f"{r.municipalities:<3} (no: {len(r.no)}, unknown: {r.unknown})"
-                        )
+                        rest = _("no: %(no)s, unknown: %(unknown)s") % {
+                            "no": len(r.no),
+                            "unknown": r.unknown,
+                        }
+                        count = f"{len(r.yes):>3} / {r.municipalities:<3}"
+                        self.stdout.write(f"  {r.area.ljust(width)}  {count} ({rest})")
                         if r.yes:
                             self.stdout.write(f"    {', '.join(r.yes)}")

@@ -4,6 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from tandem.places.governance import import_governance_csv
 
@@ -42,9 +43,24 @@ class Command(BaseCommand):
             for problem in result.problems:
                 self.stderr.write(f"{path.name}: {problem}")
             raise CommandError(
-                f"{len(result.problems)} problem(s) in {path.name}; nothing was imported"
+                ngettext(
+                    "%(count)s problem in %(file)s; nothing was imported",
+                    "%(count)s problems in %(file)s; nothing was imported",
+                    len(result.problems),
+                )
+                % {"count": len(result.problems), "file": path.name}
             )
-        verb = "checked" if options["dry_run"] else "imported"
-        self.stdout.write(
-            f"{len(result.rows)} municipalities {verb}, {result.written} answers written"
-        )
+        rows = len(result.rows)
+        if options["dry_run"]:
+            message = ngettext(
+                "%(rows)s municipality checked; nothing written (dry run)",
+                "%(rows)s municipalities checked; nothing written (dry run)",
+                rows,
+            )
+        else:
+            message = ngettext(
+                "%(rows)s municipality imported, %(written)s answers written",
+                "%(rows)s municipalities imported, %(written)s answers written",
+                rows,
+            )
+        self.stdout.write(message % {"rows": rows, "written": result.written})
