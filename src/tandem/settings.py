@@ -173,6 +173,8 @@ USE_I18N = True
 USE_TZ = True
 # Belgian date and number formats in every language (QUALITY R10): tandem/formats/.
 FORMAT_MODULE_PATH = ["tandem.formats"]
+# Links typed without a scheme are read as https (the Django 6 default, opted into now).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 STATIC_URL = "static/"
 # In development and tests the finders serve static files; production serves collectstatic output.

@@ -3,8 +3,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from tandem.web import views as web_views
+
+admin.site.site_header = _("Tandem administration")
+admin.site.site_title = _("Tandem administration")
+admin.site.index_title = _("Catalogue, campaigns and data")
 
 urlpatterns = [
     path("", web_views.home, name="home"),

@@ -32,6 +32,7 @@ class FormerCodeInline(admin.TabularInline):
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ("refnis", "name_nl", "name_fr", "province", "region")
+    list_select_related = ("province", "region")  # province is nullable (Brussels): not automatic
     list_filter = ("region", "province")
     search_fields = ("refnis", "name_nl", "name_fr", "former_codes__code")
     inlines = [FormerCodeInline]
