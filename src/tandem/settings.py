@@ -122,7 +122,9 @@ _default_database_url = f"sqlite:///{VAR_DIR / 'tandem.sqlite3'}"
 _database_url = os.environ.get("DATABASE_URL") or _default_database_url
 if TESTING and os.environ.get("TANDEM_TEST_DATABASE_URL"):
     _database_url = os.environ["TANDEM_TEST_DATABASE_URL"]
-DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+# Persistent connections in production; none in tests, where the live server's request threads
+# would otherwise keep sessions open and block dropping the test database.
+DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=0 if TESTING else 60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -173,8 +175,6 @@ USE_I18N = True
 USE_TZ = True
 # Belgian date and number formats in every language (QUALITY R10): tandem/formats/.
 FORMAT_MODULE_PATH = ["tandem.formats"]
-# Links typed without a scheme are read as https (the Django 6 default, opted into now).
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 STATIC_URL = "static/"
 # In development and tests the finders serve static files; production serves collectstatic output.

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from tandem.places.models import Region
@@ -48,6 +49,9 @@ def browser(_async_unsafe_orm_while_playwright_runs):
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
+        # While Playwright's loop runs, Django keeps the ORM's connections in that loop's context;
+        # close them here, or PostgreSQL refuses to drop the test database ("other session").
+        connections.close_all()
         chromium.close()
 
 

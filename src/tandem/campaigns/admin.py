@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -31,6 +32,8 @@ class ResponseAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("pair",)
     list_select_related = ("pair__municipality", "aspect", "round__campaign")
     readonly_fields = ("version", "updated_at", "updated_by")
+    # A link typed without a scheme is read as https (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(ContactPerson)
