@@ -8,11 +8,12 @@ counts as 0 (seed 001's Kortrijk / Winterdienst cell is blank in the source).
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 FORMAL = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Column:
     """An aspect as a matrix column."""
 
@@ -23,7 +24,7 @@ class Column:
     code: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowHeader:
     """A pair as a matrix row."""
 
@@ -32,7 +33,7 @@ class RowHeader:
     code: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class MatrixRow:
     header: RowHeader
     cells: list[int | None]
@@ -92,6 +93,7 @@ class Matrix:
         return row.cells[index] if row else None
 
 
+@lru_cache(maxsize=4096)  # the same few thousand municipality names are sorted on every page
 def name_sort_key(name: str) -> str:
     """Sort names as a reader expects: accents and case do not change the order."""
     decomposed = unicodedata.normalize("NFKD", name)

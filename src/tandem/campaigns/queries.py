@@ -12,6 +12,13 @@ from tandem.places.models import Pair
 from .models import Campaign, Response, Round
 
 ASPECT_SETS = ("predefined", "other", "all")
+PAIR_COLUMNS = (
+    "pk",
+    "municipality__refnis",
+    "municipality__name_nl",
+    "municipality__name_fr",
+    "municipality__region__refnis",
+)
 
 
 class UnknownChoice(ValueError):
@@ -48,13 +55,23 @@ def aspects_for(domain: Domain, aspect_set: str) -> list[Aspect]:
     return list(aspects)
 
 
-def pair_name(pair: Pair, language: str | None = None) -> str:
-    """The municipality's name in a language ('nl' gives the REFNIS Dutch name)."""
+BRUSSELS = "02000"  # REFNIS code of the Brussels-Capital Region (English uses its French names)
+
+
+def display_name(name_nl: str, name_fr: str, region_refnis: str, language: str | None = None):
+    """A municipality's name in a language ('nl' gives the REFNIS Dutch name)."""
     language = (language or get_language() or "nl")[:2]
+    if language == "fr" or (language == "en" and region_refnis != BRUSSELS):
+        return name_fr
+    return name_nl
+
+
+def pair_name(pair: Pair, language: str | None = None) -> str:
+    """The pair's municipality name in a language (see display_name)."""
     municipality = pair.municipality
-    if language == "fr" or (language == "en" and municipality.region.refnis != "02000"):
-        return municipality.name_fr
-    return municipality.name_nl
+    return display_name(
+        municipality.name_nl, municipality.name_fr, municipality.region.refnis, language
+    )
 
 
 def columns_for(aspects: Iterable[Aspect]) -> list[Column]:
@@ -64,17 +81,21 @@ def columns_for(aspects: Iterable[Aspect]) -> list[Column]:
     ]
 
 
-def scores(round_: Round, aspects: list[Aspect], pair_ids=None):
-    """(pair id, aspect id, degree) of the submitted joint answers of a round."""
+def scores(round_: Round, aspects: list[Aspect], pairs=None):
+    """(pair id, aspect id, degree) of the submitted joint answers of a round; `pairs` (a
+    queryset, read as a subquery, or a list of ids) limits them to those pairs."""
     query = Response.objects.filter(
         round=round_,
         aspect__in=[a.pk for a in aspects],
         respondent=Response.Respondent.JOINT,
         status=Response.Status.SUBMITTED,
     )
-    if pair_ids is not None:
-        query = query.filter(pair_id__in=pair_ids)
-    return query.values_list("pair_id", "aspect_id", "degree").iterator(chunk_size=5000)
+    if pairs is not None:
+        query = query.filter(pair_id__in=pairs)
+    # A plain fetch: a few thousand small tuples per domain. .iterator() would open a server-side
+    # cursor on PostgreSQL, planned for the first rows and fetched in round trips (3x slower).
+    # order_by(): Response's default ordering joins four tables only to sort; callers place cells.
+    return query.order_by().values_list("pair_id", "aspect_id", "degree")
 
 
 @dataclass
@@ -96,14 +117,20 @@ def domain_matrix(
 ) -> DomainMatrix:
     """The score matrix of one domain: the campaign's pairs (or the given subset) × its aspects."""
     aspects = aspects_for(domain, aspect_set)
+    # A round's answers all belong to its campaign's pairs (check-integrity verifies it), so the
+    # score query needs the pair filter only for a subset; build_matrix ignores rows it lacks.
+    subset = None if pairs is None else pairs.order_by().values("pk")
     if pairs is None:
         pairs = Pair.objects.filter(participations__campaign=campaign)
-    pairs = list(pairs.select_related("municipality__region"))
+    # Plain tuples, not model instances: building 565 Pair/Municipality/Region objects would
+    # cost more than the whole score query (benchmarks/matrix.py, P3).
+    language = (language or get_language() or "nl")[:2]
     rows = [
-        RowHeader(key=p.pk, name=pair_name(p, language), code=p.municipality.refnis) for p in pairs
+        RowHeader(key=pk, name=display_name(nl, fr, region, language), code=refnis)
+        for pk, refnis, nl, fr, region in pairs.order_by().values_list(*PAIR_COLUMNS)
     ]
     round_ = matrix_round(campaign)
-    triples = scores(round_, aspects, [p.pk for p in pairs]) if round_ else []
+    triples = scores(round_, aspects, subset) if round_ else []
     matrix = build_matrix(columns_for(aspects), rows, triples)
     return DomainMatrix(campaign, domain, round_, aspect_set, aspects, matrix)
 
