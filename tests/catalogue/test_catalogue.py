@@ -16,7 +16,7 @@ from tandem.catalogue.models import (
     ReasonCluster,
 )
 from tandem.catalogue.services import CatalogueError, load_catalogue
-from tests.seed001 import read_tables, seed_path
+from tests.seed001 import DOMAIN_ORDER, read_tables, seed_path
 
 FRAMEWORK = "management-2010"
 
@@ -48,15 +48,7 @@ def questionnaire_rows() -> dict[int, list[str]]:
 
 def test_seven_domains_with_their_predefined_aspects(db):
     domains = Domain.objects.filter(framework__slug=FRAMEWORK).order_by("number")
-    assert [d.slug for d in domains] == [
-        "financieel",
-        "personeel",
-        "facilitair",
-        "ict",
-        "communicatie",
-        "aankoop",
-        "andere",
-    ]
+    assert [d.slug for d in domains] == DOMAIN_ORDER
     counts = [d.aspects.filter(origin=Aspect.Origin.PREDEFINED).count() for d in domains]
     assert counts == [7, 7, 7, 5, 5, 3, 7]
 

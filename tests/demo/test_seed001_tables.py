@@ -8,22 +8,14 @@ from tandem.campaigns.models import Response
 from tandem.campaigns.queries import domain_for, domain_matrix
 from tandem.catalogue.models import Aspect
 from tandem.demo.services import load_demo
-from tests.seed001 import read_tables
+from tests.seed001 import DOMAIN_ORDER, read_tables
 
 TABLES = read_tables()
 
 
 def test_the_seed_holds_fourteen_tables_seven_with_printed_totals():
     assert len(TABLES) == 14
-    assert [t.domain for t in TABLES[::2]] == [
-        "financieel",
-        "personeel",
-        "facilitair",
-        "ict",
-        "communicatie",
-        "aankoop",
-        "andere",
-    ]
+    assert [t.domain for t in TABLES[::2]] == DOMAIN_ORDER
     assert sum(1 for t in TABLES if t.tot_stad is not None) == 7
     assert all(len(t.cells) == 13 for t in TABLES)
 
