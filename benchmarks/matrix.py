@@ -12,8 +12,12 @@ per domain, the median of N runs of
 
   analysis  tandem.campaigns.queries.domain_matrix() plus reading the totals a page shows
             (column totals, column counts, row totals) -- the full path of the matrix page;
-  raw SQL   one SELECT over the response table (round + the domain's aspects) returning per pair
-            the cells and the row total, plus the column totals and counts; fetchall().
+  raw SQL   one SELECT computing the same matrix: the campaign's pairs with code and names,
+            left-joined to the round's answers for the domain's aspects, pivoted to the cells and
+            row total per pair, plus the column totals and counts; fetchall(). The ratio is
+            judged against this query.
+  answers-only  the same pivot over the answer rows alone, printed for information: it skips
+            the rows of pairs without answers and all names, so it is not the same matrix.
 
 Both the 'predefined' aspect set (the P3 target) and 'all' are measured; once per domain and set
 the raw query's results are asserted equal to the matrix, so the floor computes the same thing.
@@ -21,6 +25,7 @@ the raw query's results are asserted equal to the matrix, so the floor computes 
 Run:  .venv/bin/python benchmarks/matrix.py [--runs 30] [--keep] [--backend sqlite|postgres]
       (without --backend the script runs both backends, each in its own subprocess).
       --keep leaves the tandem_bench PostgreSQL database in place; var/bench/ is always kept.
+      --reuse measures the database a previous --keep run left (no regeneration).
 Not part of the test suite.
 """
 
@@ -79,8 +84,7 @@ def run_all(args) -> int:
             print("\nPostgreSQL on 127.0.0.1:5432 does not answer: skipping the postgres run.")
             continue
         command = [sys.executable, __file__, "--backend", backend, "--runs", str(args.runs)]
-        if args.keep:
-            command.append("--keep")
+        command += [flag for flag, on in (("--keep", args.keep), ("--reuse", args.reuse)) if on]
         status = subprocess.run(command, cwd=REPO, check=False).returncode or status
     print(f"\nTotal run time: {time.perf_counter() - started:.1f} s")
     return status
@@ -216,12 +220,53 @@ def analysis(campaign, domain, aspect_set: str):
 
 
 def floor_sql(aspect_ids: list[int]) -> str:
-    """One SELECT (valid on SQLite and PostgreSQL) pivoting the round's answers for the aspects:
-    a 'pair' row per pair (cells, row total), a 'total' row (column totals, grand total) and a
-    'positive' row (pairs with degree > 0 per aspect)."""
-    from tandem.campaigns.models import Response
+    """The floor: one SELECT (valid on SQLite and PostgreSQL) computing the same matrix as the
+    analysis path. It starts from the campaign's pairs, so a pair without answers still gets its
+    row, as on the page, with the municipality's code and names, left-joins the round's answers
+    for the aspects and pivots them: a 'pair' row per pair (cells, row total), a 'total' row
+    (column totals, grand total) and a 'positive' row (pairs with degree > 0 per aspect)."""
+    from tandem.campaigns.models import CampaignPair, Response
+    from tandem.places.models import Municipality, Pair, Region
 
     ids = [int(a) for a in aspect_ids]  # integers from the database, safe to inline
+    cells = ", ".join(f"MAX(CASE WHEN aspect_id = {a} THEN degree END)" for a in ids)
+    totals = ", ".join(f"COALESCE(SUM(CASE WHEN aspect_id = {a} THEN degree END), 0)" for a in ids)
+    positives = ", ".join(
+        f"COUNT(CASE WHEN aspect_id = {a} AND degree > 0 THEN 1 END)" for a in ids
+    )
+    # Pivot the answers first and join the 565 pairs to the pivoted rows: grouping the joined
+    # rows by pair and names instead costs twice as much on PostgreSQL.
+    return f"""
+        WITH cell AS (
+            SELECT pair_id, aspect_id, degree FROM {Response._meta.db_table}
+            WHERE round_id = %(round)s AND respondent = %(respondent)s AND status = %(status)s
+              AND aspect_id IN ({", ".join(map(str, ids))})
+        ),
+        pivot AS (
+            SELECT pair_id, {cells}, SUM(degree) AS total FROM cell GROUP BY pair_id
+        )
+        SELECT 'pair', cp.pair_id, m.refnis, m.name_nl, m.name_fr, rg.refnis, pivot.*
+        FROM {CampaignPair._meta.db_table} cp
+        JOIN {Pair._meta.db_table} p ON p.id = cp.pair_id
+        JOIN {Municipality._meta.db_table} m ON m.id = p.municipality_id
+        JOIN {Region._meta.db_table} rg ON rg.id = m.region_id
+        LEFT JOIN pivot ON pivot.pair_id = cp.pair_id
+        WHERE cp.campaign_id = %(campaign)s
+        UNION ALL
+        SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, {totals}, COALESCE(SUM(degree), 0)
+        FROM cell
+        UNION ALL
+        SELECT 'positive', NULL, NULL, NULL, NULL, NULL, NULL, {positives},
+               COUNT(CASE WHEN degree > 0 THEN 1 END) FROM cell
+    """
+
+
+def answers_only_sql(aspect_ids: list[int]) -> str:
+    """For information: the same pivot over the answers alone. It is cheaper because it skips
+    what the matrix must show besides the cells: rows of pairs without answers and their names."""
+    from tandem.campaigns.models import Response
+
+    ids = [int(a) for a in aspect_ids]
     cells = ", ".join(f"MAX(CASE WHEN aspect_id = {a} THEN degree END)" for a in ids)
     totals = ", ".join(f"COALESCE(SUM(CASE WHEN aspect_id = {a} THEN degree END), 0)" for a in ids)
     positives = ", ".join(
@@ -230,7 +275,7 @@ def floor_sql(aspect_ids: list[int]) -> str:
     return f"""
         WITH cell AS (
             SELECT pair_id, aspect_id, degree FROM {Response._meta.db_table}
-            WHERE round_id = %s AND respondent = %s AND status = %s
+            WHERE round_id = %(round)s AND respondent = %(respondent)s AND status = %(status)s
               AND aspect_id IN ({", ".join(map(str, ids))})
         )
         SELECT 'pair', pair_id, {cells}, SUM(degree) FROM cell GROUP BY pair_id
@@ -241,27 +286,40 @@ def floor_sql(aspect_ids: list[int]) -> str:
     """
 
 
-def raw_floor(sql: str, round_id: int) -> list[tuple]:
+def raw_floor(sql: str, result) -> list[tuple]:
     from django.db import connection
 
     from tandem.campaigns.models import Response
 
+    params = {
+        "round": result.round.pk,
+        "campaign": result.campaign.pk,
+        "respondent": Response.Respondent.JOINT,
+        "status": Response.Status.SUBMITTED,
+    }
     with connection.cursor() as cursor:
-        cursor.execute(sql, [round_id, Response.Respondent.JOINT, Response.Status.SUBMITTED])
+        cursor.execute(sql, params)
         return cursor.fetchall()
 
 
 def verify(result, rows: list[tuple]) -> None:
-    """Assert the raw query computed exactly the matrix's cells and totals."""
+    """Assert the floor computed exactly the matrix: every row with its code, name, cells and
+    total, and the column totals and counts."""
+    from tandem.campaigns.queries import display_name
+
     matrix = result.matrix
     width = len(matrix.columns)
     by_kind = {}
     for kind, pair_id, *values in rows:
         by_kind.setdefault(kind, {})[pair_id] = values
-    assert by_kind["total"][None][:width] == matrix.column_totals, "column totals differ"
-    assert by_kind["positive"][None][:width] == matrix.column_counts, "column counts differ"
+    # Each row: code, name_nl, name_fr, region, the pivot's pair_id, the cells, the row total.
+    assert by_kind["total"][None][5 : 5 + width] == matrix.column_totals, "column totals differ"
+    assert by_kind["positive"][None][5 : 5 + width] == matrix.column_counts, "counts differ"
+    assert len(by_kind["pair"]) == len(matrix.rows), "number of rows differs"
     for row in matrix.rows:
-        values = by_kind["pair"].get(row.header.key, [None] * (width + 1))
+        refnis, name_nl, name_fr, region, _, *values = by_kind["pair"][row.header.key]
+        assert refnis == row.header.code, f"code differs for pair {row.header.key}"
+        assert display_name(name_nl, name_fr, region) == row.header.name, "name differs"
         assert values[:width] == row.cells, f"cells differ for pair {row.header.key}"
         assert values[width] == row.total, f"row total differs for pair {row.header.key}"
 
@@ -279,16 +337,20 @@ def median_ms(function, runs: int) -> float:
 
 def measure(campaign, domain, aspect_set: str, runs: int) -> dict:
     result = analysis(campaign, domain, aspect_set)
-    sql = floor_sql([a.pk for a in result.aspects])
-    verify(result, raw_floor(sql, result.round.pk))
+    aspect_ids = [a.pk for a in result.aspects]
+    sql, answers_sql = floor_sql(aspect_ids), answers_only_sql(aspect_ids)
+    verify(result, raw_floor(sql, result))
     analysis_ms = median_ms(lambda: analysis(campaign, domain, aspect_set), runs)
-    raw_ms = median_ms(lambda: raw_floor(sql, result.round.pk), runs)
+    raw_ms = median_ms(lambda: raw_floor(sql, result), runs)
+    answers_ms = median_ms(lambda: raw_floor(answers_sql, result), runs)
     return {
         "aspects": len(result.aspects),
         "pairs": len(result.matrix.rows),
         "analysis": analysis_ms,
         "raw": raw_ms,
         "ratio": analysis_ms / raw_ms,
+        "answers": answers_ms,
+        "answers_ratio": analysis_ms / answers_ms,
     }
 
 
@@ -308,12 +370,13 @@ def print_table(title: str, rows: dict[str, dict]) -> None:
     print(f"\n{title}")
     print(
         f"{'domain':<13} {'aspects':>7} {'pairs':>5} {'analysis ms':>11} {'raw SQL ms':>10} "
-        f"{'ratio':>6}  targets"
+        f"{'ratio':>6}  targets    {'answers-only ms':>15} {'ratio':>6}"
     )
     for slug, row in rows.items():
         print(
             f"{slug:<13} {row['aspects']:>7} {row['pairs']:>5} {row['analysis']:>11.2f} "
-            f"{row['raw']:>10.2f} {row['ratio']:>5.2f}x  {verdict(row)}"
+            f"{row['raw']:>10.2f} {row['ratio']:>5.2f}x  {verdict(row):<10} "
+            f"{row['answers']:>15.2f} {row['answers_ratio']:>5.2f}x"
         )
 
 
@@ -329,15 +392,16 @@ def summary(backend: str, rows: dict[str, dict]) -> str:
     )
 
 
-def run_backend(backend: str, runs: int, keep: bool) -> None:
+def run_backend(backend: str, runs: int, keep: bool, reuse: bool) -> None:
     print(f"\n=== {backend} ===")
-    if backend == "sqlite":
-        fresh_sqlite_file()
-    else:
-        recreate_postgres_database()
+    if not reuse:
+        if backend == "sqlite":
+            fresh_sqlite_file()
+        else:
+            recreate_postgres_database()
     setup_django(backend)
     try:
-        benchmark(backend, runs)
+        benchmark(backend, runs, reuse)
     finally:
         from django.db import connections
 
@@ -347,17 +411,20 @@ def run_backend(backend: str, runs: int, keep: bool) -> None:
             print(f"Dropped database {PG_DATABASE} (use --keep to leave it).")
 
 
-def benchmark(backend: str, runs: int) -> None:
+def benchmark(backend: str, runs: int, reuse: bool = False) -> None:
     from django.db import connection
 
     from tandem.campaigns.models import Campaign
     from tandem.campaigns.queries import domain_for
 
-    started = time.perf_counter()
-    load_base_data()
-    elapsed = time.perf_counter() - started
-    print(f"Migrated and loaded reference data + catalogue in {elapsed:.1f} s")
-    generate_campaigns()
+    if reuse:
+        print("Reusing the database of an earlier --keep run")
+    else:
+        started = time.perf_counter()
+        load_base_data()
+        elapsed = time.perf_counter() - started
+        print(f"Migrated and loaded reference data + catalogue in {elapsed:.1f} s")
+        generate_campaigns()
     campaign = Campaign.objects.get(slug=f"synthetic-{MEASURED_YEAR}")
     print(
         f"Database: {connection.vendor} {connection.Database.__name__}; measuring "
@@ -381,10 +448,13 @@ def main() -> int:
     parser.add_argument("--backend", choices=sorted(DATABASE_URLS))
     parser.add_argument("--runs", type=int, default=30, help="timed runs per measurement (>= 30)")
     parser.add_argument("--keep", action="store_true", help="keep the tandem_bench database")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the data a --keep run left, do not rebuild"
+    )
     args = parser.parse_args()
     if args.backend is None:
         return run_all(args)
-    run_backend(args.backend, max(args.runs, 30), args.keep)
+    run_backend(args.backend, max(args.runs, 30), args.keep or args.reuse, args.reuse)
     return 0
 
 

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 FORMAL = 2
 
@@ -24,9 +25,8 @@ class Column:
     code: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RowHeader:
-    """A pair as a matrix row."""
+class RowHeader(NamedTuple):
+    """A pair as a matrix row (a tuple: a matrix builds 565 of them per page, P3)."""
 
     key: Hashable
     name: str
