@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tandem.campaigns.models import Campaign
@@ -9,6 +10,10 @@ from tandem.places.models import Administration, Pair
 
 
 class PairRole(models.Model):
+    """A user's role for a pair: answers its questionnaires (respondent) or also keeps its
+    registers (pair editor). Bound to one campaign when given through an invitation; without a
+    campaign it holds for all the pair's campaigns."""
+
     class Role(models.TextChoices):
         RESPONDENT = "respondent", _("respondent")
         EDITOR = "editor", _("pair editor")
@@ -26,10 +31,28 @@ class PairRole(models.Model):
     administration = models.CharField(
         _("administration"), max_length=10, blank=True, choices=Administration.Kind.choices
     )
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pair_roles",
+        verbose_name=_("campaign"),
+        help_text=_("Empty: the role holds for every campaign of the pair."),
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "pair", "role"], name="one_pair_role_per_kind"),
+            models.UniqueConstraint(
+                fields=["user", "pair", "role"],
+                condition=Q(campaign__isnull=True),
+                name="one_pair_role_per_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "pair", "role", "campaign"],
+                condition=Q(campaign__isnull=False),
+                name="one_pair_role_per_kind_and_campaign",
+            ),
         ]
         verbose_name = _("pair role")
         verbose_name_plural = _("pair roles")
@@ -66,3 +89,55 @@ class CampaignRole(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.campaign} · {self.get_role_display()}"
+
+
+class Invitation(models.Model):
+    """A personal, single-use invitation to answer a campaign's questionnaire for one pair.
+
+    Only a hash of the token is stored: the link in the e-mail is the one copy of the secret.
+    Accepting it sets the person's password and gives their account the respondent role for
+    that pair and campaign.
+    """
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("campaign")
+    )
+    pair = models.ForeignKey(
+        Pair, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("pair")
+    )
+    administration = models.CharField(
+        _("administration"), max_length=10, choices=Administration.Kind.choices
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("account"),
+    )
+    reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    last_reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["campaign", "pair__municipality__name_nl", "administration", "email"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.name} <{self.email}> · {self.pair} · {self.campaign}"

@@ -1,42 +1,96 @@
-"""The only place that decides which pairs and campaigns a user may see.
+"""The only place that decides which pairs and campaigns a user may see or change.
 
 Views fetch pair- and campaign-owned objects from these querysets, so anything outside a user's
 reach answers 404 (never 403, never data).
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from tandem.campaigns.models import Campaign
 from tandem.places.models import Pair
+
+from .models import CampaignRole, PairRole
+
+
+def _is_superuser(user) -> bool:
+    return getattr(user, "is_superuser", False)
+
+
+def _is_authenticated(user) -> bool:
+    return getattr(user, "is_authenticated", False)
+
+
+def _pair_roles(user, campaign_ref, pair_ref=None) -> QuerySet[PairRole]:
+    """The user's pair roles valid in a campaign: bound to it, or to no campaign."""
+    roles = PairRole.objects.filter(user=user).filter(
+        Q(campaign__isnull=True) | Q(campaign=campaign_ref)
+    )
+    return roles.filter(pair=pair_ref) if pair_ref is not None else roles
 
 
 def campaigns_for(user) -> QuerySet[Campaign]:
     """Published campaigns, plus those the user coordinates or whose pairs the user belongs to."""
     campaigns = Campaign.objects.all()
-    if getattr(user, "is_superuser", False):
+    if _is_superuser(user):
         return campaigns
     visible = Q(is_public=True)
-    if getattr(user, "is_authenticated", False):
+    if _is_authenticated(user):
         visible |= Q(roles__user=user)
-        visible |= Q(participations__pair__roles__user=user)
+        member = _pair_roles(user, OuterRef("pk")).filter(
+            pair__participations__campaign=OuterRef("pk")
+        )
+        visible |= Q(Exists(member))
     return campaigns.filter(visible).distinct()
+
+
+def coordinated_campaigns(user) -> QuerySet[Campaign]:
+    """Campaigns the user coordinates (all of them for a superuser)."""
+    if _is_superuser(user):
+        return Campaign.objects.all()
+    if not _is_authenticated(user):
+        return Campaign.objects.none()
+    return Campaign.objects.filter(
+        roles__user=user, roles__role=CampaignRole.Role.COORDINATOR
+    ).distinct()
+
+
+def may_create_campaigns(user) -> bool:
+    """Coordinators of a knowledge centre, association or province hold the model permission."""
+    return _is_authenticated(user) and user.has_perm("campaigns.add_campaign")
 
 
 def pairs_for(user) -> QuerySet[Pair]:
     """Pairs whose own (non-published) data the user may see: their own; all for a superuser."""
-    if getattr(user, "is_superuser", False):
+    if _is_superuser(user):
         return Pair.objects.all()
-    if not getattr(user, "is_authenticated", False):
+    if not _is_authenticated(user):
         return Pair.objects.none()
     return Pair.objects.filter(roles__user=user).distinct()
+
+
+def answering_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
+    """Pairs of a campaign whose questionnaire the user answers (respondent or pair editor)."""
+    pairs = Pair.objects.filter(participations__campaign=campaign)
+    if not _is_authenticated(user):
+        return pairs.none()
+    return pairs.filter(Exists(_pair_roles(user, campaign, OuterRef("pk"))))
+
+
+def answering_role(user, campaign: Campaign, pair: Pair) -> PairRole | None:
+    """The role through which the user answers for a pair in a campaign (campaign-bound first)."""
+    if not _is_authenticated(user):
+        return None
+    # Nulls sort differently per database: order campaign-bound roles last explicitly.
+    roles = _pair_roles(user, campaign, pair)
+    return roles.order_by(F("campaign_id").asc(nulls_first=True)).last()
 
 
 def campaign_pairs_for(user, campaign: Campaign) -> QuerySet[Pair]:
     """Pairs of a campaign whose answers the user may read: all of them in a published campaign
     or for its coordinators; otherwise only the user's own pairs."""
     pairs = Pair.objects.filter(participations__campaign=campaign)
-    if campaign.is_public or getattr(user, "is_superuser", False):
+    if campaign.is_public or _is_superuser(user):
         return pairs
-    if getattr(user, "is_authenticated", False) and campaign.roles.filter(user=user).exists():
+    if _is_authenticated(user) and campaign.roles.filter(user=user).exists():
         return pairs
-    return pairs.filter(pk__in=pairs_for(user).values("pk"))
+    return pairs.filter(pk__in=answering_pairs(user, campaign).values("pk"))

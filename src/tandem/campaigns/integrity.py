@@ -32,9 +32,11 @@ def check_integrity(demo_dir: Path | None = None) -> list[Finding]:
 
 def _responses_outside_framework() -> list[Finding]:
     """Answers to an aspect that is not in the campaign's framework."""
-    wrong = Response.objects.exclude(
-        aspect__domain__framework=F("round__campaign__framework")
-    ).select_related("round__campaign", "aspect", "pair__municipality")
+    wrong = (
+        Response.objects.filter(aspect__isnull=False)
+        .exclude(aspect__domain__framework=F("round__campaign__framework"))
+        .select_related("round__campaign", "aspect", "pair__municipality")
+    )
     return [
         Finding(
             "aspect-outside-framework",

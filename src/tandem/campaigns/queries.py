@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.translation import get_language
 
 from tandem.analysis.matrix import Column, Matrix, RowHeader, build_matrix
@@ -42,17 +43,17 @@ def domain_for(campaign: Campaign, slug: str) -> Domain:
     )
 
 
-def aspects_for(domain: Domain, aspect_set: str) -> list[Aspect]:
+def aspects_for(domain: Domain, aspect_set: str, campaign: Campaign) -> list[Aspect]:
+    """A domain's aspects in a campaign: the predefined ones, the 'other' ones the campaign put
+    to its pairs in a confirmation round, or both, in questionnaire order."""
     if aspect_set not in ASPECT_SETS:
         raise UnknownChoice(
             f"unknown aspect set '{aspect_set}'; choose one of: {' '.join(ASPECT_SETS)}"
         )
-    aspects = domain.aspects.order_by("order")
-    if aspect_set == "predefined":
-        aspects = aspects.filter(origin=Aspect.Origin.PREDEFINED)
-    elif aspect_set == "other":
-        aspects = aspects.exclude(origin=Aspect.Origin.PREDEFINED)
-    return list(aspects)
+    predefined = Q(origin=Aspect.Origin.PREDEFINED)
+    added = Q(campaign_links__campaign=campaign)
+    condition = {"predefined": predefined, "other": added, "all": predefined | added}[aspect_set]
+    return list(domain.aspects.filter(condition).order_by("order"))
 
 
 BRUSSELS = "02000"  # REFNIS code of the Brussels-Capital Region (English uses its French names)
@@ -116,7 +117,7 @@ def domain_matrix(
     language: str | None = None,
 ) -> DomainMatrix:
     """The score matrix of one domain: the campaign's pairs (or the given subset) × its aspects."""
-    aspects = aspects_for(domain, aspect_set)
+    aspects = aspects_for(domain, aspect_set, campaign)
     # A round's answers all belong to its campaign's pairs (check-integrity verifies it), so the
     # score query needs the pair filter only for a subset; build_matrix ignores rows it lacks.
     subset = None if pairs is None else pairs.order_by().values("pk")
@@ -139,15 +140,21 @@ def pair_profile(campaign: Campaign, pair: Pair, language: str | None = None) ->
     """One pair's scores across all domains of a campaign: per domain the predefined and the
     other aspects as one-row matrices, with TOT STAD per domain (three queries in all)."""
     round_ = matrix_round(campaign)
-    domains = list(campaign.framework.domains.order_by("number").prefetch_related("aspects"))
-    all_aspects = [a for d in domains for a in d.aspects.all()]
+    domains = list(campaign.framework.domains.order_by("number"))
+    asked = Aspect.objects.filter(domain__in=domains).filter(
+        Q(origin=Aspect.Origin.PREDEFINED) | Q(campaign_links__campaign=campaign)
+    )
+    aspects_of = {d.pk: [] for d in domains}
+    for aspect in asked.order_by("domain__number", "order"):
+        aspects_of[aspect.domain_id].append(aspect)
+    all_aspects = [a for d in domains for a in aspects_of[d.pk]]
     by_key = {}
     if round_:
         by_key = {(p, a): d for p, a, d in scores(round_, all_aspects, [pair.pk])}
     row = RowHeader(key=pair.pk, name=pair_name(pair, language), code=pair.municipality.refnis)
     profile = []
     for domain in domains:
-        aspects = sorted(domain.aspects.all(), key=lambda a: a.order)
+        aspects = aspects_of[domain.pk]
         parts = {}
         for part, selected in (
             ("predefined", [a for a in aspects if a.origin == Aspect.Origin.PREDEFINED]),

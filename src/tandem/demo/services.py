@@ -9,7 +9,7 @@ from django.utils import translation
 from simple_history.utils import bulk_create_with_history
 
 from tandem.analysis.matrix import Column, RowHeader, build_matrix
-from tandem.campaigns.models import Campaign, CampaignPair, Response, Round
+from tandem.campaigns.models import Campaign, CampaignAspect, CampaignPair, Response, Round
 from tandem.catalogue.models import Aspect, Framework
 from tandem.places.services import municipality_for_code
 
@@ -89,7 +89,22 @@ def _load_campaign(data: dict, filename: str, counts: dict) -> Campaign:
 
     pairs = _participations(campaign, data["pairs"], filename, counts)
     _load_tables(data["tables"], framework, results_round, pairs, filename, counts)
+    _link_added_aspects(campaign, rounds[1], data["tables"], framework)
     return campaign
+
+
+def _link_added_aspects(campaign, round_, tables, framework) -> None:
+    """The 'other' aspects of the seed's tables (2) were named by some cities in round 1 and put
+    to every city in the confirmation round: record them as aspects this campaign added
+    (S001:35, 83)."""
+    slugs = {(t["domain"], slug) for t in tables for slug in t["columns"]}
+    for aspect in Aspect.objects.filter(domain__framework=framework).exclude(
+        origin=Aspect.Origin.PREDEFINED
+    ):
+        if (aspect.domain.slug, aspect.slug) in slugs:
+            CampaignAspect.objects.get_or_create(
+                campaign=campaign, aspect=aspect, defaults={"round": round_}
+            )
 
 
 def _update(obj, values: dict) -> None:

@@ -1,4 +1,6 @@
-"""Campaigns run a framework over a set of pairs in rounds; responses hold each pair's answers."""
+"""A pair's answers: responses per aspect, documents, submissions and contact persons."""
+
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -7,137 +9,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tandem.catalogue.models import (
-    Aspect,
-    ContactDomain,
-    Framework,
-    Instrument,
-    ObstacleType,
-    ReasonCluster,
-)
+from tandem.catalogue.models import Aspect, ContactDomain, Instrument, ObstacleType, ReasonCluster
 from tandem.places.models import Administration, Pair
 
-
-class Campaign(models.Model):
-    """An inventory run by a coordinator: one framework, a set of pairs, one or more rounds."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        OPEN = "open", _("open")
-        CLOSED = "closed", _("closed")
-
-    slug = models.SlugField(_("code"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=200)  # translated
-    description = models.TextField(_("description"), blank=True)  # translated
-    framework = models.ForeignKey(
-        Framework, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("framework")
-    )
-    year = models.PositiveSmallIntegerField(_("year"))
-    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
-    source = models.CharField(_("source"), max_length=300, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    is_public = models.BooleanField(
-        _("published"),
-        default=False,
-        help_text=_("Published campaigns and their matrices are visible to everyone."),
-    )
-    pairs = models.ManyToManyField(
-        Pair, through="CampaignPair", related_name="campaigns", verbose_name=_("pairs")
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-year", "slug"]
-        verbose_name = _("campaign")
-        verbose_name_plural = _("campaigns")
-
-    def __str__(self):
-        return self.name
-
-
-class CampaignPair(models.Model):
-    """A pair taking part in a campaign, with the language of its questionnaire."""
-
-    class Language(models.TextChoices):
-        DUTCH = "nl", _("Dutch")
-        FRENCH = "fr", _("French")
-
-    class AnswerMode(models.TextChoices):
-        JOINT = "joint", _("one answer for the municipality and the OCMW together")
-        SEPARATE = "separate", _("separate answers per administration")
-
-    campaign = models.ForeignKey(
-        Campaign,
-        on_delete=models.CASCADE,
-        related_name="participations",
-        verbose_name=_("campaign"),
-    )
-    pair = models.ForeignKey(
-        Pair, on_delete=models.PROTECT, related_name="participations", verbose_name=_("pair")
-    )
-    language = models.CharField(
-        _("questionnaire language"), max_length=2, choices=Language.choices, default=Language.DUTCH
-    )
-    answer_mode = models.CharField(
-        _("answer mode"), max_length=10, choices=AnswerMode.choices, default=AnswerMode.JOINT
-    )
-    source_label = models.CharField(
-        _("name in the source"),
-        max_length=100,
-        blank=True,
-        help_text=_("How the source document spelled this pair, kept for traceability."),
-    )
-
-    class Meta:
-        ordering = ["campaign", "pair__municipality__name_nl"]
-        constraints = [
-            models.UniqueConstraint(fields=["campaign", "pair"], name="pair_once_per_campaign"),
-        ]
-        verbose_name = _("participating pair")
-        verbose_name_plural = _("participating pairs")
-
-    def __str__(self):
-        return f"{self.campaign} · {self.pair}"
-
-
-class Round(models.Model):
-    """A survey round (bevragingsronde): the first inventory or a confirmation round."""
-
-    class Kind(models.TextChoices):
-        INVENTORY = "inventory", _("inventory")
-        CONFIRMATION = "confirmation", _("confirmation")
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("planned")
-        OPEN = "open", _("open")
-        CLOSED = "closed", _("closed")
-
-    campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("campaign")
-    )
-    number = models.PositiveSmallIntegerField(_("number"))
-    kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices, default=Kind.INVENTORY)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
-    )
-    opens_on = models.DateField(_("opens on"), null=True, blank=True)
-    closes_on = models.DateField(_("closes on"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
-
-    class Meta:
-        ordering = ["campaign", "number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "number"], name="round_number_per_campaign"
-            ),
-        ]
-        verbose_name = _("round")
-        verbose_name_plural = _("rounds")
-
-    def __str__(self):
-        return f"{self.campaign} · {self.get_kind_display()} {self.number}"
+from .campaign import Campaign, ProposedAspect, Round
 
 
 class Response(models.Model):
@@ -147,6 +22,11 @@ class Response(models.Model):
     questions depend on the degree: none → is cooperation desirable; informal → is formal
     cooperation desirable; formal → obstacles to formalising. The database refuses a follow-up
     answer that does not belong to the degree.
+
+    A response answers either a catalogue aspect or a pair's own 'Andere (specifieer)' row
+    (`proposal`); when the coordinator promotes that proposal, the response points at the new
+    aspect too. In a confirmation round a response starts as a copy of the pair's answer in the
+    round before (`previous`) and is confirmed or changed with a reason.
     """
 
     class Respondent(models.TextChoices):
@@ -165,7 +45,20 @@ class Response(models.Model):
         Pair, on_delete=models.PROTECT, related_name="responses", verbose_name=_("pair")
     )
     aspect = models.ForeignKey(
-        Aspect, on_delete=models.PROTECT, related_name="responses", verbose_name=_("aspect")
+        Aspect,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responses",
+        verbose_name=_("aspect"),
+    )
+    proposal = models.ForeignKey(
+        ProposedAspect,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="responses",
+        verbose_name=_("own aspect ('other')"),
     )
     respondent = models.CharField(
         _("answered by"), max_length=10, choices=Respondent.choices, default=Respondent.JOINT
@@ -200,6 +93,16 @@ class Response(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answer in the previous round"),
+    )
+    confirmed = models.BooleanField(_("confirmed unchanged"), default=False)
+    change_reason = models.TextField(_("reason for the change"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     source_note = models.CharField(_("source"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -219,6 +122,15 @@ class Response(models.Model):
             models.UniqueConstraint(
                 fields=["round", "pair", "aspect", "respondent"],
                 name="one_response_per_aspect_and_respondent",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "pair", "proposal", "respondent"],
+                condition=Q(aspect__isnull=True),
+                name="one_response_per_own_row_and_respondent",
+            ),
+            models.CheckConstraint(
+                condition=Q(aspect__isnull=False) | Q(proposal__isnull=False),
+                name="response_answers_an_aspect_or_own_row",
             ),
             models.CheckConstraint(
                 condition=Q(degree__isnull=True) | Q(degree__lte=2), name="degree_is_0_1_or_2"
@@ -249,7 +161,116 @@ class Response(models.Model):
         verbose_name_plural = _("responses")
 
     def __str__(self):
-        return f"{self.pair} · {self.aspect} · {self.degree if self.degree is not None else '—'}"
+        subject = self.aspect or self.proposal
+        return f"{self.pair} · {subject} · {self.degree if self.degree is not None else '—'}"
+
+    @property
+    def subject_label(self) -> str:
+        """The aspect's questionnaire label, or what the pair typed in its 'other' row."""
+        return self.aspect.label if self.aspect_id else self.proposal.label
+
+
+def document_path(instance, filename):
+    """A generated name: the uploader's file name is kept in the database, never on disk."""
+    return f"responses/{uuid.uuid4().hex}"
+
+
+class ResponseDocument(models.Model):
+    """A document that regulates the cooperation (agreement, council decision), attached to an
+    answer. Stored under a generated name outside the static files and served as a download
+    only to those who may see the answer."""
+
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="documents", verbose_name=_("response")
+    )
+    file = models.FileField(_("file"), upload_to=document_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["response", "uploaded_at"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.original_name
+
+
+class Submission(models.Model):
+    """A pair's (or one administration's) submitted questionnaire in a round.
+
+    Submitting makes the answers count in the matrices and read-only; a coordinator may reopen
+    it with a reason, which the history keeps.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted")
+        REOPENED = "reopened", _("reopened")
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("round")
+    )
+    pair = models.ForeignKey(
+        Pair, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("pair")
+    )
+    respondent = models.CharField(
+        _("answered by"),
+        max_length=10,
+        choices=Response.Respondent.choices,
+        default=Response.Respondent.JOINT,
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
+    )
+    submitted_at = models.DateTimeField(_("submitted at"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reopened by"),
+    )
+    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["round", "pair__municipality__name_nl", "respondent"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "pair", "respondent"], name="one_submission_per_respondent"
+            ),
+        ]
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+
+    def __str__(self):
+        return f"{self.round} · {self.pair} · {self.get_status_display()}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
 
 
 class ContactPerson(models.Model):

@@ -1,0 +1,312 @@
+"""Answering a questionnaire: which aspects a round asks, saving an answer, submitting a round.
+
+Every write goes through these functions, transactional and version-checked, so the web pages,
+the CLI and the tests share one set of rules (seed 001's flow, S001:636-1154):
+
+- per aspect a degree (0 geen / 1 informele / 2 formele samenwerking) and reasons;
+- with cooperation (1, 2): how it is regulated (instrument, text, link, documents);
+- then by degree: 0 → is cooperation desirable and why; 1 → is formal cooperation desirable and
+  why; 2 → obstacles to formalising. Follow-up answers that do not belong to the chosen degree
+  are cleared on save (the history keeps them).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tandem.catalogue.models import Aspect, Domain
+
+from .models import Campaign, CampaignPair, ProposedAspect, Response, Round, Submission
+
+NONE, INFORMAL, FORMAL = 0, 1, 2
+
+# The answer fields a respondent may write, and the degrees each one belongs to.
+FOLLOW_UP_FIELDS = {
+    "regulation": (INFORMAL, FORMAL),
+    "instrument": (INFORMAL, FORMAL),
+    "regulation_link": (INFORMAL, FORMAL),
+    "desirable": (NONE,),
+    "desirable_reasons": (NONE,),
+    "formal_desirable": (INFORMAL,),
+    "formal_desirable_reasons": (INFORMAL,),
+    "obstacles": (FORMAL,),
+}
+ANSWER_FIELDS = ("degree", "reasons", "change_reason", "confirmed", *FOLLOW_UP_FIELDS)
+M2M_FIELDS = {"reason_clusters": None, "obstacle_types": (FORMAL,)}
+
+
+class EditConflict(Exception):
+    """Someone saved the same answer since it was loaded; `current` is what is stored now."""
+
+    def __init__(self, current: Response | None):
+        super().__init__("the answer changed since it was loaded")
+        self.current = current
+
+
+class QuestionnaireClosed(Exception):
+    """The round is not open for this pair, or the pair already submitted it."""
+
+
+@dataclass
+class Incomplete(Exception):
+    """What is missing before a round can be submitted: (domain, aspect label, message)."""
+
+    problems: list[tuple[Domain, str, str]] = field(default_factory=list)
+
+    def __str__(self):
+        return "; ".join(f"{d.name} · {label}: {message}" for d, label, message in self.problems)
+
+
+def current_round(campaign: Campaign) -> Round | None:
+    """The round respondents answer now: the open one (a campaign opens one at a time)."""
+    return campaign.rounds.filter(status=Round.Status.OPEN).order_by("-number").first()
+
+
+def respondent_for(participation: CampaignPair, administration: str) -> str:
+    """Whose answers a person writes: the pair's joint answer, or their administration's own
+    when the coordinator lets the pair answer separately."""
+    if participation.answer_mode == CampaignPair.AnswerMode.SEPARATE and administration:
+        return administration
+    return Response.Respondent.JOINT
+
+
+def questionnaire_aspects(round_: Round, domain: Domain) -> list[Aspect]:
+    """The domain's predefined aspects plus those the campaign added before this round."""
+    added = Q(
+        campaign_links__campaign_id=round_.campaign_id,
+        campaign_links__round__number__lt=round_.number,
+    )
+    return list(domain.aspects.filter(Q(origin=Aspect.Origin.PREDEFINED) | added).order_by("order"))
+
+
+def submission_of(round_: Round, pair, respondent: str) -> Submission | None:
+    return Submission.objects.filter(round=round_, pair=pair, respondent=respondent).first()
+
+
+def may_edit(round_: Round, pair, respondent: str) -> bool:
+    """Open round and not submitted; or reopened by a coordinator (even after the round)."""
+    submission = submission_of(round_, pair, respondent)
+    if submission is not None:
+        return submission.status == Submission.Status.REOPENED
+    return round_.status == Round.Status.OPEN
+
+
+def own_rows(round_: Round, pair, respondent: str, domain: Domain) -> list[Response]:
+    """The pair's 'Andere (specifieer)' rows in a domain that are not (yet) catalogue aspects."""
+    return list(
+        Response.objects.filter(
+            round=round_,
+            pair=pair,
+            respondent=respondent,
+            aspect__isnull=True,
+            proposal__domain=domain,
+        )
+        .select_related("proposal")
+        .order_by("proposal__created_at", "pk")
+    )
+
+
+def _locked_response(round_, pair, respondent, aspect=None, proposal=None) -> Response | None:
+    query = Response.objects.select_for_update().filter(
+        round=round_, pair=pair, respondent=respondent
+    )
+    if aspect is not None:
+        return query.filter(aspect=aspect).first()
+    return query.filter(proposal=proposal, aspect__isnull=True).first()
+
+
+def _clear_what_does_not_belong(response: Response) -> None:
+    for name, degrees in FOLLOW_UP_FIELDS.items():
+        if response.degree not in degrees:
+            blank = None if name in ("desirable", "formal_desirable", "instrument") else ""
+            setattr(response, name, blank)
+
+
+def save_answer(
+    *,
+    round_: Round,
+    pair,
+    respondent: str,
+    values: dict,
+    expected_version: int,
+    user,
+    aspect: Aspect | None = None,
+    proposal: ProposedAspect | None = None,
+) -> Response:
+    """Store one aspect's answer as a draft, if nobody saved it since `expected_version`.
+
+    `values` holds ANSWER_FIELDS and M2M_FIELDS (lists of objects); a field left out keeps its
+    stored value. A new answer is expected at version 0. Raises EditConflict with the stored
+    answer when the versions differ, QuestionnaireClosed when the pair may not edit.
+    """
+    if (aspect is None) == (proposal is None):
+        raise ValueError("an answer is for either an aspect or an own row")
+    try:
+        with transaction.atomic():
+            if not may_edit(round_, pair, respondent):
+                raise QuestionnaireClosed(_("This questionnaire is submitted or closed."))
+            response = _locked_response(round_, pair, respondent, aspect, proposal)
+            if response is None:
+                if expected_version != 0:
+                    raise EditConflict(None)
+                response = Response(
+                    round=round_,
+                    pair=pair,
+                    respondent=respondent,
+                    aspect=aspect,
+                    proposal=proposal,
+                    version=0,
+                )
+            elif response.version != expected_version:
+                raise EditConflict(response)
+            for name in ANSWER_FIELDS:
+                if name in values:
+                    setattr(response, name, values[name])
+            if response.previous_id and response.degree != response.previous.degree:
+                response.confirmed = False  # a changed answer is not a confirmed one
+            _clear_what_does_not_belong(response)
+            response.version += 1
+            response.status = Response.Status.DRAFT
+            response.updated_by = user
+            response._history_user = user
+            response.save()
+            for name, degrees in M2M_FIELDS.items():
+                if name in values:
+                    chosen = values[name] if degrees is None or response.degree in degrees else []
+                    getattr(response, name).set(chosen)
+                elif degrees is not None and response.degree not in degrees:
+                    if getattr(response, name).exists():  # no empty history rows
+                        getattr(response, name).clear()
+            return response
+    except IntegrityError:
+        # Two first saves of the same answer at once: the other one won.
+        current = Response.objects.filter(
+            round=round_, pair=pair, respondent=respondent, aspect=aspect, proposal=proposal
+        ).first()
+        raise EditConflict(current) from None
+
+
+def add_own_row(*, round_: Round, pair, respondent: str, domain: Domain, label: str, user):
+    """An 'Andere (specifieer)' row: an aspect the pair names itself, answered like the others."""
+    label = " ".join(label.split())
+    if not label:
+        raise ValueError(_("Name the aspect."))
+    with transaction.atomic():
+        if not may_edit(round_, pair, respondent):
+            raise QuestionnaireClosed(_("This questionnaire is submitted or closed."))
+        proposal = ProposedAspect.objects.create(
+            campaign_id=round_.campaign_id,
+            round=round_,
+            pair=pair,
+            domain=domain,
+            label=label,
+            created_by=user,
+        )
+        response = Response(
+            round=round_, pair=pair, respondent=respondent, proposal=proposal, updated_by=user
+        )
+        response._history_user = user
+        response.save()
+        return response
+
+
+def remove_own_row(response: Response, user) -> None:
+    """Withdraw an own row while the questionnaire is a draft (its history stays)."""
+    with transaction.atomic():
+        if not may_edit(response.round, response.pair, response.respondent):
+            raise QuestionnaireClosed(_("This questionnaire is submitted or closed."))
+        proposal = response.proposal
+        response._history_user = user
+        response.delete()
+        if proposal is not None and not proposal.responses.exists():
+            proposal._history_user = user
+            proposal.delete()
+
+
+def problems_of(round_: Round, pair, respondent: str) -> list[tuple[Domain, str, str]]:
+    """Everything that stops a submit, per domain and aspect, in questionnaire order."""
+    domains = list(round_.campaign.framework.domains.order_by("number"))
+    answers = {
+        r.aspect_id: r
+        for r in Response.objects.filter(
+            round=round_, pair=pair, respondent=respondent, aspect__isnull=False
+        ).select_related("previous")
+    }
+    problems = []
+    for domain in domains:
+        for aspect in questionnaire_aspects(round_, domain):
+            problems += _answer_problems(domain, aspect.label, answers.get(aspect.pk))
+        for response in own_rows(round_, pair, respondent, domain):
+            problems += _answer_problems(domain, response.proposal.label, response)
+    return problems
+
+
+def _answer_problems(domain, label, response) -> list[tuple[Domain, str, str]]:
+    if response is None or response.degree is None:
+        return [(domain, label, _("choose no, informal or formal cooperation"))]
+    found = []
+    if response.degree == NONE and response.desirable is None:
+        found.append((domain, label, _("say whether cooperation is desirable")))
+    if response.degree == INFORMAL and response.formal_desirable is None:
+        found.append((domain, label, _("say whether formal cooperation is desirable")))
+    previous = response.previous
+    if previous is not None and previous.degree != response.degree:
+        if not response.change_reason.strip():
+            found.append((domain, label, _("give a short reason for the change")))
+    return found
+
+
+def submit(*, round_: Round, pair, respondent: str, user) -> tuple[Submission, bool]:
+    """Submit a pair's round at once: all answers or none. Idempotent: a second submit (double
+    click, back and resubmit) returns the existing submission and False."""
+    with transaction.atomic():
+        submission = (
+            Submission.objects.select_for_update()
+            .filter(round=round_, pair=pair, respondent=respondent)
+            .first()
+        )
+        if submission is not None and submission.is_submitted:
+            return submission, False
+        if submission is None and round_.status != Round.Status.OPEN:
+            raise QuestionnaireClosed(_("This round is closed."))
+        problems = problems_of(round_, pair, respondent)
+        if problems:
+            raise Incomplete(problems)
+        now = timezone.now()
+        for response in Response.objects.filter(round=round_, pair=pair, respondent=respondent):
+            if response.status != Response.Status.SUBMITTED:
+                response.status = Response.Status.SUBMITTED
+                response._history_user = user
+                response.save(update_fields=["status", "updated_at"])
+        if submission is None:
+            submission = Submission(round=round_, pair=pair, respondent=respondent)
+        submission.status = Submission.Status.SUBMITTED
+        submission.submitted_at, submission.submitted_by = now, user
+        submission._history_user = user
+        submission.save()
+        return submission, True
+
+
+def reopen(submission: Submission, *, user, reason: str) -> Submission:
+    """A coordinator reopens a submitted questionnaire; the reason stays in the history. Its
+    answers become drafts again and leave the matrices until the pair submits anew."""
+    reason = reason.strip()
+    if not reason:
+        raise ValueError(_("Give the reason for reopening."))
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        for response in Response.objects.filter(
+            round=submission.round, pair=submission.pair, respondent=submission.respondent
+        ):
+            response.status = Response.Status.DRAFT
+            response._history_user = user
+            response.save(update_fields=["status", "updated_at"])
+        submission.status = Submission.Status.REOPENED
+        submission.reopened_at, submission.reopened_by = timezone.now(), user
+        submission.reopen_reason = reason
+        submission._history_user = user
+        submission.save()
+        return submission

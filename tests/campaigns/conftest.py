@@ -1,0 +1,39 @@
+"""A fresh campaign in its first open round, with pair A (Aalst) answering jointly and pair B
+(Brugge) answering separately for the municipality and the OCMW."""
+
+import pytest
+
+from tandem.accounts.models import PairRole
+from tandem.campaigns import coordination
+from tandem.campaigns.models import CampaignPair
+from tandem.catalogue.models import Domain
+from tandem.places.models import Administration
+
+
+@pytest.fixture
+def inventory(tenants):
+    coordinator = tenants["coordinator"]
+    campaign = coordination.create_campaign(
+        user=coordinator,
+        framework=tenants["framework"],
+        slug="inventaris-2026",
+        name="Inventaris 2026",
+        year=2026,
+    )
+    coordination.set_pairs(campaign, [tenants["pair_a"], tenants["pair_b"]])
+    CampaignPair.objects.filter(campaign=campaign, pair=tenants["pair_b"]).update(
+        answer_mode=CampaignPair.AnswerMode.SEPARATE
+    )
+    round_ = campaign.rounds.get(number=1)
+    coordination.open_round(round_)
+    PairRole.objects.filter(user=tenants["user_b"]).update(
+        administration=Administration.Kind.WELFARE_CENTRE
+    )
+    financieel = Domain.objects.get(framework=tenants["framework"], slug="financieel")
+    return {
+        **tenants,
+        "campaign": campaign,
+        "round": round_,
+        "financieel": financieel,
+        "aspects": list(financieel.aspects.filter(origin="predefined").order_by("order")),
+    }

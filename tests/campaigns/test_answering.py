@@ -1,0 +1,224 @@
+"""The questionnaire's rules (seed 001's flow) as services: saving, follow-ups by degree, own
+'other' rows, version conflicts, submitting and reopening."""
+
+import pytest
+
+from tandem.campaigns.answering import (
+    EditConflict,
+    Incomplete,
+    QuestionnaireClosed,
+    add_own_row,
+    problems_of,
+    questionnaire_aspects,
+    reopen,
+    save_answer,
+    submit,
+)
+from tandem.campaigns.models import Response, Submission
+from tandem.catalogue.models import Instrument, ObstacleType, ReasonCluster
+
+JOINT = Response.Respondent.JOINT
+
+
+def _save(inventory, aspect, values, version=0, user=None, respondent=JOINT, pair=None):
+    return save_answer(
+        round_=inventory["round"],
+        pair=pair or inventory["pair_a"],
+        respondent=respondent,
+        aspect=aspect,
+        values=values,
+        expected_version=version,
+        user=user or inventory["user_a"],
+    )
+
+
+def _answer_everything(inventory, user=None, pair=None, respondent=JOINT):
+    for domain in inventory["framework"].domains.all():
+        for aspect in questionnaire_aspects(inventory["round"], domain):
+            existing = Response.objects.filter(
+                round=inventory["round"],
+                pair=pair or inventory["pair_a"],
+                respondent=respondent,
+                aspect=aspect,
+            ).first()
+            _save(
+                inventory,
+                aspect,
+                {"degree": 2, "obstacles": "geen"},
+                version=existing.version if existing else 0,
+                user=user,
+                pair=pair,
+                respondent=respondent,
+            )
+
+
+def test_no_cooperation_asks_whether_cooperation_is_desirable(inventory):
+    aspect = inventory["aspects"][0]
+    response = _save(
+        inventory,
+        aspect,
+        {
+            "degree": 0,
+            "reasons": "aparte diensten",
+            "desirable": True,
+            "desirable_reasons": "schaalvoordelen",
+            "formal_desirable": True,  # belongs to informal: dropped
+            "obstacles": "regelgeving",  # belongs to formal: dropped
+            "regulation": "convenant",  # only with cooperation: dropped
+        },
+    )
+    response.refresh_from_db()
+    assert (response.degree, response.desirable, response.desirable_reasons) == (
+        0,
+        True,
+        "schaalvoordelen",
+    )
+    assert response.formal_desirable is None
+    assert response.obstacles == "" and response.regulation == ""
+    assert response.version == 1 and response.status == Response.Status.DRAFT
+
+
+def test_informal_cooperation_asks_whether_formal_cooperation_is_desirable(inventory):
+    instrument = Instrument.objects.first()
+    response = _save(
+        inventory,
+        inventory["aspects"][1],
+        {
+            "degree": 1,
+            "formal_desirable": False,
+            "formal_desirable_reasons": "werkt goed zo",
+            "instrument": instrument,
+            "regulation": "mondelinge afspraken",
+            "desirable": True,
+        },
+    )
+    response.refresh_from_db()
+    assert response.formal_desirable is False
+    assert response.formal_desirable_reasons == "werkt goed zo"
+    assert response.instrument == instrument and response.regulation == "mondelinge afspraken"
+    assert response.desirable is None
+
+
+def test_formal_cooperation_asks_for_obstacles_with_their_types(inventory):
+    types = list(ObstacleType.objects.all()[:2])
+    clusters = list(ReasonCluster.objects.all()[:1])
+    response = _save(
+        inventory,
+        inventory["aspects"][2],
+        {
+            "degree": 2,
+            "obstacles": "aparte boekhouding",
+            "obstacle_types": types,
+            "reason_clusters": clusters,
+            "formal_desirable": True,
+        },
+    )
+    response.refresh_from_db()
+    assert response.obstacles == "aparte boekhouding" and response.formal_desirable is None
+    assert set(response.obstacle_types.all()) == set(types)
+    assert list(response.reason_clusters.all()) == clusters
+
+
+def test_changing_the_degree_clears_follow_ups_that_no_longer_apply_but_history_keeps_them(
+    inventory,
+):
+    aspect = inventory["aspects"][0]
+    first = _save(inventory, aspect, {"degree": 2, "obstacles": "juridisch kader"})
+    first.obstacle_types.set(ObstacleType.objects.all()[:1])
+    second = _save(inventory, aspect, {"degree": 0, "desirable": False}, version=1)
+    second.refresh_from_db()
+    assert second.obstacles == "" and not second.obstacle_types.exists()
+    assert "juridisch kader" in [h.obstacles for h in second.history.all()]
+
+
+def test_a_stale_save_is_refused_with_the_stored_answer(inventory):
+    aspect = inventory["aspects"][0]
+    _save(inventory, aspect, {"degree": 1, "reasons": "first person"})
+    with pytest.raises(EditConflict) as conflict:
+        _save(inventory, aspect, {"degree": 2, "reasons": "second person"}, version=0)
+    assert conflict.value.current.reasons == "first person"
+    stored = Response.objects.get(round=inventory["round"], aspect=aspect)
+    assert (stored.degree, stored.reasons, stored.version) == (1, "first person", 1)
+
+
+def test_an_own_other_row_is_answered_like_an_aspect(inventory):
+    row = add_own_row(
+        round_=inventory["round"],
+        pair=inventory["pair_a"],
+        respondent=JOINT,
+        domain=inventory["financieel"],
+        label="  Budget   en meerjarenplanning ",
+        user=inventory["user_a"],
+    )
+    assert row.proposal.label == "Budget en meerjarenplanning"
+    saved = save_answer(
+        round_=inventory["round"],
+        pair=inventory["pair_a"],
+        respondent=JOINT,
+        proposal=row.proposal,
+        values={"degree": 1, "formal_desirable": True},
+        expected_version=row.version,
+        user=inventory["user_a"],
+    )
+    assert saved.pk == row.pk and saved.degree == 1
+
+
+def test_submit_lists_what_is_missing_and_writes_nothing(inventory):
+    _save(inventory, inventory["aspects"][0], {"degree": 0})
+    with pytest.raises(Incomplete) as incomplete:
+        submit(
+            round_=inventory["round"],
+            pair=inventory["pair_a"],
+            respondent=JOINT,
+            user=inventory["user_a"],
+        )
+    messages = [m for _, _, m in incomplete.value.problems]
+    assert "say whether cooperation is desirable" in messages
+    assert "choose no, informal or formal cooperation" in messages
+    assert not Submission.objects.exists()
+    assert not Response.objects.filter(status=Response.Status.SUBMITTED, round=inventory["round"])
+
+
+def test_submit_is_atomic_and_idempotent(inventory):
+    _answer_everything(inventory)
+    assert problems_of(inventory["round"], inventory["pair_a"], JOINT) == []
+    args = {"round_": inventory["round"], "pair": inventory["pair_a"], "respondent": JOINT}
+    submission, created = submit(**args, user=inventory["user_a"])
+    again, created_again = submit(**args, user=inventory["user_a"])
+    assert (created, created_again) == (True, False) and again.pk == submission.pk
+    assert Submission.objects.count() == 1
+    answers = Response.objects.filter(round=inventory["round"], pair=inventory["pair_a"])
+    assert answers.exists() and set(answers.values_list("status", flat=True)) == {"submitted"}
+    with pytest.raises(QuestionnaireClosed):
+        _save(inventory, inventory["aspects"][0], {"degree": 0}, version=1)
+
+
+def test_reopen_needs_a_reason_and_the_history_keeps_it(inventory):
+    _answer_everything(inventory)
+    args = {"round_": inventory["round"], "pair": inventory["pair_a"], "respondent": JOINT}
+    submission, _ = submit(**args, user=inventory["user_a"])
+    with pytest.raises(ValueError):
+        reopen(submission, user=inventory["coordinator"], reason="  ")
+    reopen(submission, user=inventory["coordinator"], reason="Thesaurie verkeerd ingevuld")
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.REOPENED
+    assert [h.status for h in submission.history.order_by("history_date")] == [
+        "submitted",
+        "reopened",
+    ]
+    assert submission.history.latest().reopen_reason == "Thesaurie verkeerd ingevuld"
+    assert submission.history.latest().history_user == inventory["coordinator"]
+    edited = _save(inventory, inventory["aspects"][0], {"degree": 1}, version=1)
+    assert edited.status == Response.Status.DRAFT
+
+
+def test_every_change_is_kept_with_who_and_the_old_and_new_value(inventory):
+    aspect = inventory["aspects"][0]
+    _save(inventory, aspect, {"degree": 0, "desirable": True})
+    response = _save(inventory, aspect, {"degree": 1}, version=1, user=inventory["coordinator"])
+    newest, oldest = response.history.order_by("-history_date")[:2]
+    delta = newest.diff_against(oldest)
+    changes = {c.field: (c.old, c.new) for c in delta.changes}
+    assert changes["degree"] == (0, 1) and changes["desirable"] == (True, None)
+    assert newest.history_user == inventory["coordinator"]
+    assert oldest.history_user == inventory["user_a"]
