@@ -10,7 +10,14 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tandem.accounts.models import CampaignRole, PairRole
-from tandem.campaigns.models import Campaign, CampaignPair, Response, Round
+from tandem.campaigns.models import (
+    Campaign,
+    CampaignPair,
+    ProposedAspect,
+    Response,
+    ResponseDocument,
+    Round,
+)
 from tandem.catalogue.models import Framework
 from tandem.catalogue.services import load_catalogue
 from tandem.demo.services import load_demo
@@ -63,14 +70,27 @@ def tenants(db):
         year=2026,
         is_public=False,
     )
+    aspect = framework.domains.get(slug="financieel").aspects.get(slug="thesaurie")
     for campaign, pairs in ((shared, [pair_a, pair_b]), (only_b, [pair_b])):
         round_ = Round.objects.create(campaign=campaign, number=1, status=Round.Status.CLOSED)
-        aspect = framework.domains.get(slug="financieel").aspects.get(slug="thesaurie")
         for pair in pairs:
             CampaignPair.objects.create(campaign=campaign, pair=pair)
-            Response.objects.create(
+            response = Response.objects.create(
                 round=round_, pair=pair, aspect=aspect, degree=2, status=Response.Status.SUBMITTED
             )
+    # Pair B's own objects that pair A must never reach: an 'other' row and a document.
+    own_row_b = ProposedAspect.objects.create(
+        campaign=only_b, round=round_, pair=pair_b, domain=aspect.domain, label="Eigen rij B"
+    )
+    Response.objects.create(round=round_, pair=pair_b, proposal=own_row_b, degree=1)
+    document_b = ResponseDocument.objects.create(
+        response=response,
+        file="responses/none",
+        original_name="b.pdf",
+        content_type="application/pdf",
+        size=1,
+        sha256="0" * 64,
+    )
     user_a, user_b = _user("respondent-a"), _user("respondent-b")
     PairRole.objects.create(user=user_a, pair=pair_a, role=PairRole.Role.RESPONDENT)
     PairRole.objects.create(user=user_b, pair=pair_b, role=PairRole.Role.RESPONDENT)
@@ -87,6 +107,9 @@ def tenants(db):
         "coordinator": coordinator,
         "supervisor": supervisor,
         "framework": framework,
+        "thesaurie": aspect,
+        "own_row_b": own_row_b,
+        "document_b": document_b,
     }
 
 

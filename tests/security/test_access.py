@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.security.urlwalk import EXCLUDED, targets_of_other_tenant, walk
+from tests.security.urlwalk import EXCLUDED, LOGIN_FIRST, targets_of_other_tenant, walk
 
 
 def test_every_url_pattern_is_mapped_or_excluded(tenants):
@@ -35,10 +35,16 @@ def test_respondent_of_pair_a_gets_404_on_every_object_of_pair_b(tenants, client
             assert response.status_code == 404, f"{method.upper()} {url}: {response.status_code}"
 
 
-def test_anonymous_visitor_gets_404_on_private_campaigns(tenants, client):
-    for targets in targets_of_other_tenant(tenants).values():
+def test_anonymous_visitor_gets_404_or_the_login_page_on_private_campaigns(tenants, client):
+    for name, targets in targets_of_other_tenant(tenants).items():
         for target in targets:
-            assert client.get(reverse(target.name, kwargs=target.kwargs)).status_code == 404
+            url = reverse(target.name, kwargs=target.kwargs)
+            response = client.get(url)
+            if name in LOGIN_FIRST:
+                assert response.status_code == 302, url
+                assert response["Location"].startswith(reverse("login")), url
+            else:
+                assert response.status_code == 404, url
 
 
 # S3: role × URL. 200 = may see; 404 = must not know it exists.
@@ -69,6 +75,22 @@ ROLE_TABLE = {
         "superuser": 200,
     },
     ("campaign-pair", "shared/pair_a"): {
+        "anonymous": 404,
+        "user_a": 200,
+        "user_b": 404,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
+    ("questionnaire", "shared/pair_a"): {
+        "anonymous": 302,
+        "user_a": 200,
+        "user_b": 404,
+        "coordinator": 404,  # coordinators follow progress; they do not answer for a pair
+        "supervisor": 404,
+        "superuser": 404,
+    },
+    ("pair-history", "shared/pair_a"): {
         "anonymous": 404,
         "user_a": 200,
         "user_b": 404,
@@ -129,3 +151,56 @@ def test_shared_campaign_lists_and_matrices_hold_only_the_users_own_pair(tenants
     ).content.decode()
     assert "Brugge" not in exported
     assert "private-b" not in client.get("/").content.decode()
+
+
+def test_a_tampered_answer_post_cannot_change_owner_fields(tenants, client_as):
+    """S4: extra fields for pair, round, respondent, status, author are ignored."""
+    from tandem.campaigns.models import Response
+
+    campaign, pair_a = tenants["shared"], tenants["pair_a"]
+    campaign.rounds.update(status="open")
+    campaign.is_public = False
+    client = client_as(tenants["user_a"])
+    key = f"a{tenants['thesaurie'].pk}"
+    stored = Response.objects.get(
+        round__campaign=campaign, pair=pair_a, aspect=tenants["thesaurie"]
+    )
+    stored.status = "draft"
+    stored.save()
+    url = reverse(
+        "questionnaire-domain", args=[campaign.slug, pair_a.municipality.refnis, "financieel"]
+    )
+    client.post(
+        url,
+        {
+            f"{key}-version": stored.version,
+            f"{key}-degree": "1",
+            f"{key}-pair": tenants["pair_b"].pk,
+            f"{key}-respondent": "ocmw",
+            f"{key}-status": "submitted",
+            f"{key}-round": 999,
+            f"{key}-updated_by": tenants["coordinator"].pk,
+            "pair": tenants["pair_b"].pk,
+            "campaign": tenants["only_b"].pk,
+        },
+    )
+    stored.refresh_from_db()
+    assert stored.degree == 1
+    assert (stored.pair, stored.respondent, stored.status) == (pair_a, "joint", "draft")
+    assert stored.updated_by == tenants["user_a"] and stored.round.campaign == campaign
+
+
+def test_state_changing_requests_need_the_csrf_token(tenants):
+    """S6: every questionnaire form refuses a POST without the token."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(tenants["user_a"])
+    args = [tenants["shared"].slug, tenants["pair_a"].municipality.refnis]
+    for url in (
+        reverse("questionnaire-domain", args=[*args, "financieel"]),
+        reverse("questionnaire-row", args=[*args, "financieel", f"a{tenants['thesaurie'].pk}"]),
+        reverse("questionnaire-contacts", args=args),
+        reverse("questionnaire-submit", args=args),
+    ):
+        assert client.post(url, {"x": "1"}).status_code == 403, url

@@ -62,4 +62,51 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             Target("campaign-pair", {"campaign": only_b, "refnis": pair_b}),
             Target("campaign-pair", {"campaign": shared, "refnis": pair_b}),
         ],
+        "questionnaire-start": [Target("questionnaire-start", {"campaign": only_b})],
+        **{
+            name: [
+                Target(name, {"campaign": only_b, "refnis": pair_b}),
+                Target(name, {"campaign": shared, "refnis": pair_b}),
+            ]
+            for name in (
+                "questionnaire",
+                "questionnaire-contacts",
+                "questionnaire-submit",
+                "pair-history",
+            )
+        },
+        "questionnaire-domain": [
+            Target(
+                "questionnaire-domain",
+                {"campaign": c, "refnis": pair_b, "domain": "financieel"},
+            )
+            for c in (only_b, shared)
+        ],
+        "questionnaire-row": [
+            Target(
+                "questionnaire-row",
+                {"campaign": c, "refnis": pair_b, "domain": "financieel", "key": key},
+            )
+            for c in (only_b, shared)
+            for key in (f"a{tenants['thesaurie'].pk}", f"o{tenants['own_row_b'].pk}")
+        ],
+        "response-document": [
+            Target(
+                "response-document",
+                {"campaign": c, "refnis": pair_b, "document": tenants["document_b"].pk},
+            )
+            for c in (only_b, shared)
+        ],
     }
+
+
+# Views that send an anonymous visitor to the login page (the same answer whether or not the
+# object exists, so nothing leaks); every other private URL answers 404.
+LOGIN_FIRST = {
+    "questionnaire-start",
+    "questionnaire",
+    "questionnaire-contacts",
+    "questionnaire-submit",
+    "questionnaire-domain",
+    "questionnaire-row",
+}

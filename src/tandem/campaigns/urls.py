@@ -1,5 +1,7 @@
 from django.urls import path
 
+from . import history_views as h
+from . import questionnaire_views as q
 from . import views
 
 urlpatterns = [
@@ -11,4 +13,35 @@ urlpatterns = [
         name="matrix-download",
     ),
     path("<slug:campaign>/pairs/<str:refnis>/", views.pair_page, name="campaign-pair"),
+    # The respondent's questionnaire.
+    path("<slug:campaign>/questionnaire/", q.questionnaire_start, name="questionnaire-start"),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/questionnaire/", q.questionnaire, name="questionnaire"
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/questionnaire/contacts/",
+        q.contacts_page,
+        name="questionnaire-contacts",
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/questionnaire/submit/",
+        q.submit_page,
+        name="questionnaire-submit",
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/questionnaire/<slug:domain>/",
+        q.domain_page,
+        name="questionnaire-domain",
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/questionnaire/<slug:domain>/rows/<str:key>/",
+        q.save_row,
+        name="questionnaire-row",
+    ),
+    path("<slug:campaign>/pairs/<str:refnis>/history/", h.pair_history, name="pair-history"),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/documents/<int:document>/",
+        h.response_document,
+        name="response-document",
+    ),
 ]

@@ -1,0 +1,237 @@
+"""Questionnaire forms: one answer per aspect (prefixed, so a domain page holds them all) and the
+contact persons per domain and administration."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from tandem.catalogue.models import DegreeLevel, Instrument, ObstacleType, ReasonCluster
+
+from .answering import FORMAL, INFORMAL, NONE
+from .uploads import validate_document
+
+YES_NO = (("yes", _("yes")), ("no", _("no")))
+TEXT = {"rows": 2, "cols": 60}
+
+
+def _as_bool(value):
+    return {"yes": True, "no": False}.get(value)
+
+
+def _as_degree(value):
+    return int(value)
+
+
+class AnswerForm(forms.Form):
+    """One aspect's answer. Every field is optional while saving a draft: the submit checks
+    completeness (answering.problems_of), so a half-typed answer is never refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    degree = forms.TypedChoiceField(
+        label=_("Degree of cooperation"),
+        choices=(),
+        coerce=_as_degree,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    reasons = forms.CharField(
+        label=_("Reasons for informal or formal cooperation / no cooperation"),
+        help_text=_("Internal (e.g. organisational culture) or external (e.g. regulations)."),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+    reason_clusters = forms.ModelMultipleChoiceField(
+        label=_("Kinds of reasons"),
+        queryset=ReasonCluster.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    instrument = forms.ModelChoiceField(
+        label=_("Instrument"),
+        queryset=Instrument.objects.all(),
+        required=False,
+        empty_label=_("(none chosen)"),
+    )
+    regulation = forms.CharField(
+        label=_("How is the cooperation regulated?"),
+        help_text=_("E.g. covenant, protocol, agreement."),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+    regulation_link = forms.URLField(
+        label=_("Link to the regulating document"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+    )
+    document = forms.FileField(
+        label=_("Attach a document (PDF, DOCX, ODT or XLSX, at most 20 MB)"),
+        required=False,
+        validators=[validate_document],
+    )
+    desirable = forms.TypedChoiceField(
+        label=_("Is cooperation desirable?"),
+        choices=YES_NO,
+        coerce=_as_bool,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    desirable_reasons = forms.CharField(
+        label=_("Reasons why cooperation is or is not desirable"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+    formal_desirable = forms.TypedChoiceField(
+        label=_("Is formal cooperation desirable?"),
+        choices=YES_NO,
+        coerce=_as_bool,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    formal_desirable_reasons = forms.CharField(
+        label=_("Reasons why formal cooperation is or is not desirable"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+    obstacles = forms.CharField(
+        label=_("Obstacles that make formal cooperation difficult"),
+        help_text=_("Internal or external (e.g. the legal framework)."),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+    obstacle_types = forms.ModelMultipleChoiceField(
+        label=_("Kinds of obstacles"),
+        queryset=ObstacleType.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    confirmed = forms.BooleanField(label=_("Unchanged since the previous round"), required=False)
+    change_reason = forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 1, "cols": 60}),
+    )
+
+    def __init__(self, *args, response=None, previous=None, **kwargs):
+        self.response = response
+        self.previous = previous
+        if not kwargs.get("data") and response is not None:
+            kwargs.setdefault("initial", initial_of(response))
+        super().__init__(*args, **kwargs)
+        self.fields["degree"].choices = [
+            (level.value, f"{level.value} {level.label}") for level in DegreeLevel.objects.all()
+        ]
+        if previous is None:
+            del self.fields["confirmed"], self.fields["change_reason"]
+
+    @property
+    def degree_value(self):
+        """The degree the follow-up questions depend on: as typed, else as stored."""
+        if self.is_bound:
+            raw = self.data.get(self.add_prefix("degree"))
+            return int(raw) if raw in ("0", "1", "2") else None
+        return self.response.degree if self.response is not None else None
+
+    @property
+    def asks_regulation(self):
+        return self.degree_value in (INFORMAL, FORMAL)
+
+    @property
+    def asks_desirable(self):
+        return self.degree_value == NONE
+
+    @property
+    def asks_formal_desirable(self):
+        return self.degree_value == INFORMAL
+
+    @property
+    def asks_obstacles(self):
+        return self.degree_value == FORMAL
+
+    @property
+    def is_changed_from_previous(self):
+        return self.previous is not None and self.degree_value != self.previous.degree
+
+    def values(self) -> dict:
+        """The cleaned answer for answering.save_answer (the document is handled apart)."""
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        data.pop("document", None)
+        return data
+
+
+def initial_of(response) -> dict:
+    def yes_no(value):
+        return None if value is None else ("yes" if value else "no")
+
+    initial = {
+        "version": response.version if response.pk else 0,
+        "degree": response.degree,
+        "reasons": response.reasons,
+        "instrument": response.instrument_id,
+        "regulation": response.regulation,
+        "regulation_link": response.regulation_link,
+        "desirable": yes_no(response.desirable),
+        "desirable_reasons": response.desirable_reasons,
+        "formal_desirable": yes_no(response.formal_desirable),
+        "formal_desirable_reasons": response.formal_desirable_reasons,
+        "obstacles": response.obstacles,
+        "confirmed": response.confirmed,
+        "change_reason": response.change_reason,
+    }
+    if response.pk:
+        initial["reason_clusters"] = list(response.reason_clusters.all())
+        initial["obstacle_types"] = list(response.obstacle_types.all())
+    return initial
+
+
+class OwnRowForm(forms.Form):
+    """'Andere (specifieer)': an aspect the pair names itself."""
+
+    label = forms.CharField(label=_("Other aspect (specify)"), max_length=200)
+
+
+# Belgian and international numbers: digits with spaces, dots, slashes or dashes, optional +.
+PHONE = re.compile(r"^\+?[0-9][0-9 ./()-]{7,20}$")
+
+
+def validate_phone(value: str) -> None:
+    digits = re.sub(r"\D", "", value)
+    if not PHONE.match(value) or not 9 <= len(digits) <= 15:
+        raise ValidationError(
+            _("Enter a phone number such as 053 72 22 11 or +32 53 72 22 11."), code="phone"
+        )
+
+
+class ContactForm(forms.Form):
+    """One contact person: for a contact domain and one administration."""
+
+    name = forms.CharField(label=_("Name"), max_length=150, required=False)
+    function = forms.CharField(label=_("Function"), max_length=150, required=False)
+    phone = forms.CharField(
+        label=_("Phone number"), max_length=40, required=False, validators=[validate_phone]
+    )
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("name") and any(data.get(f) for f in ("function", "phone", "email")):
+            self.add_error("name", _("Give the name of the contact person."))
+        return data
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for reopening"), max_length=1000, widget=forms.Textarea(attrs=TEXT)
+    )

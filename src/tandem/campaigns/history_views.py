@@ -1,0 +1,141 @@
+"""What the pair and the coordinator may read beside the questionnaire: the history of every
+change (R6), the documents attached to answers, and the municipality/OCMW comparison."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from tandem.accounts.scoping import answering_pairs, campaigns_for, coordinated_campaigns
+from tandem.places.models import Pair
+
+from .models import ContactPerson, Response, ResponseDocument, Submission
+from .queries import pair_name
+
+TRACKED_FIELDS = (
+    "degree",
+    "reasons",
+    "regulation",
+    "instrument",
+    "regulation_link",
+    "desirable",
+    "desirable_reasons",
+    "formal_desirable",
+    "formal_desirable_reasons",
+    "obstacles",
+    "change_reason",
+    "confirmed",
+    "status",
+    "aspect",
+)
+
+
+def readable_pair(request, campaign_slug, refnis):
+    """(campaign, pair) when the user answers for the pair or coordinates the campaign; else 404."""
+    campaign = get_object_or_404(campaigns_for(request.user), slug=campaign_slug)
+    if coordinated_campaigns(request.user).filter(pk=campaign.pk).exists():
+        pairs = Pair.objects.filter(participations__campaign=campaign)
+    else:
+        pairs = answering_pairs(request.user, campaign)
+    pair = get_object_or_404(
+        pairs.select_related("municipality__region"), municipality__refnis=refnis
+    )
+    return campaign, pair
+
+
+def _changes(record):
+    previous = record.prev_record
+    if record.history_type == "+" or previous is None:
+        return [
+            (f, None, getattr(record, f, None))
+            for f in ("degree", "reasons")
+            if getattr(record, f, None) not in (None, "")
+        ]
+    if record.history_type == "-":
+        return []
+    delta = record.diff_against(
+        previous, included_fields=[f for f in TRACKED_FIELDS if hasattr(record, f)]
+    )
+    return [(c.field, c.old, c.new) for c in delta.changes]
+
+
+def _label(field_name, model):
+    try:
+        return model._meta.get_field(field_name).verbose_name
+    except Exception:  # noqa: BLE001 - a field that no longer exists keeps its name
+        return field_name
+
+
+def pair_history(request, campaign, refnis):
+    campaign, pair = readable_pair(request, campaign, refnis)
+    responses = (
+        Response.history.filter(round__campaign=campaign, pair=pair)
+        .select_related("history_user", "aspect", "proposal", "round")
+        .order_by("-history_date")[:500]
+    )
+    entries = []
+    for record in responses:
+        subject = (
+            record.aspect.label
+            if record.aspect_id
+            else (record.proposal.label if record.proposal_id else "—")
+        )
+        entries.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user,
+                "what": _("Round %(number)s · %(subject)s")
+                % {"number": record.round.number, "subject": subject},
+                "kind": record.get_history_type_display(),
+                "changes": [(_label(f, Response), old, new) for f, old, new in _changes(record)],
+            }
+        )
+    for record in Submission.history.filter(round__campaign=campaign, pair=pair).select_related(
+        "history_user", "round"
+    ):
+        entries.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user,
+                "what": _("Round %(number)s · questionnaire") % {"number": record.round.number},
+                "kind": record.get_status_display(),
+                "changes": [(_("reason for reopening"), None, record.reopen_reason)]
+                if record.reopen_reason
+                else [],
+            }
+        )
+    for record in ContactPerson.history.filter(campaign=campaign, pair=pair).select_related(
+        "history_user"
+    ):
+        entries.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user,
+                "what": _("Contact person"),
+                "kind": record.get_history_type_display(),
+                "changes": [(_("name"), None, record.name)],
+            }
+        )
+    entries.sort(key=lambda e: e["when"], reverse=True)
+    return render(
+        request,
+        "campaigns/pair_history.html",
+        {"campaign": campaign, "pair": pair, "name": pair_name(pair), "entries": entries},
+    )
+
+
+def response_document(request, campaign, refnis, document):
+    """A document attached to an answer, always as a download (never rendered inline)."""
+    campaign, pair = readable_pair(request, campaign, refnis)
+    document = get_object_or_404(
+        ResponseDocument, pk=document, response__round__campaign=campaign, response__pair=pair
+    )
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("file missing") from missing
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )

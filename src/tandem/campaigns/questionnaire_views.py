@@ -1,0 +1,409 @@
+"""The respondent's questionnaire: overview, a page per management domain with an answer per
+aspect (saved as typed with htmx, or all at once without JavaScript), contacts, submit.
+
+Nothing typed is lost: a validation error or an edit conflict re-displays every value as typed;
+a save that arrives after the session expired is kept in the new session and stored once the
+person has logged in again (pending_saves)."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from tandem.accounts.scoping import answering_pairs, answering_role, campaigns_for
+from tandem.catalogue.models import ContactDomain, Domain
+from tandem.places.models import Administration
+
+from . import answering, pending_saves
+from .forms import AnswerForm, ContactForm, OwnRowForm
+from .models import CampaignPair, ContactPerson, ProposedAspect, Response, Round
+from .queries import pair_name
+
+
+@dataclass
+class Seat:
+    """Where the person answers: a campaign's round for one pair, as one respondent."""
+
+    campaign: object
+    round: Round
+    pair: object
+    participation: CampaignPair
+    respondent: str
+    editable: bool
+
+    @property
+    def name(self):
+        return pair_name(self.pair)
+
+    def url(self, name, *args):
+        return reverse(name, args=[self.campaign.slug, self.pair.municipality.refnis, *args])
+
+
+def _seat(request, campaign_slug, refnis) -> Seat:
+    """The user's seat for this pair in this campaign, or 404 when they hold none."""
+    campaign = get_object_or_404(campaigns_for(request.user), slug=campaign_slug)
+    pair = get_object_or_404(
+        answering_pairs(request.user, campaign).select_related("municipality__region"),
+        municipality__refnis=refnis,
+    )
+    round_ = campaign.rounds.exclude(status=Round.Status.PLANNED).order_by("-number").first()
+    if round_ is None:
+        raise Http404("no round has opened yet")
+    participation = CampaignPair.objects.get(campaign=campaign, pair=pair)
+    role = answering_role(request.user, campaign, pair)
+    respondent = answering.respondent_for(participation, role.administration if role else "")
+    editable = answering.may_edit(round_, pair, respondent)
+    return Seat(campaign, round_, pair, participation, respondent, editable)
+
+
+def _login_first(request):
+    """Anonymous visitors (an expired session included) go to the login page; a save they
+    posted is kept in the session and stored after login (R2)."""
+    if request.method == "POST":
+        pending_saves.keep(request)
+    next_url = pending_saves.page_of(request.path)
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = f"{reverse('login')}?next={next_url}"
+        return response
+    return redirect_to_login(next_url)
+
+
+def questionnaire_start(request, campaign):
+    """The campaign's questionnaire: straight to the user's pair, or a choice of pairs."""
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    campaign = get_object_or_404(campaigns_for(request.user), slug=campaign)
+    pairs = list(answering_pairs(request.user, campaign).select_related("municipality__region"))
+    if not pairs:
+        raise Http404("no pair to answer for")
+    if len(pairs) == 1:
+        return redirect("questionnaire", campaign.slug, pairs[0].municipality.refnis)
+    choices = sorted(((pair_name(p), p) for p in pairs), key=lambda item: item[0])
+    return render(
+        request, "campaigns/questionnaire_start.html", {"campaign": campaign, "pairs": choices}
+    )
+
+
+def questionnaire(request, campaign, refnis):
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    seat = _seat(request, campaign, refnis)
+    domains = list(seat.campaign.framework.domains.order_by("number"))
+    progress = {
+        row.respondent: row
+        for row in _progress_of(seat)
+        if row.participation.pair_id == seat.pair.pk
+    }.get(seat.respondent)
+    return render(
+        request,
+        "campaigns/questionnaire.html",
+        {
+            "seat": seat,
+            "domains": [
+                (d, progress.state(d.pk), progress.answered[d.pk], progress.asked[d.pk])
+                for d in domains
+            ],
+            "submission": answering.submission_of(seat.round, seat.pair, seat.respondent),
+            "problems": answering.problems_of(seat.round, seat.pair, seat.respondent)
+            if seat.editable
+            else [],
+        },
+    )
+
+
+def _progress_of(seat):
+    from .coordination import progress
+
+    return progress(seat.round)
+
+
+def _domain(seat: Seat, slug) -> Domain:
+    return get_object_or_404(seat.campaign.framework.domains, slug=slug)
+
+
+@dataclass
+class Row:
+    """One questionnaire row on a domain page: a catalogue aspect or the pair's own row."""
+
+    key: str
+    label: str
+    short_label: str
+    form: AnswerForm
+    response: Response | None
+    aspect: object = None
+    proposal: ProposedAspect | None = None
+    conflict: Response | None = None
+    saved: bool = False
+
+    @property
+    def is_own(self):
+        return self.proposal is not None
+
+
+def _rows(seat: Seat, domain: Domain, data=None, files=None) -> list[Row]:
+    aspects = answering.questionnaire_aspects(seat.round, domain)
+    stored = {
+        r.aspect_id: r
+        for r in Response.objects.filter(
+            round=seat.round, pair=seat.pair, respondent=seat.respondent, aspect__in=aspects
+        ).select_related("previous", "instrument")
+    }
+    rows = []
+    for aspect in aspects:
+        response = stored.get(aspect.pk) or Response(
+            round=seat.round, pair=seat.pair, respondent=seat.respondent, aspect=aspect
+        )
+        key = f"a{aspect.pk}"
+        form = AnswerForm(data, files, prefix=key, response=response, previous=response.previous)
+        rows.append(Row(key, aspect.label, aspect.short_label, form, response, aspect=aspect))
+    for response in answering.own_rows(seat.round, seat.pair, seat.respondent, domain):
+        key = f"o{response.proposal_id}"
+        form = AnswerForm(data, files, prefix=key, response=response, previous=response.previous)
+        rows.append(
+            Row(key, response.proposal.label, "", form, response, proposal=response.proposal)
+        )
+    return rows
+
+
+def _save_row(request, seat: Seat, row: Row) -> bool:
+    """Validate and store one row; on a conflict keep the typed values and show both."""
+    if not row.form.is_valid():
+        return False
+    try:
+        response = answering.save_answer(
+            round_=seat.round,
+            pair=seat.pair,
+            respondent=seat.respondent,
+            aspect=row.aspect,
+            proposal=row.proposal if row.aspect is None else None,
+            values=row.form.values(),
+            expected_version=row.form.cleaned_data["version"],
+            user=request.user,
+        )
+    except answering.EditConflict as conflict:
+        row.conflict = conflict.current
+        # The typed values stay; the version becomes the stored one, so saving again is a
+        # deliberate choice to replace the other person's answer.
+        data = request.POST.copy()
+        data[row.form.add_prefix("version")] = conflict.current.version if conflict.current else 0
+        row.form = AnswerForm(
+            data, prefix=row.key, response=conflict.current or row.response, previous=None
+        )
+        row.form.is_valid()
+        return False
+    document = row.form.cleaned_data.get("document")
+    if document:
+        answering.attach_document(response, document, request.user)
+    row.response, row.saved = response, True
+    return True
+
+
+def domain_page(request, campaign, refnis, domain):
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    seat = _seat(request, campaign, refnis)
+    domain = _domain(seat, domain)
+    replayed = pending_saves.replay(request, seat, domain, _rows, _save_row)
+    if request.method == "POST":
+        if not seat.editable:
+            messages.error(request, _("This questionnaire is submitted or closed."))
+            return redirect(request.path)
+        return _post_domain(request, seat, domain)
+    rows = replayed if replayed is not None else _rows(seat, domain)
+    return _render_domain(request, seat, domain, rows, OwnRowForm())
+
+
+def _post_domain(request, seat, domain):
+    """Without JavaScript the whole domain is one form: save every row, then act on the
+    button pressed (add or remove an own row)."""
+    rows = _rows(seat, domain, request.POST, request.FILES)
+    posted = [r for r in rows if r.form.add_prefix("version") in request.POST]
+    results = [_save_row(request, seat, row) for row in posted]
+    own_form = OwnRowForm(request.POST if request.POST.get("action") == "add-own" else None)
+    action = request.POST.get("action", "save")
+    if all(results) and action == "add-own" and own_form.is_valid():
+        answering.add_own_row(
+            round_=seat.round,
+            pair=seat.pair,
+            respondent=seat.respondent,
+            domain=domain,
+            label=own_form.cleaned_data["label"],
+            user=request.user,
+        )
+        messages.success(request, _("The other aspect was added; answer it below."))
+        return redirect(request.path + "#own-rows")
+    if all(results) and action.startswith("remove-own-"):
+        _remove_own(request, seat, action.removeprefix("remove-own-"))
+        return redirect(request.path + "#own-rows")
+    if all(results) and action != "add-own":
+        messages.success(request, _("Your answers are saved."))
+        return redirect(request.path)
+    status = 409 if any(r.conflict is not None for r in rows) else 400
+    if all(results):
+        status = 400  # only the own-row form is invalid
+    return _render_domain(request, seat, domain, _merge(rows, posted), own_form, status=status)
+
+
+def _merge(rows, posted):
+    by_key = {r.key: r for r in posted}
+    return [by_key.get(r.key, r) for r in rows]
+
+
+def _remove_own(request, seat, proposal_id):
+    response = Response.objects.filter(
+        round=seat.round,
+        pair=seat.pair,
+        respondent=seat.respondent,
+        aspect__isnull=True,
+        proposal_id=proposal_id if str(proposal_id).isdigit() else None,
+    ).first()
+    if response is None:
+        raise Http404("no such own row")
+    answering.remove_own_row(response, request.user)
+    messages.success(request, _("The other aspect was removed."))
+
+
+def _render_domain(request, seat, domain, rows, own_form, status=200):
+    domains = list(seat.campaign.framework.domains.order_by("number"))
+    return render(
+        request,
+        "campaigns/questionnaire_domain.html",
+        {
+            "seat": seat,
+            "domain": domain,
+            "domains": domains,
+            "rows": rows,
+            "own_form": own_form,
+            "has_errors": any(r.form.errors or r.conflict for r in rows),
+        },
+        status=status,
+    )
+
+
+def save_row(request, campaign, refnis, domain, key):
+    """htmx autosave of one row; answers the row's fragment (follow-ups for the new degree)."""
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    seat = _seat(request, campaign, refnis)  # 404 before 405: a stranger learns nothing
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    domain = _domain(seat, domain)
+    row = next((r for r in _rows(seat, domain, request.POST) if r.key == key), None)
+    if row is None:
+        raise Http404("no such row")
+    if not seat.editable:
+        return HttpResponse(_("This questionnaire is submitted or closed."), status=409)
+    shown = request.POST.get(row.form.add_prefix("shown"), "")
+    _save_row(request, seat, row)
+    context = {"seat": seat, "domain": domain, "row": row}
+    if row.conflict is not None or request.POST.get("action") == "save":
+        # A conflict, or its deliberate resolution: replace the whole row.
+        if row.saved:
+            row.form = AnswerForm(
+                prefix=row.key, response=row.response, previous=row.response.previous
+            )
+        return render(request, "campaigns/_answer_row.html", {**context, "oob": True})
+    if row.saved:  # a fresh form from the stored answer: new version, follow-ups of the degree
+        row.form = AnswerForm(prefix=row.key, response=row.response, previous=row.response.previous)
+        degree = row.response.degree
+        context["oob_followups"] = shown != ("" if degree is None else str(degree))
+    return render(request, "campaigns/_row_saved.html", context)
+
+
+def contacts_page(request, campaign, refnis):
+    """'Bijkomende gegevens': contact persons per contact domain for the municipality and the
+    OCMW (S001:1121-1154)."""
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    seat = _seat(request, campaign, refnis)
+    contact_domains = list(
+        ContactDomain.objects.filter(framework=seat.campaign.framework).order_by("order")
+    )
+    stored = {
+        (c.contact_domain_id, c.administration): c
+        for c in ContactPerson.objects.filter(campaign=seat.campaign, pair=seat.pair)
+    }
+    kinds = list(Administration.Kind)
+    data = request.POST if request.method == "POST" else None
+    grid = []
+    for contact_domain in contact_domains:
+        cells = []
+        for kind in kinds:
+            contact = stored.get((contact_domain.pk, kind.value))
+            initial = (
+                {f: getattr(contact, f) for f in ("name", "function", "phone", "email")}
+                if contact
+                else None
+            )
+            prefix = f"c{contact_domain.pk}-{kind.value}"
+            cells.append((kind, ContactForm(data, prefix=prefix, initial=initial), contact))
+        grid.append((contact_domain, cells))
+    if request.method == "POST":
+        if not seat.editable:
+            raise Http404("closed")
+        forms = [(d, kind, form, contact) for d, cells in grid for kind, form, contact in cells]
+        if all(item[2].is_valid() for item in forms):
+            _store_contacts(request, seat, forms)
+            messages.success(request, _("The contact persons are saved."))
+            return redirect(request.path)
+    return render(
+        request,
+        "campaigns/questionnaire_contacts.html",
+        {"seat": seat, "grid": grid, "kinds": kinds},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _store_contacts(request, seat, forms):
+    for contact_domain, kind, form, contact in forms:
+        values = form.cleaned_data
+        if not values.get("name"):
+            if contact is not None:
+                contact._history_user = request.user
+                contact.delete()
+            continue
+        contact = contact or ContactPerson(
+            campaign=seat.campaign,
+            pair=seat.pair,
+            contact_domain=contact_domain,
+            administration=kind.value,
+        )
+        changed = [
+            f
+            for f in ("name", "function", "phone", "email")
+            if getattr(contact, f, None) != values[f]
+        ]
+        if contact.pk and not changed:
+            continue
+        for field in ("name", "function", "phone", "email"):
+            setattr(contact, field, values[field])
+        contact._history_user = request.user
+        contact.save()
+
+
+def submit_page(request, campaign, refnis):
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    seat = _seat(request, campaign, refnis)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        _submission, created = answering.submit(
+            round_=seat.round, pair=seat.pair, respondent=seat.respondent, user=request.user
+        )
+    except answering.Incomplete:
+        messages.error(request, _("Some answers are missing; see the list below."))
+        return redirect(seat.url("questionnaire") + "#problems")
+    except answering.QuestionnaireClosed as closed:
+        messages.error(request, str(closed))
+        return redirect(seat.url("questionnaire"))
+    if created:
+        messages.success(request, _("Thank you: your questionnaire is submitted."))
+    else:
+        messages.info(request, _("This questionnaire was already submitted."))
+    return redirect(seat.url("questionnaire"))

@@ -1,0 +1,84 @@
+"""Uploaded documents: allowed by extension and by content, limited in size and in what an
+archive may inflate to (S11). Office documents are ZIP archives, so their parts are checked."""
+
+import hashlib
+import zipfile
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_INFLATED_BYTES = 200 * 1024 * 1024  # a zip bomb inflates far beyond its own size
+MAX_RATIO = 100
+
+# Extension -> (content type, how to recognise the content).
+ALLOWED = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".odt": "application/vnd.oasis.opendocument.text",
+}
+OOXML_PART = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
+
+
+def _refuse(message):
+    raise ValidationError(message, code="document")
+
+
+def _check_archive(upload, extension: str) -> None:
+    try:
+        archive = zipfile.ZipFile(upload)
+    except zipfile.BadZipFile:
+        _refuse(_("The file is not a real %(kind)s document.") % {"kind": extension[1:].upper()})
+    with archive:
+        entries = archive.infolist()
+        inflated = sum(e.file_size for e in entries)
+        packed = sum(e.compress_size for e in entries) or 1
+        if inflated > MAX_INFLATED_BYTES or inflated / packed > MAX_RATIO:
+            _refuse(_("The document unpacks to far more than its size; it was refused."))
+        names = {e.filename for e in entries}
+        if extension == ".odt":
+            ok = (
+                "mimetype" in names and archive.read("mimetype").strip() == ALLOWED[".odt"].encode()
+            )
+        else:
+            ok = "[Content_Types].xml" in names and OOXML_PART[extension] in names
+        if not ok:
+            _refuse(
+                _("The file is not a real %(kind)s document.") % {"kind": extension[1:].upper()}
+            )
+
+
+def validate_document(upload) -> None:
+    """Refuse anything but a PDF, DOCX, ODT or XLSX of at most 20 MB, judged by its content."""
+    extension = PurePath(upload.name or "").suffix.lower()
+    if extension not in ALLOWED:
+        _refuse(_("Only PDF, DOCX, ODT and XLSX documents can be attached."))
+    if upload.size > MAX_BYTES:
+        _refuse(_("The document is larger than 20 MB."))
+    upload.seek(0)
+    if extension == ".pdf":
+        if not upload.read(5) == b"%PDF-":
+            _refuse(_("The file is not a real PDF document."))
+    else:
+        _check_archive(upload, extension)
+    upload.seek(0)
+
+
+def content_type_of(name: str) -> str:
+    return ALLOWED[PurePath(name).suffix.lower()]
+
+
+def sha256_of(upload) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def safe_display_name(name: str) -> str:
+    """The uploader's file name without any path (`../../x.pdf` → `x.pdf`), for display only."""
+    return PurePath(name.replace("\\", "/")).name[:200] or "document"
