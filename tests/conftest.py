@@ -8,6 +8,7 @@ supervisor without roles, and a second private campaign that only pair B takes p
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from tandem.accounts.models import CampaignRole, PairRole
 from tandem.campaigns.models import (
@@ -17,6 +18,7 @@ from tandem.campaigns.models import (
     Response,
     ResponseDocument,
     Round,
+    Submission,
 )
 from tandem.catalogue.models import Framework
 from tandem.catalogue.services import load_catalogue
@@ -83,6 +85,7 @@ def tenants(db):
         campaign=only_b, round=round_, pair=pair_b, domain=aspect.domain, label="Eigen rij B"
     )
     Response.objects.create(round=round_, pair=pair_b, proposal=own_row_b, degree=1)
+    submission_b = Submission.objects.create(round=round_, pair=pair_b, submitted_at=timezone.now())
     document_b = ResponseDocument.objects.create(
         response=response,
         file="responses/none",
@@ -110,6 +113,7 @@ def tenants(db):
         "thesaurie": aspect,
         "own_row_b": own_row_b,
         "document_b": document_b,
+        "submission_b": submission_b,
     }
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from tandem.accounts import views as account_views
 from tandem.web import views as web_views
 
 admin.site.site_header = _("Tandem administration")
@@ -18,6 +19,7 @@ urlpatterns = [
     path("campaigns/", include("tandem.campaigns.urls")),
     path("governance/", include("tandem.places.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("invitations/<str:token>/", account_views.invitation, name="invitation"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -318,3 +318,31 @@ def test_the_history_page_shows_who_changed_what(inventory, page):
     client.post(urls["domain"], {f"{key}-version": 1, f"{key}-degree": "2"})
     html = client.get(urls["history"]).content.decode()
     assert "respondent-a" in html and inventory["aspects"][0].label in html
+
+
+def test_separate_answers_are_compared_aspect_by_aspect(inventory, client_as):
+    from tandem.accounts.models import PairRole
+
+    pair_b, first = inventory["pair_b"], inventory["aspects"][0]
+    municipal = inventory["user_a"].__class__.objects.create_user("gemeente-b", password="x" * 16)
+    PairRole.objects.create(
+        user=municipal, pair=pair_b, role="respondent", administration="gemeente"
+    )
+    for user, respondent, degree in ((municipal, "gemeente", 2), (inventory["user_b"], "ocmw", 0)):
+        from tandem.campaigns.answering import save_answer
+
+        save_answer(
+            round_=inventory["round"],
+            pair=pair_b,
+            respondent=respondent,
+            aspect=first,
+            values={"degree": degree},
+            expected_version=0,
+            user=user,
+        )
+    client = client_as(inventory["user_b"])
+    url = reverse("pair-comparison", args=[inventory["campaign"].slug, pair_b.municipality.refnis])
+    html = client.get(url).content.decode()
+    row = html[html.index(first.label) :].split("</tr>")[0]
+    assert "differs" in row or "verschilt" in row
+    assert 'class="differs"' in html

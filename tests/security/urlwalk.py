@@ -63,6 +63,24 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             Target("campaign-pair", {"campaign": shared, "refnis": pair_b}),
         ],
         "questionnaire-start": [Target("questionnaire-start", {"campaign": only_b})],
+        # Coordinator pages: user A coordinates nothing; the shared campaign is coordinated by
+        # someone else, so both campaigns are out of reach.
+        "manage-new": [],
+        **{
+            name: [Target(name, {"campaign": c}) for c in (only_b, shared)]
+            for name in ("manage", "manage-pairs", "send-reminders", "review-proposals")
+        },
+        "round-action": [
+            Target("round-action", {"campaign": c, "number": 1, "action": action})
+            for c in (only_b, shared)
+            for action in ("open", "close", "confirm")
+        ],
+        "reopen-submission": [
+            Target("reopen-submission", {"campaign": c, "submission": tenants["submission_b"].pk})
+            for c in (only_b, shared)
+        ],
+        # An invitation is reached by its secret token only; a wrong one is not found.
+        "invitation": [Target("invitation", {"token": "not-a-real-token"})],
         **{
             name: [
                 Target(name, {"campaign": only_b, "refnis": pair_b}),
@@ -73,6 +91,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
                 "questionnaire-contacts",
                 "questionnaire-submit",
                 "pair-history",
+                "pair-comparison",
             )
         },
         "questionnaire-domain": [

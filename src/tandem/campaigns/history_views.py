@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from tandem.accounts.scoping import answering_pairs, campaigns_for, coordinated_campaigns
 from tandem.places.models import Pair
 
+from .answering import questionnaire_aspects
 from .models import ContactPerson, Response, ResponseDocument, Submission
 from .queries import pair_name
 
@@ -138,4 +139,50 @@ def response_document(request, campaign, refnis, document):
         as_attachment=True,
         filename=document.original_name,
         content_type=document.content_type,
+    )
+
+
+def comparison(request, campaign, refnis):
+    """Where the municipality's and the OCMW's separate answers differ, aspect by aspect."""
+    campaign, pair = readable_pair(request, campaign, refnis)
+    round_ = campaign.rounds.exclude(status="planned").order_by("-number").first()
+    if round_ is None:
+        raise Http404("no round yet")
+    kinds = (Response.Respondent.MUNICIPALITY, Response.Respondent.WELFARE_CENTRE)
+    answers = {
+        (r.aspect_id, r.respondent): r
+        for r in Response.objects.filter(
+            round=round_, pair=pair, respondent__in=kinds, aspect__isnull=False
+        )
+    }
+    domains = []
+    differing = 0
+    for domain in campaign.framework.domains.order_by("number"):
+        rows = []
+        for aspect in questionnaire_aspects(round_, domain):
+            municipality, centre = (answers.get((aspect.pk, k)) for k in kinds)
+            first = municipality.degree if municipality else None
+            second = centre.degree if centre else None
+            differs = first != second
+            differing += differs
+            rows.append(
+                {
+                    "aspect": aspect,
+                    "municipality": municipality,
+                    "centre": centre,
+                    "differs": differs,
+                }
+            )
+        domains.append((domain, rows))
+    return render(
+        request,
+        "campaigns/pair_comparison.html",
+        {
+            "campaign": campaign,
+            "pair": pair,
+            "name": pair_name(pair),
+            "round": round_,
+            "domains": domains,
+            "differing": differing,
+        },
     )

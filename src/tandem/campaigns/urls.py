@@ -1,11 +1,28 @@
 from django.urls import path
 
+from . import coordinator_views as c
 from . import history_views as h
 from . import questionnaire_views as q
 from . import views
 
 urlpatterns = [
+    path("new/", c.new_campaign, name="manage-new"),
     path("<slug:campaign>/", views.campaign_detail, name="campaign"),
+    # The coordinator's pages.
+    path("<slug:campaign>/manage/", c.manage, name="manage"),
+    path("<slug:campaign>/manage/pairs/", c.manage_pairs, name="manage-pairs"),
+    path(
+        "<slug:campaign>/manage/rounds/<int:number>/<slug:action>/",
+        c.round_action,
+        name="round-action",
+    ),
+    path("<slug:campaign>/manage/reminders/", c.send_reminders, name="send-reminders"),
+    path(
+        "<slug:campaign>/manage/submissions/<int:submission>/reopen/",
+        c.reopen_submission,
+        name="reopen-submission",
+    ),
+    path("<slug:campaign>/manage/proposals/", c.review_proposals, name="review-proposals"),
     path("<slug:campaign>/domains/<slug:domain>/", views.matrix_page, name="matrix"),
     path(
         "<slug:campaign>/domains/<slug:domain>/matrix.<str:fmt>",
@@ -39,6 +56,7 @@ urlpatterns = [
         name="questionnaire-row",
     ),
     path("<slug:campaign>/pairs/<str:refnis>/history/", h.pair_history, name="pair-history"),
+    path("<slug:campaign>/pairs/<str:refnis>/comparison/", h.comparison, name="pair-comparison"),
     path(
         "<slug:campaign>/pairs/<str:refnis>/documents/<int:document>/",
         h.response_document,

@@ -7,7 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tandem.accounts.scoping import campaign_pairs_for, campaigns_for
+from tandem.accounts.scoping import (
+    answering_pairs,
+    campaign_pairs_for,
+    campaigns_for,
+    coordinated_campaigns,
+)
 from tandem.analysis.matrix import sort_matrix
 from tandem.analysis.tables import matrix_csv, matrix_json
 from tandem.catalogue.models import DegreeLevel
@@ -51,6 +56,8 @@ def campaign_detail(request, campaign):
             "pairs": pair_rows,
             "rounds": campaign.rounds.order_by("number"),
             "matrix_round": matrix_round(campaign),
+            "can_answer": answering_pairs(request.user, campaign).exists(),
+            "can_manage": coordinated_campaigns(request.user).filter(pk=campaign.pk).exists(),
         },
     )
 

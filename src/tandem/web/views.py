@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
-from tandem.accounts.scoping import campaigns_for
+from tandem.accounts.scoping import campaigns_for, may_create_campaigns
 from tandem.catalogue.models import DegreeLevel
 
 
@@ -16,7 +16,11 @@ def home(request):
         .prefetch_related("framework__domains")
         .order_by("-year", "slug")
     )
-    return render(request, "web/home.html", {"campaigns": campaigns})
+    return render(
+        request,
+        "web/home.html",
+        {"campaigns": campaigns, "may_create": may_create_campaigns(request.user)},
+    )
 
 
 def accessibility(request):
