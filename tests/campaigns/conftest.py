@@ -2,12 +2,21 @@
 (Brugge) answering separately for the municipality and the OCMW."""
 
 import pytest
+from django.utils import translation
 
 from tandem.accounts.models import PairRole
 from tandem.campaigns import coordination
 from tandem.campaigns.models import CampaignPair
 from tandem.catalogue.models import Domain
 from tandem.places.models import Administration
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Service messages in English, so assertions read the source strings (pages pick their
+    language per request, Dutch by default)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

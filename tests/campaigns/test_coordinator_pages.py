@@ -134,7 +134,7 @@ def test_an_expired_invitation_is_refused(
     Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
     link = _link_of(mail.outbox[0])
     response = client.get(link)
-    assert response.status_code == 404 and "expired" in response.content.decode()
+    assert response.status_code == 404 and "verlopen" in response.content.decode()
     client.post(link, {"password1": "Groene-Kaai-2026!", "password2": "Groene-Kaai-2026!"})
     assert not PairRole.objects.filter(user__username="an.peeters@aalst.be").exists()
 

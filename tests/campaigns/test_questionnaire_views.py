@@ -201,7 +201,7 @@ def test_documents_are_checked_by_content(
         },
     )
     assert (response.status_code == 302) is accepted
-    documents = list(ResponseDocument.objects.all())
+    documents = list(ResponseDocument.objects.filter(response__pair=inventory["pair_a"]))
     assert len(documents) == int(accepted)
     if accepted:
         stored = documents[0]
@@ -232,7 +232,7 @@ def test_a_document_over_20_mb_is_refused(inventory, page, tmp_path, settings):
         urls["domain"], {f"{key}-version": 0, f"{key}-degree": "1", f"{key}-document": big}
     )
     assert response.status_code == 400 and "20 MB" in response.content.decode()
-    assert not ResponseDocument.objects.exists()
+    assert not ResponseDocument.objects.filter(response__pair=inventory["pair_a"]).exists()
 
 
 def test_own_other_rows_are_added_answered_and_removed(inventory, page):
@@ -285,7 +285,7 @@ def test_submit_from_the_overview(inventory, page):
     client, urls = page
     assert "missing" in client.get(urls["overview"]).content.decode() or True
     client.post(urls["submit"])
-    assert not Submission.objects.exists()
+    assert not Submission.objects.filter(pair=inventory["pair_a"]).exists()
     _answer_everything(inventory)
     assert client.post(urls["submit"]).status_code == 302
     assert client.post(urls["submit"]).status_code == 302  # double click

@@ -118,6 +118,12 @@ def _locked_response(round_, pair, respondent, aspect=None, proposal=None) -> Re
     return query.filter(proposal=proposal, aspect__isnull=True).first()
 
 
+def _own_last_save(response: Response, user) -> bool:
+    """A newer version saved by the same person (an autosave racing their Save button, a second
+    tab) is not a conflict between two people: their latest save wins."""
+    return user is not None and user.pk is not None and response.updated_by_id == user.pk
+
+
 def _clear_what_does_not_belong(response: Response) -> None:
     for name, degrees in FOLLOW_UP_FIELDS.items():
         if response.degree not in degrees:
@@ -140,7 +146,8 @@ def save_answer(
 
     `values` holds ANSWER_FIELDS and M2M_FIELDS (lists of objects); a field left out keeps its
     stored value. A new answer is expected at version 0. Raises EditConflict with the stored
-    answer when the versions differ, QuestionnaireClosed when the pair may not edit.
+    answer when someone else saved it since (R5), QuestionnaireClosed when the pair may not
+    edit.
     """
     if (aspect is None) == (proposal is None):
         raise ValueError("an answer is for either an aspect or an own row")
@@ -160,7 +167,7 @@ def save_answer(
                     proposal=proposal,
                     version=0,
                 )
-            elif response.version != expected_version:
+            elif response.version != expected_version and not _own_last_save(response, user):
                 raise EditConflict(response)
             for name in ANSWER_FIELDS:
                 if name in values:

@@ -1,0 +1,207 @@
+"""End to end in headless Chromium: a coordinator creates a campaign for two pairs and invites a
+respondent; the respondent opens the e-mailed link, sets a password, fills the financial domain
+through every branch of the flow (and the other domains), reloads, submits; the coordinator
+closes the round and sees the pair in the matrix. Screenshots of each step go to test-results/.
+Then axe-core on the questionnaire page in Dutch and French."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core import mail
+from playwright.sync_api import expect
+
+from tandem.campaigns.models import Campaign, Response, Submission
+from tandem.places.models import Pair
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "Groene-Kaai-2026!"
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def _login(page, username, password):
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.locator("main form button[type=submit], main form input[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+def _coordinator():
+    user = get_user_model().objects.create_user("coordinator@vvsg.be", password=PASSWORD)
+    user.user_permissions.add(Permission.objects.get(codename="add_campaign"))
+    return user
+
+
+def _row(page, key):
+    return page.locator(f"#row-{key}")
+
+
+def _choose_degree(page, key, degree):
+    _row(page, key).locator(f"input[name='{key}-degree'][value='{degree}']").check()
+
+
+def _saved(page, key):
+    expect(page.locator(f"#status-{key}")).to_contain_text(re.compile(r"\d{1,2}/\d{1,2}/\d{4}"))
+
+
+def test_coordinator_to_respondent_to_matrix(site, new_context, results_dir):
+    _coordinator()
+    aalst = Pair.objects.get(municipality__refnis="41002")
+    brugge = Pair.objects.get(municipality__refnis="31005")
+
+    # 1. The coordinator creates the campaign, picks two pairs, opens round 1, invites.
+    coordinator = new_context("nl").new_page()
+    _login(coordinator, "coordinator@vvsg.be", PASSWORD)
+    coordinator.goto("/campaigns/new/")
+    coordinator.fill("#id_name", "Samenwerking 2026")
+    coordinator.fill("#id_slug", "samenwerking-2026")
+    framework = Campaign.objects.get(slug="centrumsteden-2010").framework
+    coordinator.select_option("#id_framework", str(framework.pk))
+    coordinator.fill("#id_year", "2026")
+    coordinator.get_by_role("button", name="Bevraging aanmaken").click()
+    expect(coordinator.locator("h1")).to_contain_text("Bestuursparen")
+    coordinator.select_option("#pairs", [str(aalst.pk), str(brugge.pk)])
+    coordinator.screenshot(path=results_dir / "inventory-1-pairs.png", full_page=True)
+    coordinator.get_by_role("button", name="Bestuursparen bewaren").click()
+    expect(coordinator.locator("table caption")).to_contain_text("Deelnemende bestuursparen")
+    coordinator.goto("/campaigns/samenwerking-2026/manage/")
+    coordinator.get_by_role("button", name="Ronde openen").click()
+    coordinator.select_option("#id_pair", str(aalst.pk))
+    coordinator.select_option("#id_administration", "ocmw")
+    coordinator.fill("#id_name", "An Peeters")
+    coordinator.fill("#id_email", "an.peeters@aalst.be")
+    coordinator.get_by_role("button", name="Uitnodiging versturen").click()
+    expect(coordinator.locator(".messages")).to_contain_text("an.peeters@aalst.be")
+    coordinator.screenshot(path=results_dir / "inventory-2-invited.png", full_page=True)
+
+    # 2. The respondent opens the e-mailed link and sets a password.
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^\s]+/invitations/[^\s/]+/", mail.outbox[0].body).group(0)
+    respondent_context = new_context("nl")
+    respondent = respondent_context.new_page()
+    respondent.goto(link)
+    respondent.fill("#id_password1", PASSWORD)
+    respondent.fill("#id_password2", PASSWORD)
+    respondent.screenshot(path=results_dir / "inventory-3-password.png", full_page=True)
+    respondent.get_by_role("button", name="Wachtwoord kiezen en beginnen").click()
+    expect(respondent.locator("h1")).to_contain_text("Vragenlijst Aalst")
+
+    # 3. The financial domain through each branch, saved as typed (htmx).
+    campaign = Campaign.objects.get(slug="samenwerking-2026")
+    financieel = campaign.framework.domains.get(slug="financieel")
+    aspects = list(financieel.aspects.filter(origin="predefined").order_by("order"))
+    keys = [f"a{a.pk}" for a in aspects]
+    respondent.goto("/campaigns/samenwerking-2026/pairs/41002/questionnaire/financieel/")
+    none_key, informal_key, formal_key = keys[:3]
+    _choose_degree(respondent, none_key, 0)
+    _row(respondent, none_key).locator(f"input[name='{none_key}-desirable'][value='yes']").check()
+    _row(respondent, none_key).locator(f"#id_{none_key}-desirable_reasons").fill("Schaalvoordelen")
+    _choose_degree(respondent, informal_key, 1)
+    _row(respondent, informal_key).locator(
+        f"input[name='{informal_key}-formal_desirable'][value='no']"
+    ).check()
+    _choose_degree(respondent, formal_key, 2)
+    _row(respondent, formal_key).locator(f"#id_{formal_key}-obstacles").fill("Aparte boekhouding")
+    for key in keys[3:]:
+        _choose_degree(respondent, key, 2)
+    for key in keys:
+        _saved(respondent, key)
+    expect(_row(respondent, formal_key).locator(f"#id_{formal_key}-desirable")).to_have_count(0)
+    respondent.screenshot(path=results_dir / "inventory-4-financial.png", full_page=True)
+
+    # An own 'Andere (specifieer)' row, answered too.
+    respondent.fill("#id_label", "Budgetopvolging")
+    respondent.get_by_role("button", name="Dit aspect toevoegen").click()
+    own = respondent.locator("fieldset.answer-row", has_text="Budgetopvolging")
+    own.locator("input[name$='-degree'][value='1']").check()
+    own.locator("input[name$='-formal_desirable'][value='yes']").check()
+    expect(own.locator(".row-status")).to_contain_text(re.compile(r"\d{1,2}/\d{1,2}/\d{4}"))
+
+    # 4. Reload: everything is still there.
+    respondent.reload()
+    expect(_row(respondent, none_key).locator(f"#id_{none_key}-desirable_reasons")).to_have_value(
+        "Schaalvoordelen"
+    )
+    expect(
+        _row(respondent, informal_key).locator(f"input[name='{informal_key}-degree'][value='1']")
+    ).to_be_checked()
+    expect(_row(respondent, formal_key).locator(f"#id_{formal_key}-obstacles")).to_have_value(
+        "Aparte boekhouding"
+    )
+
+    # The other domains: formal cooperation everywhere, saved with the page's Save button.
+    for domain in campaign.framework.domains.exclude(pk=financieel.pk).order_by("number"):
+        respondent.goto(f"/campaigns/samenwerking-2026/pairs/41002/questionnaire/{domain.slug}/")
+        for radio in respondent.locator("input[type=radio][name$='-degree'][value='2']").all():
+            radio.check()
+        respondent.wait_for_load_state("networkidle")
+        respondent.get_by_role("button", name="Bewaren", exact=True).click()
+        expect(respondent.locator(".messages")).to_contain_text("bewaard")
+
+    # 5. Submit.
+    respondent.goto("/campaigns/samenwerking-2026/pairs/41002/questionnaire/")
+    respondent.get_by_role("button", name="Vragenlijst indienen").click()
+    expect(respondent.locator(".messages")).to_contain_text("ingediend")
+    respondent.screenshot(path=results_dir / "inventory-5-submitted.png", full_page=True)
+    assert Submission.objects.filter(round__campaign=campaign, pair=aalst).count() == 1
+    assert (
+        Response.objects.get(
+            round__campaign=campaign, pair=aalst, aspect=aspects[0]
+        ).desirable_reasons
+        == "Schaalvoordelen"
+    )
+
+    # 6. The coordinator closes the round and sees the pair in the matrix.
+    coordinator.goto("/campaigns/samenwerking-2026/manage/")
+    coordinator.get_by_role("button", name="Ronde afsluiten").click()
+    coordinator.goto("/campaigns/samenwerking-2026/domains/financieel/")
+    aalst_row = coordinator.locator("tbody tr", has_text="Aalst")
+    expect(aalst_row).to_contain_text("Aalst")
+    total = aalst_row.locator("td").last
+    expect(total).to_have_text(re.compile(r"\b11\b"))  # 0 + 1 + 2 × 5 = 11
+    coordinator.screenshot(path=results_dir / "inventory-6-matrix.png", full_page=True)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_questionnaire_page_has_no_wcag_a_or_aa_violations(site, new_context, language):
+    from tandem.accounts.models import PairRole
+    from tandem.campaigns import coordination
+
+    coordinator = _coordinator()
+    campaign = coordination.create_campaign(
+        user=coordinator,
+        framework=Campaign.objects.get(slug="centrumsteden-2010").framework,
+        slug="toegankelijk",
+        name="Toegankelijk",
+        year=2026,
+    )
+    aalst = Pair.objects.get(municipality__refnis="41002")
+    coordination.set_pairs(campaign, [aalst])
+    coordination.open_round(campaign.rounds.get())
+    user = get_user_model().objects.create_user("resp@aalst.be", password=PASSWORD)
+    PairRole.objects.create(user=user, pair=aalst, role="respondent", campaign=campaign)
+    page = new_context(language).new_page()
+    _login(page, "resp@aalst.be", PASSWORD)
+    page.goto("/campaigns/toegankelijk/pairs/41002/questionnaire/financieel/")
+    key = page.locator("fieldset.answer-row").first.get_attribute("id").removeprefix("row-")
+    _choose_degree(page, key, 2)  # show a follow-up block too
+    expect(page.locator(f"#id_{key}-obstacles")).to_be_visible()
+    failures = {}
+    for path in (
+        "/campaigns/toegankelijk/pairs/41002/questionnaire/financieel/",
+        "/campaigns/toegankelijk/pairs/41002/questionnaire/",
+        "/campaigns/toegankelijk/pairs/41002/questionnaire/contacts/",
+    ):
+        page.goto(path)
+        result = Axe().run(page, options=AXE_OPTIONS)
+        assert result.response["passes"], path
+        if result.response["violations"]:
+            failures[path] = [
+                (v["id"], [n["target"] for n in v["nodes"]][:3])
+                for v in result.response["violations"]
+            ]
+    assert not failures, failures
