@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-postgres setup demo bench lint translations check clean
+.PHONY: run test test-postgres setup demo bench bench-load lint translations check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test-postgres: setup
 
 bench: setup
 	$(PY) benchmarks/matrix.py
+
+bench-load: setup
+	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) benchmarks/questionnaire_load.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks

@@ -204,6 +204,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tandem@localhost")
+# How long a personal invitation link works.
+TANDEM_INVITATION_DAYS = int(os.environ.get("TANDEM_INVITATION_DAYS", "14"))
 
 # Security. Behind HTTPS (the default when DEBUG is off) cookies are secure and HSTS is sent.
 HTTPS = env_bool("TANDEM_HTTPS", not DEBUG and not TESTING)

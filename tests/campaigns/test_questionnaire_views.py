@@ -346,3 +346,25 @@ def test_separate_answers_are_compared_aspect_by_aspect(inventory, client_as):
     row = html[html.index(first.label) :].split("</tr>")[0]
     assert "differs" in row or "verschilt" in row
     assert 'class="differs"' in html
+
+
+@pytest.mark.parametrize(
+    "name", ["overview", "domain", "contacts", "history", "manage", "manage-pairs", "proposals"]
+)
+def test_questionnaire_and_coordination_pages_stay_within_15_queries(
+    inventory, client_as, django_assert_max_num_queries, name
+):
+    """P4: no N+1 — the query count does not grow with the answers on the page."""
+    _answer_everything(inventory)
+    slug = inventory["campaign"].slug
+    urls = {
+        **_urls(inventory),
+        "manage": reverse("manage", args=[slug]),
+        "manage-pairs": reverse("manage-pairs", args=[slug]),
+        "proposals": reverse("review-proposals", args=[slug]),
+    }
+    user = inventory["coordinator"] if name in ("manage", "manage-pairs", "proposals") else None
+    client = client_as(user or inventory["user_a"])
+    client.get(urls[name])  # warm the per-process vocabulary cache
+    with django_assert_max_num_queries(15):
+        assert client.get(urls[name]).status_code == 200

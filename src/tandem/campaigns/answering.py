@@ -73,13 +73,28 @@ def respondent_for(participation: CampaignPair, administration: str) -> str:
     return Response.Respondent.JOINT
 
 
-def questionnaire_aspects(round_: Round, domain: Domain) -> list[Aspect]:
-    """The domain's predefined aspects plus those the campaign added before this round."""
+def _asked(round_: Round) -> Q:
+    """Predefined aspects, plus those the campaign added before this round."""
     added = Q(
         campaign_links__campaign_id=round_.campaign_id,
         campaign_links__round__number__lt=round_.number,
     )
-    return list(domain.aspects.filter(Q(origin=Aspect.Origin.PREDEFINED) | added).order_by("order"))
+    return Q(origin=Aspect.Origin.PREDEFINED) | added
+
+
+def questionnaire_aspects(round_: Round, domain: Domain) -> list[Aspect]:
+    """The aspects a round asks in a domain, in questionnaire order."""
+    return list(domain.aspects.filter(_asked(round_)).order_by("order"))
+
+
+def aspects_by_domain(round_: Round, domains) -> dict:
+    """questionnaire_aspects for several domains in one query: {domain id: [aspects]}."""
+    found = {d.pk: [] for d in domains}
+    for aspect in Aspect.objects.filter(_asked(round_), domain__in=domains).order_by(
+        "domain_id", "order"
+    ):
+        found[aspect.domain_id].append(aspect)
+    return found
 
 
 def submission_of(round_: Round, pair, respondent: str) -> Submission | None:
@@ -233,21 +248,26 @@ def remove_own_row(response: Response, user) -> None:
             proposal.delete()
 
 
-def problems_of(round_: Round, pair, respondent: str) -> list[tuple[Domain, str, str]]:
+def problems_of(
+    round_: Round, pair, respondent: str, domains=None
+) -> list[tuple[Domain, str, str]]:
     """Everything that stops a submit, per domain and aspect, in questionnaire order."""
-    domains = list(round_.campaign.framework.domains.order_by("number"))
-    answers = {
-        r.aspect_id: r
-        for r in Response.objects.filter(
-            round=round_, pair=pair, respondent=respondent, aspect__isnull=False
-        ).select_related("previous")
-    }
+    if domains is None:
+        domains = list(round_.campaign.framework.domains.order_by("number"))
+    asked = aspects_by_domain(round_, domains)
+    responses = list(
+        Response.objects.filter(round=round_, pair=pair, respondent=respondent)
+        .select_related("previous", "proposal")
+        .order_by("proposal__created_at", "pk")
+    )
+    answers = {r.aspect_id: r for r in responses if r.aspect_id}
     problems = []
     for domain in domains:
-        for aspect in questionnaire_aspects(round_, domain):
+        for aspect in asked[domain.pk]:
             problems += _answer_problems(domain, aspect.label, answers.get(aspect.pk))
-        for response in own_rows(round_, pair, respondent, domain):
-            problems += _answer_problems(domain, response.proposal.label, response)
+        for response in responses:
+            if response.aspect_id is None and response.proposal.domain_id == domain.pk:
+                problems += _answer_problems(domain, response.proposal.label, response)
     return problems
 
 

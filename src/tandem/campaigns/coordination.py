@@ -17,7 +17,7 @@ from simple_history.utils import bulk_create_with_history
 from tandem.catalogue.models import Aspect
 from tandem.places.models import Pair
 
-from .answering import questionnaire_aspects
+from .answering import aspects_by_domain
 from .models import (
     Campaign,
     CampaignAspect,
@@ -286,20 +286,27 @@ class PairProgress:
         return self.submission is not None and self.submission.is_submitted
 
 
-def progress(round_: Round) -> list[PairProgress]:
+def progress(round_: Round, pair=None, domains=None) -> list[PairProgress]:
     """Every participating pair's progress in a round (one row per answering administration
-    when the pair answers separately). Three queries whatever the number of pairs."""
+    when the pair answers separately), or one pair's. Five queries whatever the number of pairs."""
     campaign = round_.campaign
-    domains = list(campaign.framework.domains.order_by("number"))
-    asked = {d.pk: len(questionnaire_aspects(round_, d)) for d in domains}
+    if domains is None:
+        domains = list(campaign.framework.domains.order_by("number"))
+    asked = {pk: len(aspects) for pk, aspects in aspects_by_domain(round_, domains).items()}
     answered = Counter()
-    for pair_id, respondent, domain_id, own_domain_id in Response.objects.filter(
-        round=round_, degree__isnull=False
-    ).values_list("pair_id", "respondent", "aspect__domain_id", "proposal__domain_id"):
-        answered[(pair_id, respondent, domain_id or own_domain_id)] += 1
-    submissions = {(s.pair_id, s.respondent): s for s in round_.submissions.all()}
-    rows = []
+    answers = Response.objects.filter(round=round_, degree__isnull=False)
+    submissions = round_.submissions.all()
     participations = campaign.participations.select_related("pair__municipality__region")
+    if pair is not None:
+        answers = answers.filter(pair=pair)
+        submissions = submissions.filter(pair=pair)
+        participations = participations.filter(pair=pair)
+    for pair_id, respondent, domain_id, own_domain_id in answers.values_list(
+        "pair_id", "respondent", "aspect__domain_id", "proposal__domain_id"
+    ):
+        answered[(pair_id, respondent, domain_id or own_domain_id)] += 1
+    submissions = {(s.pair_id, s.respondent): s for s in submissions}
+    rows = []
     for participation in sorted(participations, key=lambda p: p.pair.municipality.name_nl):
         respondents = (
             [Response.Respondent.MUNICIPALITY, Response.Respondent.WELFARE_CENTRE]

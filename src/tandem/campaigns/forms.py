@@ -2,8 +2,10 @@
 contact persons per domain and administration."""
 
 import re
+from dataclasses import dataclass
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +24,45 @@ def _as_bool(value):
 
 def _as_degree(value):
     return int(value)
+
+
+VOCABULARY_CACHE_KEY = "tandem:questionnaire-vocabulary"
+
+
+@dataclass
+class Vocabulary:
+    """The catalogue's choice lists, read once per request: a domain page holds a form per
+    aspect, and model choice fields would query them again for every form (P4)."""
+
+    degrees: list
+    clusters: dict
+    obstacles: dict
+    instruments: dict
+
+    @classmethod
+    def load(cls) -> "Vocabulary":
+        """From a per-process copy kept a minute (catalogue edits show within that minute);
+        the labels are read per request, in the active language."""
+        terms = cache.get(VOCABULARY_CACHE_KEY)
+        if terms is None:
+            terms = (
+                list(DegreeLevel.objects.all()),
+                list(ReasonCluster.objects.all()),
+                list(ObstacleType.objects.all()),
+                list(Instrument.objects.all()),
+            )
+            cache.set(VOCABULARY_CACHE_KEY, terms, timeout=60)
+        degrees, clusters, obstacles, instruments = terms
+        return cls(
+            degrees=[(d.value, f"{d.value} {d.label}") for d in degrees],
+            clusters={c.pk: c for c in clusters},
+            obstacles={o.pk: o for o in obstacles},
+            instruments={i.pk: i for i in instruments},
+        )
+
+
+def _choices(objects: dict):
+    return [(pk, str(obj)) for pk, obj in objects.items()]
 
 
 class AnswerForm(forms.Form):
@@ -44,17 +85,14 @@ class AnswerForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs=TEXT),
     )
-    reason_clusters = forms.ModelMultipleChoiceField(
+    reason_clusters = forms.TypedMultipleChoiceField(
         label=_("Kinds of reasons"),
-        queryset=ReasonCluster.objects.all(),
+        coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    instrument = forms.ModelChoiceField(
-        label=_("Instrument"),
-        queryset=Instrument.objects.all(),
-        required=False,
-        empty_label=_("(none chosen)"),
+    instrument = forms.TypedChoiceField(
+        label=_("Instrument"), coerce=int, empty_value=None, required=False
     )
     regulation = forms.CharField(
         label=_("How is the cooperation regulated?"),
@@ -109,9 +147,9 @@ class AnswerForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs=TEXT),
     )
-    obstacle_types = forms.ModelMultipleChoiceField(
+    obstacle_types = forms.TypedMultipleChoiceField(
         label=_("Kinds of obstacles"),
-        queryset=ObstacleType.objects.all(),
+        coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -123,15 +161,19 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 1, "cols": 60}),
     )
 
-    def __init__(self, *args, response=None, previous=None, **kwargs):
+    def __init__(self, *args, response=None, previous=None, vocabulary=None, **kwargs):
         self.response = response
         self.previous = previous
+        self.vocabulary = vocabulary or Vocabulary.load()
         if not kwargs.get("data") and response is not None:
             kwargs.setdefault("initial", initial_of(response))
         super().__init__(*args, **kwargs)
-        self.fields["degree"].choices = [
-            (level.value, f"{level.value} {level.label}") for level in DegreeLevel.objects.all()
-        ]
+        self.fields["degree"].choices = self.vocabulary.degrees
+        self.fields["reason_clusters"].choices = _choices(self.vocabulary.clusters)
+        self.fields["obstacle_types"].choices = _choices(self.vocabulary.obstacles)
+        self.fields["instrument"].choices = [("", _("(none chosen)"))] + _choices(
+            self.vocabulary.instruments
+        )
         if previous is None:
             del self.fields["confirmed"], self.fields["change_reason"]
 
@@ -168,6 +210,10 @@ class AnswerForm(forms.Form):
         data = dict(self.cleaned_data)
         data.pop("version", None)
         data.pop("document", None)
+        vocabulary = self.vocabulary
+        data["reason_clusters"] = [vocabulary.clusters[pk] for pk in data["reason_clusters"]]
+        data["obstacle_types"] = [vocabulary.obstacles[pk] for pk in data["obstacle_types"]]
+        data["instrument"] = vocabulary.instruments.get(data["instrument"])
         return data
 
 
@@ -190,9 +236,9 @@ def initial_of(response) -> dict:
         "confirmed": response.confirmed,
         "change_reason": response.change_reason,
     }
-    if response.pk:
-        initial["reason_clusters"] = list(response.reason_clusters.all())
-        initial["obstacle_types"] = list(response.obstacle_types.all())
+    if response.pk:  # prefetched by the page
+        initial["reason_clusters"] = [c.pk for c in response.reason_clusters.all()]
+        initial["obstacle_types"] = [o.pk for o in response.obstacle_types.all()]
     return initial
 
 

@@ -43,8 +43,7 @@ def readable_pair(request, campaign_slug, refnis):
     return campaign, pair
 
 
-def _changes(record):
-    previous = record.prev_record
+def _changes(record, previous):
     if record.history_type == "+" or previous is None:
         return [
             (f, None, getattr(record, f, None))
@@ -73,8 +72,14 @@ def pair_history(request, campaign, refnis):
         .select_related("history_user", "aspect", "proposal", "round")
         .order_by("-history_date")[:500]
     )
+    records = list(responses)
+    # Each record's predecessor, from the same list (prev_record would query once per record).
+    previous_of = {}
+    for record in sorted(records, key=lambda r: (r.id, r.history_date)):
+        previous_of[record.history_id] = previous_of.get(("last", record.id))
+        previous_of[("last", record.id)] = record
     entries = []
-    for record in responses:
+    for record in records:
         subject = (
             record.aspect.label
             if record.aspect_id
@@ -87,7 +92,10 @@ def pair_history(request, campaign, refnis):
                 "what": _("Round %(number)s · %(subject)s")
                 % {"number": record.round.number, "subject": subject},
                 "kind": record.get_history_type_display(),
-                "changes": [(_label(f, Response), old, new) for f, old, new in _changes(record)],
+                "changes": [
+                    (_label(f, Response), old, new)
+                    for f, old, new in _changes(record, previous_of[record.history_id])
+                ],
             }
         )
     for record in Submission.history.filter(round__campaign=campaign, pair=pair).select_related(

@@ -6,9 +6,11 @@ a save that arrives after the session expired is kept in the new session and sto
 person has logged in again (pending_saves)."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,12 +21,12 @@ from tandem.catalogue.models import ContactDomain, Domain
 from tandem.places.models import Administration
 
 from . import answering, pending_saves
-from .forms import AnswerForm, ContactForm, OwnRowForm
+from .forms import AnswerForm, ContactForm, OwnRowForm, Vocabulary
 from .models import CampaignPair, ContactPerson, ProposedAspect, Response, Round
 from .queries import pair_name
 
 
-@dataclass
+@dataclass(eq=False)
 class Seat:
     """Where the person answers: a campaign's round for one pair, as one respondent."""
 
@@ -34,6 +36,14 @@ class Seat:
     participation: CampaignPair
     respondent: str
     editable: bool
+
+    @cached_property
+    def domains(self) -> list[Domain]:
+        return list(self.campaign.framework.domains.order_by("number"))
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary.load()
 
     @property
     def name(self):
@@ -45,7 +55,9 @@ class Seat:
 
 def _seat(request, campaign_slug, refnis) -> Seat:
     """The user's seat for this pair in this campaign, or 404 when they hold none."""
-    campaign = get_object_or_404(campaigns_for(request.user), slug=campaign_slug)
+    campaign = get_object_or_404(
+        campaigns_for(request.user).select_related("framework"), slug=campaign_slug
+    )
     pair = get_object_or_404(
         answering_pairs(request.user, campaign).select_related("municipality__region"),
         municipality__refnis=refnis,
@@ -93,12 +105,8 @@ def questionnaire(request, campaign, refnis):
     if not request.user.is_authenticated:
         return _login_first(request)
     seat = _seat(request, campaign, refnis)
-    domains = list(seat.campaign.framework.domains.order_by("number"))
-    progress = {
-        row.respondent: row
-        for row in _progress_of(seat)
-        if row.participation.pair_id == seat.pair.pk
-    }.get(seat.respondent)
+    domains = seat.domains
+    progress = {row.respondent: row for row in _progress_of(seat)}[seat.respondent]
     return render(
         request,
         "campaigns/questionnaire.html",
@@ -108,8 +116,10 @@ def questionnaire(request, campaign, refnis):
                 (d, progress.state(d.pk), progress.answered[d.pk], progress.asked[d.pk])
                 for d in domains
             ],
-            "submission": answering.submission_of(seat.round, seat.pair, seat.respondent),
-            "problems": answering.problems_of(seat.round, seat.pair, seat.respondent)
+            "submission": progress.submission,
+            "problems": answering.problems_of(
+                seat.round, seat.pair, seat.respondent, domains=seat.domains
+            )
             if seat.editable
             else [],
         },
@@ -119,11 +129,14 @@ def questionnaire(request, campaign, refnis):
 def _progress_of(seat):
     from .coordination import progress
 
-    return progress(seat.round)
+    return progress(seat.round, pair=seat.pair, domains=seat.domains)
 
 
 def _domain(seat: Seat, slug) -> Domain:
-    return get_object_or_404(seat.campaign.framework.domains, slug=slug)
+    for domain in seat.domains:
+        if domain.slug == slug:
+            return domain
+    raise Http404("no such domain")
 
 
 @dataclass
@@ -145,29 +158,65 @@ class Row:
         return self.proposal is not None
 
 
-def _rows(seat: Seat, domain: Domain, data=None, files=None) -> list[Row]:
+def _rows(seat: Seat, domain: Domain, data=None, files=None, only: str | None = None) -> list[Row]:
+    """The domain's rows with their forms (bound to `data` when given); `only` a row key
+    ('a<aspect id>' or 'o<proposal id>') builds just that row, for an autosave."""
     aspects = answering.questionnaire_aspects(seat.round, domain)
-    stored = {
-        r.aspect_id: r
-        for r in Response.objects.filter(
-            round=seat.round, pair=seat.pair, respondent=seat.respondent, aspect__in=aspects
-        ).select_related("previous", "instrument")
-    }
+    if only is not None:
+        aspects = [a for a in aspects if f"a{a.pk}" == only]
+    answers = Response.objects.filter(round=seat.round, pair=seat.pair, respondent=seat.respondent)
+    own_query = Q(aspect__isnull=True, proposal__domain=domain)
+    if only is not None and only.startswith("o"):
+        own_query &= Q(proposal_id=only[1:] if only[1:].isdigit() else None)
+    elif only is not None:
+        own_query = Q(pk__in=[])
+    stored = list(
+        answers.filter(Q(aspect__in=aspects) | own_query)
+        .select_related("previous", "updated_by", "proposal")
+        .prefetch_related("reason_clusters", "obstacle_types", "documents")
+        .order_by("proposal__created_at", "pk")
+    )
+    by_aspect = {r.aspect_id: r for r in stored if r.aspect_id}
     rows = []
     for aspect in aspects:
-        response = stored.get(aspect.pk) or Response(
+        response = by_aspect.get(aspect.pk) or Response(
             round=seat.round, pair=seat.pair, respondent=seat.respondent, aspect=aspect
         )
         key = f"a{aspect.pk}"
-        form = AnswerForm(data, files, prefix=key, response=response, previous=response.previous)
-        rows.append(Row(key, aspect.label, aspect.short_label, form, response, aspect=aspect))
-    for response in answering.own_rows(seat.round, seat.pair, seat.respondent, domain):
-        key = f"o{response.proposal_id}"
-        form = AnswerForm(data, files, prefix=key, response=response, previous=response.previous)
         rows.append(
-            Row(key, response.proposal.label, "", form, response, proposal=response.proposal)
+            Row(
+                key,
+                aspect.label,
+                aspect.short_label,
+                _form(seat, key, response, data, files),
+                response,
+                aspect=aspect,
+            )
+        )
+    for response in (r for r in stored if r.aspect_id is None):
+        key = f"o{response.proposal_id}"
+        rows.append(
+            Row(
+                key,
+                response.proposal.label,
+                "",
+                _form(seat, key, response, data, files),
+                response,
+                proposal=response.proposal,
+            )
         )
     return rows
+
+
+def _form(seat, key, response, data=None, files=None):
+    return AnswerForm(
+        data,
+        files,
+        prefix=key,
+        response=response,
+        previous=response.previous,
+        vocabulary=seat.vocabulary,
+    )
 
 
 def _save_row(request, seat: Seat, row: Row) -> bool:
@@ -192,7 +241,11 @@ def _save_row(request, seat: Seat, row: Row) -> bool:
         data = request.POST.copy()
         data[row.form.add_prefix("version")] = conflict.current.version if conflict.current else 0
         row.form = AnswerForm(
-            data, prefix=row.key, response=conflict.current or row.response, previous=None
+            data,
+            prefix=row.key,
+            response=conflict.current or row.response,
+            previous=None,
+            vocabulary=seat.vocabulary,
         )
         row.form.is_valid()
         return False
@@ -269,7 +322,7 @@ def _remove_own(request, seat, proposal_id):
 
 
 def _render_domain(request, seat, domain, rows, own_form, status=200):
-    domains = list(seat.campaign.framework.domains.order_by("number"))
+    domains = seat.domains
     return render(
         request,
         "campaigns/questionnaire_domain.html",
@@ -293,7 +346,7 @@ def save_row(request, campaign, refnis, domain, key):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     domain = _domain(seat, domain)
-    row = next((r for r in _rows(seat, domain, request.POST) if r.key == key), None)
+    row = next((r for r in _rows(seat, domain, request.POST, only=key) if r.key == key), None)
     if row is None:
         raise Http404("no such row")
     if not seat.editable:
@@ -309,10 +362,20 @@ def save_row(request, campaign, refnis, domain, key):
             )
         return render(request, "campaigns/_answer_row.html", {**context, "oob": True})
     if row.saved:  # a fresh form from the stored answer: new version, follow-ups of the degree
-        row.form = AnswerForm(prefix=row.key, response=row.response, previous=row.response.previous)
+        row.form = _fresh_form(seat, row)
         degree = row.response.degree
         context["oob_followups"] = shown != ("" if degree is None else str(degree))
     return render(request, "campaigns/_row_saved.html", context)
+
+
+def _fresh_form(seat, row):
+    """The row's form from the answer just stored (its new version, its follow-ups)."""
+    return AnswerForm(
+        prefix=row.key,
+        response=row.response,
+        previous=row.response.previous,
+        vocabulary=seat.vocabulary,
+    )
 
 
 def contacts_page(request, campaign, refnis):
