@@ -139,8 +139,9 @@ def test_coordinator_to_respondent_to_matrix(site, new_context, results_dir):
         for radio in respondent.locator("input[type=radio][name$='-degree'][value='2']").all():
             radio.check()
         respondent.wait_for_load_state("networkidle")
-        respondent.get_by_role("button", name="Bewaren", exact=True).click()
-        expect(respondent.locator(".messages")).to_contain_text("bewaard")
+        with respondent.expect_navigation(timeout=30_000):
+            respondent.get_by_role("button", name="Bewaren", exact=True).click()
+        expect(respondent.locator(".messages")).to_contain_text("bewaard", timeout=15_000)
 
     # 5. Submit.
     respondent.goto("/campaigns/samenwerking-2026/pairs/41002/questionnaire/")
@@ -205,3 +206,76 @@ def test_the_questionnaire_page_has_no_wcag_a_or_aa_violations(site, new_context
                 for v in result.response["violations"]
             ]
     assert not failures, failures
+
+
+def test_answers_typed_then_tab_closed_are_there_in_another_browser(site, new_context):
+    """R1 and R3: ten answers typed (degrees clicked, reasons typed and debounced), the browser
+    closed without saving by hand; another browser of the same person shows all ten."""
+    from tandem.accounts.models import PairRole
+    from tandem.campaigns import coordination
+
+    coordinator = _coordinator()
+    framework = Campaign.objects.get(slug="centrumsteden-2010").framework
+    campaign = coordination.create_campaign(
+        user=coordinator, framework=framework, slug="r1", name="R1", year=2026
+    )
+    aalst = Pair.objects.get(municipality__refnis="41002")
+    coordination.set_pairs(campaign, [aalst])
+    coordination.open_round(campaign.rounds.get())
+    user = get_user_model().objects.create_user("resp@aalst.be", password=PASSWORD)
+    PairRole.objects.create(user=user, pair=aalst, role="respondent", campaign=campaign)
+    url = "/campaigns/r1/pairs/41002/questionnaire/financieel/"
+    keys = [
+        f"a{a.pk}"
+        for a in framework.domains.get(slug="financieel")
+        .aspects.filter(origin="predefined")
+        .order_by("order")
+    ]
+    first = new_context("nl")
+    page = first.new_page()
+    _login(page, "resp@aalst.be", PASSWORD)
+    page.goto(url)
+    for key in keys:  # 7 degrees
+        _choose_degree(page, key, 1)
+    for key in keys[:3]:  # 3 reasons, typed: saved by the debounce, not by a button
+        page.locator(f"#id_{key}-reasons").press_sequentially("getypt", delay=20)
+    for key in keys:
+        _saved(page, key)
+    page.wait_for_timeout(2500)  # the last debounce (1.5 s) and its request
+    page.wait_for_load_state("networkidle")
+    first.close()
+
+    other = new_context("nl").new_page()
+    _login(other, "resp@aalst.be", PASSWORD)
+    other.goto(url)
+    for key in keys:
+        expect(other.locator(f"input[name='{key}-degree'][value='1']")).to_be_checked()
+    for key in keys[:3]:
+        expect(other.locator(f"#id_{key}-reasons")).to_have_value("getypt")
+    stored = Response.objects.filter(round__campaign=campaign, pair=aalst)
+    assert stored.count() == 7 and stored.filter(reasons="getypt").count() == 3
+
+
+def test_without_javascript_the_follow_up_appears_after_saving(site, new_context):
+    from tandem.accounts.models import PairRole
+    from tandem.campaigns import coordination
+
+    coordinator = _coordinator()
+    framework = Campaign.objects.get(slug="centrumsteden-2010").framework
+    campaign = coordination.create_campaign(
+        user=coordinator, framework=framework, slug="nojs", name="No JS", year=2026
+    )
+    aalst = Pair.objects.get(municipality__refnis="41002")
+    coordination.set_pairs(campaign, [aalst])
+    coordination.open_round(campaign.rounds.get())
+    user = get_user_model().objects.create_user("resp@aalst.be", password=PASSWORD)
+    PairRole.objects.create(user=user, pair=aalst, role="respondent", campaign=campaign)
+    page = new_context("nl", java_script_enabled=False).new_page()
+    _login(page, "resp@aalst.be", PASSWORD)
+    page.goto("/campaigns/nojs/pairs/41002/questionnaire/financieel/")
+    key = page.locator("fieldset.answer-row").first.get_attribute("id").removeprefix("row-")
+    expect(page.locator(f"input[name='{key}-desirable']")).to_have_count(0)
+    _choose_degree(page, key, 0)
+    page.get_by_role("button", name="Bewaren", exact=True).click()
+    expect(page.locator(".messages")).to_contain_text("bewaard")
+    expect(page.locator(f"input[name='{key}-desirable']")).to_have_count(2)  # ja / neen

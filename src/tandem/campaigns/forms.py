@@ -243,7 +243,10 @@ def initial_of(response) -> dict:
 
 
 class OwnRowForm(forms.Form):
-    """'Andere (specifieer)': an aspect the pair names itself."""
+    """'Andere (specifieer)': an aspect the pair names itself. Required only when the person
+    adds one, so the browser must not demand it before every Save of the domain's form."""
+
+    use_required_attribute = False
 
     label = forms.CharField(label=_("Other aspect (specify)"), max_length=200)
 
