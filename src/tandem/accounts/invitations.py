@@ -108,7 +108,7 @@ def accept(token: str, *, password: str, user=None):
     """Use the link: create the account (or take the logged-in one), bind it to the pair and
     the campaign, and spend the invitation. Returns the user."""
     invitation = find(token)
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
     if invitation.accepted_at is not None:  # a second tab accepted it meanwhile
         raise InvitationError(_("This invitation link was already used. Log in instead."))
     if user is None:

@@ -94,3 +94,16 @@ def campaign_pairs_for(user, campaign: Campaign) -> QuerySet[Pair]:
     if _is_authenticated(user) and campaign.roles.filter(user=user).exists():
         return pairs
     return pairs.filter(pk__in=answering_pairs(user, campaign).values("pk"))
+
+
+def answering_role_by_codes(user, campaign_slug: str, refnis: str) -> PairRole | None:
+    """answering_role found from the URL's codes in one query (it runs on every autosave): the
+    role valid in that campaign for that pair, when the pair takes part."""
+    if not _is_authenticated(user):
+        return None
+    roles = PairRole.objects.filter(
+        user=user,
+        pair__municipality__refnis=refnis,
+        pair__participations__campaign__slug=campaign_slug,
+    ).filter(Q(campaign__isnull=True) | Q(campaign__slug=campaign_slug))
+    return roles.order_by(F("campaign_id").asc(nulls_first=True)).last()

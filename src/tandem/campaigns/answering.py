@@ -125,8 +125,12 @@ def own_rows(round_: Round, pair, respondent: str, domain: Domain) -> list[Respo
 
 
 def _locked_response(round_, pair, respondent, aspect=None, proposal=None) -> Response | None:
-    query = Response.objects.select_for_update().filter(
-        round=round_, pair=pair, respondent=respondent
+    # No ordering: Response's default ordering joins the nullable aspect, and PostgreSQL
+    # refuses FOR UPDATE on the nullable side of an outer join.
+    query = (
+        Response.objects.select_for_update(of=("self",))
+        .filter(round=round_, pair=pair, respondent=respondent)
+        .order_by()
     )
     if aspect is not None:
         return query.filter(aspect=aspect).first()
@@ -291,8 +295,9 @@ def submit(*, round_: Round, pair, respondent: str, user) -> tuple[Submission, b
     click, back and resubmit) returns the existing submission and False."""
     with transaction.atomic():
         submission = (
-            Submission.objects.select_for_update()
+            Submission.objects.select_for_update(of=("self",))
             .filter(round=round_, pair=pair, respondent=respondent)
+            .order_by("pk")
             .first()
         )
         if submission is not None and submission.is_submitted:
@@ -324,7 +329,7 @@ def reopen(submission: Submission, *, user, reason: str) -> Submission:
     if not reason:
         raise ValueError(_("Give the reason for reopening."))
     with transaction.atomic():
-        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        submission = Submission.objects.select_for_update(of=("self",)).get(pk=submission.pk)
         for response in Response.objects.filter(
             round=submission.round, pair=submission.pair, respondent=submission.respondent
         ):

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from tandem.accounts.scoping import answering_pairs, answering_role, campaigns_for
+from tandem.accounts.scoping import answering_pairs, answering_role_by_codes, campaigns_for
 from tandem.catalogue.models import ContactDomain, Domain
 from tandem.places.models import Administration
 
@@ -54,20 +54,24 @@ class Seat:
 
 
 def _seat(request, campaign_slug, refnis) -> Seat:
-    """The user's seat for this pair in this campaign, or 404 when they hold none."""
-    campaign = get_object_or_404(
-        campaigns_for(request.user).select_related("framework"), slug=campaign_slug
+    """The user's seat for this pair in this campaign, or 404 when they hold none.
+
+    A pair role valid in the campaign for a pair that takes part is what lets a person see the
+    campaign at all (accounts.scoping), so the seat is looked up through it directly: this runs
+    on every autosave."""
+    role = answering_role_by_codes(request.user, campaign_slug, refnis)
+    if role is None:
+        raise Http404("no seat for this pair in this campaign")
+    participation = (
+        CampaignPair.objects.select_related("campaign__framework", "pair__municipality__region")
+        .filter(campaign__slug=campaign_slug, pair_id=role.pair_id)
+        .get()
     )
-    pair = get_object_or_404(
-        answering_pairs(request.user, campaign).select_related("municipality__region"),
-        municipality__refnis=refnis,
-    )
+    campaign, pair = participation.campaign, participation.pair
     round_ = campaign.rounds.exclude(status=Round.Status.PLANNED).order_by("-number").first()
     if round_ is None:
         raise Http404("no round has opened yet")
-    participation = CampaignPair.objects.get(campaign=campaign, pair=pair)
-    role = answering_role(request.user, campaign, pair)
-    respondent = answering.respondent_for(participation, role.administration if role else "")
+    respondent = answering.respondent_for(participation, role.administration)
     editable = answering.may_edit(round_, pair, respondent)
     return Seat(campaign, round_, pair, participation, respondent, editable)
 
