@@ -76,15 +76,6 @@ def answering_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
     return pairs.filter(Exists(_pair_roles(user, campaign, OuterRef("pk"))))
 
 
-def answering_role(user, campaign: Campaign, pair: Pair) -> PairRole | None:
-    """The role through which the user answers for a pair in a campaign (campaign-bound first)."""
-    if not _is_authenticated(user):
-        return None
-    # Nulls sort differently per database: order campaign-bound roles last explicitly.
-    roles = _pair_roles(user, campaign, pair)
-    return roles.order_by(F("campaign_id").asc(nulls_first=True)).last()
-
-
 def campaign_pairs_for(user, campaign: Campaign) -> QuerySet[Pair]:
     """Pairs of a campaign whose answers the user may read: all of them in a published campaign
     or for its coordinators; otherwise only the user's own pairs."""
@@ -97,8 +88,9 @@ def campaign_pairs_for(user, campaign: Campaign) -> QuerySet[Pair]:
 
 
 def answering_role_by_codes(user, campaign_slug: str, refnis: str) -> PairRole | None:
-    """answering_role found from the URL's codes in one query (it runs on every autosave): the
-    role valid in that campaign for that pair, when the pair takes part."""
+    """The role through which the user answers for a pair in a campaign, found from the URL's
+    codes in one query (it runs on every autosave): valid in that campaign, the pair taking
+    part; a campaign-bound role wins over a role for all the pair's campaigns."""
     if not _is_authenticated(user):
         return None
     roles = PairRole.objects.filter(

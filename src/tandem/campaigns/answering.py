@@ -109,21 +109,6 @@ def may_edit(round_: Round, pair, respondent: str) -> bool:
     return round_.status == Round.Status.OPEN
 
 
-def own_rows(round_: Round, pair, respondent: str, domain: Domain) -> list[Response]:
-    """The pair's 'Andere (specifieer)' rows in a domain that are not (yet) catalogue aspects."""
-    return list(
-        Response.objects.filter(
-            round=round_,
-            pair=pair,
-            respondent=respondent,
-            aspect__isnull=True,
-            proposal__domain=domain,
-        )
-        .select_related("proposal")
-        .order_by("proposal__created_at", "pk")
-    )
-
-
 def _locked_response(round_, pair, respondent, aspect=None, proposal=None) -> Response | None:
     # No ordering: Response's default ordering joins the nullable aspect, and PostgreSQL
     # refuses FOR UPDATE on the nullable side of an outer join.

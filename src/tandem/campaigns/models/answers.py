@@ -2,13 +2,13 @@
 
 import uuid
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tandem.accounts.fields import actor_field
 from tandem.catalogue.models import Aspect, ContactDomain, Instrument, ObstacleType, ReasonCluster
 from tandem.places.models import Administration, Pair
 
@@ -106,14 +106,7 @@ class Response(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1)
     source_note = models.CharField(_("source"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    updated_by = actor_field(_("updated by"))
     history = HistoricalRecords(m2m_fields=[reason_clusters, obstacle_types])
 
     class Meta:
@@ -189,14 +182,7 @@ class ResponseDocument(models.Model):
     size = models.PositiveIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = actor_field(_("uploaded by"))
     history = HistoricalRecords()
 
     class Meta:
@@ -235,23 +221,9 @@ class Submission(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
     )
     submitted_at = models.DateTimeField(_("submitted at"))
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = actor_field(_("submitted by"))
     reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
-    reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reopened by"),
-    )
+    reopened_by = actor_field(_("reopened by"))
     reopen_reason = models.TextField(_("reason for reopening"), blank=True)
     history = HistoricalRecords()
 

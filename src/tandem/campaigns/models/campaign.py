@@ -1,10 +1,10 @@
 """Campaigns, the pairs taking part, their rounds and the aspects a campaign added."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tandem.accounts.fields import actor_field
 from tandem.catalogue.models import Aspect, Framework
 from tandem.places.models import Pair
 
@@ -39,14 +39,7 @@ class Campaign(models.Model):
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = actor_field(_("created by"))
 
     class Meta:
         ordering = ["-year", "slug"]
@@ -226,14 +219,7 @@ class ProposedAspect(models.Model):
         verbose_name=_("promoted to aspect"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = actor_field(_("created by"))
     history = HistoricalRecords()
 
     class Meta:
