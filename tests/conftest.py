@@ -8,6 +8,7 @@ supervisor without roles, and a second private campaign that only pair B takes p
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.utils import timezone
 
 from tandem.accounts.models import CampaignRole, PairRole
@@ -39,6 +40,15 @@ def load_all():
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_all()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The catalogue's kept copies (tandem.catalogue.cache) must not outlive a test's rolled-back
+    data: ids are reused after a rollback."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

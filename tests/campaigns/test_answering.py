@@ -131,6 +131,58 @@ def test_changing_the_degree_clears_follow_ups_that_no_longer_apply_but_history_
     assert "juridisch kader" in [h.obstacles for h in second.history.all()]
 
 
+def _terms(record, name):
+    """The term ids a history record kept for a many-to-many field."""
+    target = Response._meta.get_field(name).m2m_reverse_field_name()
+    return {getattr(row, f"{target}_id") for row in getattr(record, name).all()}
+
+
+def test_each_save_writes_one_history_record_with_the_terms_as_saved(inventory):
+    aspect = inventory["aspects"][2]
+    types = list(ObstacleType.objects.order_by("pk")[:3])
+    clusters = list(ReasonCluster.objects.order_by("pk")[:2])
+    first = _save(
+        inventory, aspect, {"degree": 2, "obstacle_types": types[:2], "reason_clusters": clusters}
+    )
+    _save(
+        inventory,
+        aspect,
+        {"degree": 2, "obstacle_types": types[1:], "reason_clusters": clusters[:1]},
+        version=1,
+    )
+    # Obstacles are not asked without formal cooperation; the reason kinds are left out of
+    # the values, so they stay as stored.
+    _save(inventory, aspect, {"degree": 0, "desirable": True}, version=2)
+    records = list(first.history.order_by("history_date", "history_id"))
+    # A new answer with terms: its creation, then its terms; then one record per save.
+    assert [r.history_type for r in records] == ["+", "~", "~", "~"]
+    ids = [
+        (set(), set()),
+        ({t.pk for t in types[:2]}, {c.pk for c in clusters}),
+        ({t.pk for t in types[1:]}, {clusters[0].pk}),
+        (set(), {clusters[0].pk}),
+    ]
+    assert [(_terms(r, "obstacle_types"), _terms(r, "reason_clusters")) for r in records] == ids
+    first.refresh_from_db()
+    assert not first.obstacle_types.exists()
+    assert list(first.reason_clusters.all()) == clusters[:1]
+
+
+def test_a_save_after_the_pair_submitted_is_refused(inventory):
+    _answer_everything(inventory)
+    submit(
+        round_=inventory["round"],
+        pair=inventory["pair_a"],
+        respondent=JOINT,
+        user=inventory["user_a"],
+    )
+    stored = Response.objects.get(round=inventory["round"], aspect=inventory["aspects"][0])
+    with pytest.raises(QuestionnaireClosed):
+        _save(inventory, inventory["aspects"][0], {"degree": 0}, version=stored.version)
+    stored.refresh_from_db()
+    assert stored.status == Response.Status.SUBMITTED and stored.degree == 2
+
+
 def test_a_stale_save_is_refused_with_the_stored_answer(inventory):
     aspect = inventory["aspects"][0]
     _save(inventory, aspect, {"degree": 1, "reasons": "first person"})

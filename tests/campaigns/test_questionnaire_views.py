@@ -368,3 +368,25 @@ def test_questionnaire_and_coordination_pages_stay_within_15_queries(
     client.get(urls[name])  # warm the per-process vocabulary cache
     with django_assert_max_num_queries(15):
         assert client.get(urls[name]).status_code == 200
+
+
+@pytest.mark.parametrize("degree", ["0", "2"])
+def test_an_autosave_stays_within_its_queries(
+    inventory, page, django_assert_max_num_queries, degree
+):
+    """P4 for the most frequent request: the seat (2 queries with the session and user's 2),
+    the row (2), the locked save with its one history record (up to 9 with the savepoint), and
+    the row's documents when the follow-ups ask for them."""
+    client, urls = page
+    _answer_everything(inventory)
+    key = f"a{inventory['aspects'][0].pk}"
+    version = _stored(inventory, inventory["aspects"][0]).version
+    client.get(urls["domain"])  # warm the per-process catalogue cache
+    with django_assert_max_num_queries(16):
+        response = client.post(
+            urls["row"](key),
+            {f"{key}-version": version, f"{key}-degree": degree, f"{key}-shown": "2"},
+            HTTP_HX_REQUEST="true",
+        )
+    assert response.status_code == 200
+    assert f'name="{key}-version" value="{version + 1}"' in response.content.decode()

@@ -4,9 +4,9 @@ Views fetch pair- and campaign-owned objects from these querysets, so anything o
 reach answers 404 (never 403, never data).
 """
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
-from tandem.campaigns.models import Campaign
+from tandem.campaigns.models import Campaign, CampaignPair
 from tandem.places.models import Pair
 
 from .models import CampaignRole, PairRole
@@ -87,15 +87,23 @@ def campaign_pairs_for(user, campaign: Campaign) -> QuerySet[Pair]:
     return pairs.filter(pk__in=answering_pairs(user, campaign).values("pk"))
 
 
-def answering_role_by_codes(user, campaign_slug: str, refnis: str) -> PairRole | None:
-    """The role through which the user answers for a pair in a campaign, found from the URL's
-    codes in one query (it runs on every autosave): valid in that campaign, the pair taking
-    part; a campaign-bound role wins over a role for all the pair's campaigns."""
+def answering_participation(user, campaign_slug: str, refnis: str) -> CampaignPair | None:
+    """The pair's participation in a campaign, found from the URL's codes, when the user answers
+    for that pair there; else None. One query (it runs on every autosave), with the campaign and
+    the pair's municipality; `answering_as` holds the administration of the user's role: a
+    campaign-bound role wins over a role for all the pair's campaigns."""
     if not _is_authenticated(user):
         return None
-    roles = PairRole.objects.filter(
-        user=user,
-        pair__municipality__refnis=refnis,
-        pair__participations__campaign__slug=campaign_slug,
-    ).filter(Q(campaign__isnull=True) | Q(campaign__slug=campaign_slug))
-    return roles.order_by(F("campaign_id").asc(nulls_first=True)).last()
+    role = _pair_roles(user, OuterRef("campaign_id"), OuterRef("pair_id")).order_by(
+        F("campaign_id").desc(nulls_last=True)
+    )
+    participation = (
+        CampaignPair.objects.select_related("campaign", "pair__municipality__region")
+        .filter(campaign__slug=campaign_slug, pair__municipality__refnis=refnis)
+        .annotate(answering_as=Subquery(role.values("administration")[:1]))
+        .order_by()[:1]
+    )
+    # The role is checked here, not in SQL: filtering on the subquery would run it for every
+    # pair of the campaign before the municipality is matched.
+    found = next(iter(participation), None)
+    return found if found is not None and found.answering_as is not None else None

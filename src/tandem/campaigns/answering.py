@@ -13,7 +13,7 @@ the CLI and the tests share one set of rules (seed 001's flow, S001:636-1154):
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -87,6 +87,11 @@ def questionnaire_aspects(round_: Round, domain: Domain) -> list[Aspect]:
     return list(domain.aspects.filter(_asked(round_)).order_by("order"))
 
 
+def asked_aspect(round_: Round, domain: Domain, aspect_id: int) -> Aspect | None:
+    """One aspect of the domain, if the round asks it."""
+    return domain.aspects.filter(_asked(round_), pk=aspect_id).order_by().first()
+
+
 def aspects_by_domain(round_: Round, domains) -> dict:
     """questionnaire_aspects for several domains in one query: {domain id: [aspects]}."""
     found = {d.pk: [] for d in domains}
@@ -101,12 +106,61 @@ def submission_of(round_: Round, pair, respondent: str) -> Submission | None:
     return Submission.objects.filter(round=round_, pair=pair, respondent=respondent).first()
 
 
-def may_edit(round_: Round, pair, respondent: str) -> bool:
+def is_editable(round_status: str, submission_status: str | None) -> bool:
     """Open round and not submitted; or reopened by a coordinator (even after the round)."""
+    if submission_status is not None:
+        return submission_status == Submission.Status.REOPENED
+    return round_status == Round.Status.OPEN
+
+
+def may_edit(round_: Round, pair, respondent: str) -> bool:
     submission = submission_of(round_, pair, respondent)
-    if submission is not None:
-        return submission.status == Submission.Status.REOPENED
-    return round_.status == Round.Status.OPEN
+    return is_editable(round_.status, submission.status if submission else None)
+
+
+def answering_round(participation: CampaignPair, respondent: str) -> Round | None:
+    """The round a pair answers or last answered: the latest that has opened, with the status
+    of the respondent's submission in it (`submission_status`, None when not submitted), in one
+    query."""
+    submission = Submission.objects.filter(
+        round=OuterRef("pk"), pair_id=participation.pair_id, respondent=respondent
+    ).order_by()
+    return (
+        Round.objects.filter(campaign_id=participation.campaign_id)
+        .exclude(status=Round.Status.PLANNED)
+        .annotate(submission_status=Subquery(submission.values("status")[:1]))
+        .order_by("-number")
+        .first()
+    )
+
+
+def _lock_participation(round_: Round, pair, respondent: str) -> str | None:
+    """Lock the pair's participation in the campaign for the transaction; return the status of
+    the respondent's submission of the round (None: not submitted). Saves and submits of a pair
+    take this lock first, so a save waiting behind a submit sees the submission and is refused
+    instead of turning a submitted answer back into a draft."""
+    submission = (
+        Submission.objects.filter(round=round_, pair=pair, respondent=respondent)
+        .order_by()
+        .values("status")[:1]
+    )
+    participation = (
+        CampaignPair.objects.select_for_update(of=("self",))
+        .filter(campaign_id=round_.campaign_id, pair=pair)
+        .annotate(submission_status=Subquery(submission))
+        .order_by()
+        .values("submission_status")
+        .first()
+    )
+    if participation is None:
+        raise QuestionnaireClosed(_("This pair does not take part in the campaign."))
+    return participation["submission_status"]
+
+
+def _lock_questionnaire(round_: Round, pair, respondent: str) -> None:
+    """Lock the pair's participation and check the questionnaire may be edited."""
+    if not is_editable(round_.status, _lock_participation(round_, pair, respondent)):
+        raise QuestionnaireClosed(_("This questionnaire is submitted or closed."))
 
 
 def _locked_response(round_, pair, respondent, aspect=None, proposal=None) -> Response | None:
@@ -135,6 +189,64 @@ def _clear_what_does_not_belong(response: Response) -> None:
             setattr(response, name, blank)
 
 
+def kept_related(values: dict, degree: int | None) -> dict[str, set[int]]:
+    """The catalogue terms (ids per many-to-many field) an answer keeps after a save with
+    `values`: those chosen, emptied where the degree does not ask the question; a field left
+    out of `values` and still asked is not in the result (it keeps what is stored)."""
+    kept = {}
+    for name, degrees in M2M_FIELDS.items():
+        asked = degrees is None or degree in degrees
+        if name in values:
+            kept[name] = {term.pk for term in values[name]} if asked else set()
+        elif not asked:
+            kept[name] = set()
+    return kept
+
+
+def _through(name: str):
+    field = Response._meta.get_field(name)
+    return field.remote_field.through, field.m2m_reverse_field_name()
+
+
+def _stored_related(response: Response, names) -> dict[str, set[int]]:
+    """The terms stored for an answer, for several many-to-many fields in one query."""
+    stored = {name: set() for name in names}
+    if response.pk is None or not stored:
+        return stored
+    queries = []
+    for name in stored:
+        through, target = _through(name)
+        queries.append(
+            through.objects.filter(response_id=response.pk)
+            .annotate(field=Value(name))
+            .values_list("field", f"{target}_id")
+            .order_by()
+        )
+    for name, term_id in queries[0].union(*queries[1:], all=True):
+        stored[name].add(term_id)
+    return stored
+
+
+def _write_related(response: Response, kept: dict[str, set[int]]) -> bool:
+    """Bring the stored terms to `kept` through the link tables directly (no m2m signals), so
+    the answer's one history record of this save holds them. True when something changed."""
+    stored = _stored_related(response, kept)
+    changed = False
+    for name, wanted in kept.items():
+        through, target = _through(name)
+        removed, added = stored[name] - wanted, wanted - stored[name]
+        if removed:
+            through.objects.filter(
+                response_id=response.pk, **{f"{target}_id__in": removed}
+            ).delete()
+        if added:
+            through.objects.bulk_create(
+                [through(response_id=response.pk, **{f"{target}_id": pk}) for pk in added]
+            )
+        changed = changed or bool(removed or added)
+    return changed
+
+
 def save_answer(
     *,
     round_: Round,
@@ -151,14 +263,14 @@ def save_answer(
     `values` holds ANSWER_FIELDS and M2M_FIELDS (lists of objects); a field left out keeps its
     stored value. A new answer is expected at version 0. Raises EditConflict with the stored
     answer when someone else saved it since (R5), QuestionnaireClosed when the pair may not
-    edit.
+    edit. Each save writes one history record, with the chosen terms as saved (a new answer
+    saved with terms at once: two, its creation and then its terms).
     """
     if (aspect is None) == (proposal is None):
         raise ValueError("an answer is for either an aspect or an own row")
     try:
         with transaction.atomic():
-            if not may_edit(round_, pair, respondent):
-                raise QuestionnaireClosed(_("This questionnaire is submitted or closed."))
+            _lock_questionnaire(round_, pair, respondent)
             response = _locked_response(round_, pair, respondent, aspect, proposal)
             if response is None:
                 if expected_version != 0:
@@ -183,14 +295,13 @@ def save_answer(
             response.status = Response.Status.DRAFT
             response.updated_by = user
             response._history_user = user
+            kept = kept_related(values, response.degree)
+            if response.pk is None and any(kept.values()):
+                # The terms need the answer's row: a new answer with terms is created first
+                # (its creation record), then saved with them (a second record).
+                response.save()
+            _write_related(response, kept)
             response.save()
-            for name, degrees in M2M_FIELDS.items():
-                if name in values:
-                    chosen = values[name] if degrees is None or response.degree in degrees else []
-                    getattr(response, name).set(chosen)
-                elif degrees is not None and response.degree not in degrees:
-                    if getattr(response, name).exists():  # no empty history rows
-                        getattr(response, name).clear()
             return response
     except IntegrityError:
         # Two first saves of the same answer at once: the other one won.
@@ -206,8 +317,7 @@ def add_own_row(*, round_: Round, pair, respondent: str, domain: Domain, label: 
     if not label:
         raise ValueError(_("Name the aspect."))
     with transaction.atomic():
-        if not may_edit(round_, pair, respondent):
-            raise QuestionnaireClosed(_("This questionnaire is submitted or closed."))
+        _lock_questionnaire(round_, pair, respondent)
         proposal = ProposedAspect.objects.create(
             campaign_id=round_.campaign_id,
             round=round_,
@@ -227,8 +337,7 @@ def add_own_row(*, round_: Round, pair, respondent: str, domain: Domain, label: 
 def remove_own_row(response: Response, user) -> None:
     """Withdraw an own row while the questionnaire is a draft (its history stays)."""
     with transaction.atomic():
-        if not may_edit(response.round, response.pair, response.respondent):
-            raise QuestionnaireClosed(_("This questionnaire is submitted or closed."))
+        _lock_questionnaire(response.round, response.pair, response.respondent)
         proposal = response.proposal
         response._history_user = user
         response.delete()
@@ -279,6 +388,7 @@ def submit(*, round_: Round, pair, respondent: str, user) -> tuple[Submission, b
     """Submit a pair's round at once: all answers or none. Idempotent: a second submit (double
     click, back and resubmit) returns the existing submission and False."""
     with transaction.atomic():
+        _lock_participation(round_, pair, respondent)
         submission = (
             Submission.objects.select_for_update(of=("self",))
             .filter(round=round_, pair=pair, respondent=respondent)

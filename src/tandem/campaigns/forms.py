@@ -5,11 +5,10 @@ import re
 from dataclasses import dataclass
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from tandem.catalogue.models import DegreeLevel, Instrument, ObstacleType, ReasonCluster
+from tandem.catalogue.cache import choice_terms
 
 from .answering import FORMAL, INFORMAL, NONE
 from .uploads import validate_document
@@ -26,9 +25,6 @@ def _as_degree(value):
     return int(value)
 
 
-VOCABULARY_CACHE_KEY = "tandem:questionnaire-vocabulary"
-
-
 @dataclass
 class Vocabulary:
     """The catalogue's choice lists, read once per request: a domain page holds a form per
@@ -41,17 +37,8 @@ class Vocabulary:
 
     @classmethod
     def load(cls) -> "Vocabulary":
-        """From a per-process copy kept a minute (catalogue edits show within that minute);
-        the labels are read per request, in the active language."""
-        terms = cache.get(VOCABULARY_CACHE_KEY)
-        if terms is None:
-            terms = (
-                list(DegreeLevel.objects.all()),
-                list(ReasonCluster.objects.all()),
-                list(ObstacleType.objects.all()),
-                list(Instrument.objects.all()),
-            )
-            cache.set(VOCABULARY_CACHE_KEY, terms, timeout=60)
+        """From the catalogue's kept copy; the labels in the active language."""
+        terms = choice_terms()
         degrees, clusters, obstacles, instruments = terms
         return cls(
             degrees=[(d.value, f"{d.value} {d.label}") for d in degrees],
@@ -161,13 +148,26 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 1, "cols": 60}),
     )
 
-    def __init__(self, *args, response=None, previous=None, vocabulary=None, **kwargs):
+    def __init__(
+        self,
+        data=None,
+        files=None,
+        *,
+        response=None,
+        previous=None,
+        vocabulary=None,
+        related=None,
+        **kwargs,
+    ):
+        """`related`: the answer's chosen terms ({field: ids}) when known without a query.
+        A bound form shows what was posted, so the stored answer's initial values are only
+        read for an unbound one."""
         self.response = response
         self.previous = previous
         self.vocabulary = vocabulary or Vocabulary.load()
-        if not kwargs.get("data") and response is not None:
-            kwargs.setdefault("initial", initial_of(response))
-        super().__init__(*args, **kwargs)
+        if data is None and response is not None:
+            kwargs.setdefault("initial", initial_of(response, related))
+        super().__init__(data, files, **kwargs)
         self.fields["degree"].choices = self.vocabulary.degrees
         self.fields["reason_clusters"].choices = _choices(self.vocabulary.clusters)
         self.fields["obstacle_types"].choices = _choices(self.vocabulary.obstacles)
@@ -217,7 +217,7 @@ class AnswerForm(forms.Form):
         return data
 
 
-def initial_of(response) -> dict:
+def initial_of(response, related=None) -> dict:
     def yes_no(value):
         return None if value is None else ("yes" if value else "no")
 
@@ -236,9 +236,11 @@ def initial_of(response) -> dict:
         "confirmed": response.confirmed,
         "change_reason": response.change_reason,
     }
-    if response.pk:  # prefetched by the page
-        initial["reason_clusters"] = [c.pk for c in response.reason_clusters.all()]
-        initial["obstacle_types"] = [o.pk for o in response.obstacle_types.all()]
+    for name in ("reason_clusters", "obstacle_types"):
+        if related is not None and name in related:
+            initial[name] = sorted(related[name])
+        elif response.pk:  # prefetched by the page
+            initial[name] = [term.pk for term in getattr(response, name).all()]
     return initial
 
 

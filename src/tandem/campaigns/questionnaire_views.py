@@ -16,7 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from tandem.accounts.scoping import answering_pairs, answering_role_by_codes, campaigns_for
+from tandem.accounts.scoping import answering_pairs, answering_participation, campaigns_for
+from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import ContactDomain, Domain
 from tandem.places.models import Administration
 
@@ -39,7 +40,7 @@ class Seat:
 
     @cached_property
     def domains(self) -> list[Domain]:
-        return list(self.campaign.framework.domains.order_by("number"))
+        return domains_of(self.campaign.framework_id)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -57,22 +58,16 @@ def _seat(request, campaign_slug, refnis) -> Seat:
     """The user's seat for this pair in this campaign, or 404 when they hold none.
 
     A pair role valid in the campaign for a pair that takes part is what lets a person see the
-    campaign at all (accounts.scoping), so the seat is looked up through it directly: this runs
-    on every autosave."""
-    role = answering_role_by_codes(request.user, campaign_slug, refnis)
-    if role is None:
+    campaign at all (accounts.scoping); it runs on every autosave, so two queries find it all."""
+    participation = answering_participation(request.user, campaign_slug, refnis)
+    if participation is None:
         raise Http404("no seat for this pair in this campaign")
-    participation = (
-        CampaignPair.objects.select_related("campaign__framework", "pair__municipality__region")
-        .filter(campaign__slug=campaign_slug, pair_id=role.pair_id)
-        .get()
-    )
-    campaign, pair = participation.campaign, participation.pair
-    round_ = campaign.rounds.exclude(status=Round.Status.PLANNED).order_by("-number").first()
+    respondent = answering.respondent_for(participation, participation.answering_as)
+    round_ = answering.answering_round(participation, respondent)
     if round_ is None:
         raise Http404("no round has opened yet")
-    respondent = answering.respondent_for(participation, role.administration)
-    editable = answering.may_edit(round_, pair, respondent)
+    editable = answering.is_editable(round_.status, round_.submission_status)
+    campaign, pair = participation.campaign, participation.pair
     return Seat(campaign, round_, pair, participation, respondent, editable)
 
 
@@ -162,21 +157,13 @@ class Row:
         return self.proposal is not None
 
 
-def _rows(seat: Seat, domain: Domain, data=None, files=None, only: str | None = None) -> list[Row]:
-    """The domain's rows with their forms (bound to `data` when given); `only` a row key
-    ('a<aspect id>' or 'o<proposal id>') builds just that row, for an autosave."""
+def _rows(seat: Seat, domain: Domain, data=None, files=None) -> list[Row]:
+    """The domain's rows with their forms (bound to `data` when given)."""
     aspects = answering.questionnaire_aspects(seat.round, domain)
-    if only is not None:
-        aspects = [a for a in aspects if f"a{a.pk}" == only]
     answers = Response.objects.filter(round=seat.round, pair=seat.pair, respondent=seat.respondent)
-    own_query = Q(aspect__isnull=True, proposal__domain=domain)
-    if only is not None and only.startswith("o"):
-        own_query &= Q(proposal_id=only[1:] if only[1:].isdigit() else None)
-    elif only is not None:
-        own_query = Q(pk__in=[])
     stored = list(
-        answers.filter(Q(aspect__in=aspects) | own_query)
-        .select_related("previous", "updated_by", "proposal")
+        answers.filter(Q(aspect__in=aspects) | Q(aspect__isnull=True, proposal__domain=domain))
+        .select_related("previous", "proposal")
         .prefetch_related("reason_clusters", "obstacle_types", "documents")
         .order_by("proposal__created_at", "pk")
     )
@@ -210,6 +197,38 @@ def _rows(seat: Seat, domain: Domain, data=None, files=None, only: str | None = 
             )
         )
     return rows
+
+
+def _posted_row(seat: Seat, domain: Domain, key: str, data) -> Row | None:
+    """The one row an autosave posts: 'a<aspect id>' or 'o<own row's proposal id>', with its
+    form bound to `data`. Two queries: a bound form needs none of the stored choices that a
+    page prefetches."""
+    kind, number = key[:1], key[1:]
+    if not number.isdigit():
+        return None
+    answers = Response.objects.filter(
+        round=seat.round, pair=seat.pair, respondent=seat.respondent
+    ).order_by()
+    if kind == "a":
+        aspect = answering.asked_aspect(seat.round, domain, int(number))
+        if aspect is None:
+            return None
+        response = answers.filter(aspect=aspect).first() or Response(
+            round=seat.round, pair=seat.pair, respondent=seat.respondent, aspect=aspect
+        )
+        form = _form(seat, key, response, data)
+        return Row(key, aspect.label, aspect.short_label, form, response, aspect=aspect)
+    if kind == "o":
+        response = (
+            answers.filter(aspect__isnull=True, proposal_id=int(number), proposal__domain=domain)
+            .select_related("proposal")
+            .first()
+        )
+        if response is None:
+            return None
+        form = _form(seat, key, response, data)
+        return Row(key, response.proposal.label, "", form, response, proposal=response.proposal)
+    return None
 
 
 def _form(seat, key, response, data=None, files=None):
@@ -350,7 +369,7 @@ def save_row(request, campaign, refnis, domain, key):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     domain = _domain(seat, domain)
-    row = next((r for r in _rows(seat, domain, request.POST, only=key) if r.key == key), None)
+    row = _posted_row(seat, domain, key, request.POST)
     if row is None:
         raise Http404("no such row")
     if not seat.editable:
@@ -361,9 +380,7 @@ def save_row(request, campaign, refnis, domain, key):
     if row.conflict is not None or request.POST.get("action") == "save":
         # A conflict, or its deliberate resolution: replace the whole row.
         if row.saved:
-            row.form = AnswerForm(
-                prefix=row.key, response=row.response, previous=row.response.previous
-            )
+            row.form = _fresh_form(seat, row)
         return render(request, "campaigns/_answer_row.html", {**context, "oob": True})
     if row.saved:  # a fresh form from the stored answer: new version, follow-ups of the degree
         row.form = _fresh_form(seat, row)
@@ -373,12 +390,15 @@ def save_row(request, campaign, refnis, domain, key):
 
 
 def _fresh_form(seat, row):
-    """The row's form from the answer just stored (its new version, its follow-ups)."""
+    """The row's form from the answer just stored (its new version, its follow-ups); the
+    chosen terms are those just saved, not read back."""
+    values = row.form.values()
     return AnswerForm(
         prefix=row.key,
         response=row.response,
         previous=row.response.previous,
         vocabulary=seat.vocabulary,
+        related=answering.kept_related(values, row.response.degree),
     )
 
 
@@ -389,7 +409,7 @@ def contacts_page(request, campaign, refnis):
         return _login_first(request)
     seat = _seat(request, campaign, refnis)
     contact_domains = list(
-        ContactDomain.objects.filter(framework=seat.campaign.framework).order_by("order")
+        ContactDomain.objects.filter(framework_id=seat.campaign.framework_id).order_by("order")
     )
     stored = {
         (c.contact_domain_id, c.administration): c

@@ -1,0 +1,39 @@
+"""Catalogue data that every questionnaire request reads (a framework's domains, the choice
+lists): kept a minute in the process's cache, so an autosave does not query it again. An edit of
+the catalogue shows within that minute; translated labels are read per request, in the active
+language, from the kept objects."""
+
+from django.core.cache import cache
+
+from .models import DegreeLevel, Domain, Instrument, ObstacleType, ReasonCluster
+
+TIMEOUT = 60
+
+
+def remembered(key: str, load):
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        cache.set(key, value, timeout=TIMEOUT)
+    return value
+
+
+def domains_of(framework_id: int) -> list[Domain]:
+    """The framework's management domains in questionnaire order."""
+    return remembered(
+        f"tandem:framework-domains:{framework_id}",
+        lambda: list(Domain.objects.filter(framework_id=framework_id).order_by("number")),
+    )
+
+
+def choice_terms() -> tuple[list, list, list, list]:
+    """Degrees, reason clusters, obstacle types and instruments, in their catalogue order."""
+    return remembered(
+        "tandem:questionnaire-vocabulary",
+        lambda: (
+            list(DegreeLevel.objects.all()),
+            list(ReasonCluster.objects.all()),
+            list(ObstacleType.objects.all()),
+            list(Instrument.objects.all()),
+        ),
+    )
