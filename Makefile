@@ -44,7 +44,7 @@ bench: setup
 
 bench-load: setup
 	$(PY) -m pip install -q -e '.[bench]'
-	$(PY) benchmarks/questionnaire_load.py
+	$(PY) benchmarks/questionnaire_load.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks

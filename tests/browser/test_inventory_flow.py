@@ -290,3 +290,84 @@ def test_without_javascript_the_follow_up_appears_after_saving(site, new_context
     page.get_by_role("button", name="Bewaren", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("bewaard")
     expect(page.locator(f"input[name='{key}-desirable']")).to_have_count(2)  # ja / neen
+
+
+XSS = '"><svg onload=alert(1)>'
+# The payload is on the page as text: in the text of the page or as a form field's value.
+SHOWS_AS_TEXT = """(payload) => document.body.innerText.includes(payload) ||
+    [...document.querySelectorAll('input, textarea')].some((field) => field.value === payload)"""
+
+
+def test_free_text_never_runs_as_script_in_the_browser(site, new_context):
+    """S9 in the browser: the payload typed into every free-text field of an answer, an own row,
+    a contact person, the campaign and the people's names; each page that shows them is opened
+    as the respondent and as the coordinator, and no dialog ever opens."""
+    from tandem.accounts.models import CampaignRole, PairRole
+    from tandem.campaigns import answering, coordination
+    from tandem.campaigns.models import ContactPerson
+    from tandem.catalogue.models import ContactDomain
+
+    coordinator = _coordinator()
+    coordinator.first_name = XSS
+    coordinator.save()
+    framework = Campaign.objects.get(slug="centrumsteden-2010").framework
+    campaign = coordination.create_campaign(
+        user=coordinator, framework=framework, slug="s9", name=XSS, year=2026
+    )
+    CampaignRole.objects.get_or_create(user=coordinator, campaign=campaign, role="coordinator")
+    aalst = Pair.objects.get(municipality__refnis="41002")
+    coordination.set_pairs(campaign, [aalst])
+    round_ = campaign.rounds.get()
+    coordination.open_round(round_)
+    user = get_user_model().objects.create_user("resp@aalst.be", password=PASSWORD, last_name=XSS)
+    PairRole.objects.create(user=user, pair=aalst, role="respondent", campaign=campaign)
+    financieel = framework.domains.get(slug="financieel")
+    aspects = list(financieel.aspects.filter(origin="predefined").order_by("order"))
+    texts = ("reasons", "regulation", "desirable_reasons", "formal_desirable_reasons", "obstacles")
+    for degree, aspect in zip((0, 1, 2), aspects, strict=False):
+        answering.save_answer(
+            round_=round_,
+            pair=aalst,
+            respondent="joint",
+            aspect=aspect,
+            values={**{name: XSS for name in texts}, "degree": degree},
+            expected_version=0,
+            user=user,
+        )
+    answering.add_own_row(
+        round_=round_, pair=aalst, respondent="joint", domain=financieel, label=XSS, user=user
+    )
+    ContactPerson.objects.create(
+        campaign=campaign,
+        pair=aalst,
+        contact_domain=ContactDomain.objects.filter(framework=framework).first(),
+        administration="gemeente",
+        name=XSS,
+        function=XSS,
+    )
+    base = "/campaigns/s9/pairs/41002/"
+    pages = {
+        user.username: [
+            f"{base}questionnaire/",
+            f"{base}questionnaire/financieel/",
+            f"{base}questionnaire/contacts/",
+            f"{base}history/",
+        ],
+        coordinator.username: [
+            "/campaigns/s9/manage/",
+            "/campaigns/s9/manage/pairs/",
+            "/campaigns/s9/manage/proposals/",
+            f"{base}history/",
+        ],
+    }
+    dialogs = []
+    for username, urls in pages.items():
+        page = new_context("nl").new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        _login(page, username, PASSWORD)
+        for url in urls:
+            assert page.goto(url).status == 200, url
+            page.wait_for_load_state("networkidle")
+            assert page.locator("svg[onload]").count() == 0, url
+            assert page.evaluate(SHOWS_AS_TEXT, XSS), url
+    assert dialogs == []
