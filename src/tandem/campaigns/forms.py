@@ -38,8 +38,7 @@ class Vocabulary:
     @classmethod
     def load(cls) -> "Vocabulary":
         """From the catalogue's kept copy; the labels in the active language."""
-        terms = choice_terms()
-        degrees, clusters, obstacles, instruments = terms
+        degrees, clusters, obstacles, instruments = choice_terms()
         return cls(
             degrees=[(d.value, f"{d.value} {d.label}") for d in degrees],
             clusters={c.pk: c for c in clusters},

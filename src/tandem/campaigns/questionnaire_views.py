@@ -231,7 +231,7 @@ def _posted_row(seat: Seat, domain: Domain, key: str, data) -> Row | None:
     return None
 
 
-def _form(seat, key, response, data=None, files=None):
+def _form(seat, key, response, data=None, files=None, related=None):
     return AnswerForm(
         data,
         files,
@@ -239,6 +239,7 @@ def _form(seat, key, response, data=None, files=None):
         response=response,
         previous=response.previous,
         vocabulary=seat.vocabulary,
+        related=related,
     )
 
 
@@ -392,14 +393,8 @@ def save_row(request, campaign, refnis, domain, key):
 def _fresh_form(seat, row):
     """The row's form from the answer just stored (its new version, its follow-ups); the
     chosen terms are those just saved, not read back."""
-    values = row.form.values()
-    return AnswerForm(
-        prefix=row.key,
-        response=row.response,
-        previous=row.response.previous,
-        vocabulary=seat.vocabulary,
-        related=answering.kept_related(values, row.response.degree),
-    )
+    related = answering.kept_related(row.form.values(), row.response.degree)
+    return _form(seat, row.key, row.response, related=related)
 
 
 def contacts_page(request, campaign, refnis):
