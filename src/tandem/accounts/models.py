@@ -11,13 +11,16 @@ from tandem.places.models import Administration, Pair
 
 
 class PairRole(models.Model):
-    """A user's role for a pair: answers its questionnaires (respondent) or also keeps its
-    registers (pair editor). Bound to one campaign when given through an invitation; without a
-    campaign it holds for all the pair's campaigns."""
+    """A user's role for a pair: answers its questionnaires (respondent), also keeps its
+    registers and reports (pair editor), or reads the registers and reports without changing
+    them (reader: a coordinator or a supervisor given read rights on the pair). Bound to one
+    campaign when given through an invitation; without a campaign it holds for all the pair's
+    campaigns, and only such a role opens the pair's synergy register."""
 
     class Role(models.TextChoices):
         RESPONDENT = "respondent", _("respondent")
         EDITOR = "editor", _("pair editor")
+        READER = "reader", _("reader (coordinator or supervisor)")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

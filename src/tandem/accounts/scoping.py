@@ -11,6 +11,8 @@ from tandem.places.models import Pair
 
 from .models import CampaignRole, PairRole
 
+ANSWERING_ROLES = (PairRole.Role.RESPONDENT, PairRole.Role.EDITOR)
+
 
 def _is_superuser(user) -> bool:
     return getattr(user, "is_superuser", False)
@@ -21,8 +23,9 @@ def _is_authenticated(user) -> bool:
 
 
 def _pair_roles(user, campaign_ref, pair_ref=None) -> QuerySet[PairRole]:
-    """The user's pair roles valid in a campaign: bound to it, or to no campaign."""
-    roles = PairRole.objects.filter(user=user).filter(
+    """The user's roles to answer for a pair in a campaign (a reader never answers), bound to
+    that campaign or to no campaign."""
+    roles = PairRole.objects.filter(user=user, role__in=ANSWERING_ROLES).filter(
         Q(campaign__isnull=True) | Q(campaign=campaign_ref)
     )
     return roles.filter(pair=pair_ref) if pair_ref is not None else roles
@@ -66,6 +69,22 @@ def pairs_for(user) -> QuerySet[Pair]:
     if not _is_authenticated(user):
         return Pair.objects.none()
     return Pair.objects.filter(roles__user=user).distinct()
+
+
+def register_pairs(user, *, editing: bool = False) -> QuerySet[Pair]:
+    """Pairs whose synergy register, meetings, measures and reports the user may read: the
+    pair's editors and readers (a coordinator or supervisor given read rights on that pair);
+    with `editing`, only its editors. Roles bound to a campaign do not count: the register
+    belongs to the pair, not to a campaign. All pairs for a superuser."""
+    if _is_superuser(user):
+        return Pair.objects.all()
+    if not _is_authenticated(user):
+        return Pair.objects.none()
+    roles = [PairRole.Role.EDITOR] if editing else [PairRole.Role.EDITOR, PairRole.Role.READER]
+    allowed = PairRole.objects.filter(
+        user=user, pair=OuterRef("pk"), campaign__isnull=True, role__in=roles
+    )
+    return Pair.objects.filter(Exists(allowed))
 
 
 def answering_pairs(user, campaign: Campaign) -> QuerySet[Pair]:

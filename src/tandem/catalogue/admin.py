@@ -10,6 +10,7 @@ from .models import (
     Instrument,
     ObstacleType,
     ReasonCluster,
+    SynergyDomain,
 )
 
 
@@ -63,3 +64,9 @@ class InstrumentAdmin(TranslationAdmin):
 @admin.register(ContactDomain)
 class ContactDomainAdmin(TranslationAdmin):
     list_display = ("framework", "order", "name")
+
+
+@admin.register(SynergyDomain)
+class SynergyDomainAdmin(TranslationAdmin):
+    list_display = ("order", "name", "parent", "section")
+    list_filter = ("section",)

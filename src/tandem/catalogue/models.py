@@ -195,3 +195,43 @@ class ContactDomain(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SynergyDomain(models.Model):
+    """A heading of the annual synergy report (seed 004 §3-4): Human Resources,
+    Overheidsopdrachten, … Maatschappelijk has sub-themes (Huisvesting, Energie, …), which point
+    to it as their parent; the report lists a sub-theme's synergies under its parent's number."""
+
+    class Section(models.TextChoices):
+        LOCAL = "local", _("between the municipality and the OCMW")
+        OTHER_WELFARE_CENTRES = "other_ocmws", _("with other OCMWs")
+        REGIONAL = "regional", _("at regional level")
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"))
+    name = models.CharField(_("name"), max_length=150)  # translated
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="themes",
+        verbose_name=_("domain of this sub-theme"),
+    )
+    section = models.CharField(
+        _("kind of partners"), max_length=12, choices=Section.choices, default=Section.LOCAL
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("synergy domain")
+        verbose_name_plural = _("synergy domains")
+
+    def __str__(self):
+        return f"{self.parent} · {self.name}" if self.parent_id else self.name
+
+    @property
+    def heading(self):
+        """The domain a report numbers (3.1, 3.2 …): the parent of a sub-theme, else itself."""
+        return self.parent if self.parent_id else self

@@ -15,6 +15,7 @@ from .models import (
     Instrument,
     ObstacleType,
     ReasonCluster,
+    SynergyDomain,
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -75,7 +76,36 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Counter:
     _load_vocabulary(_load(data_dir / "vocabulary.yaml"), counter)
     for path in sorted((data_dir / "frameworks").glob("*.yaml")):
         load_framework(_load(path), path.name, counter)
+    _load_synergy_domains(_load(data_dir / "synergy_domains.yaml"), counter)
     return counter
+
+
+def _load_synergy_domains(data: dict, counter: Counter) -> None:
+    """The report's domains in their order; a sub-theme follows its parent in the numbering."""
+    order = 0
+    for entry in data["domains"]:
+        order += 1
+        section = entry.get("section", SynergyDomain.Section.LOCAL)
+        parent = _sync_synergy_domain(entry, order, None, section, counter)
+        for theme in entry.get("themes", []):
+            order += 1
+            _sync_synergy_domain(theme, order, parent, section, counter)
+
+
+def _sync_synergy_domain(entry, order, parent, section, counter) -> SynergyDomain:
+    where = f"synergy_domains.yaml {entry.get('slug')}"
+    if section not in SynergyDomain.Section.values:
+        raise CatalogueError(f"{where}: unknown section '{section}'")
+    values = _translated("name", entry.get("name"), where)
+    values |= {
+        "order": order,
+        "parent": parent,
+        "section": section,
+        "source": entry.get("source", ""),
+    }
+    domain, c, u = _sync(SynergyDomain, {"slug": entry["slug"]}, values)
+    counter.add("synergy domains", c, u)
+    return domain
 
 
 def _load_vocabulary(data: dict, counter: Counter) -> None:

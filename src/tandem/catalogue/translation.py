@@ -11,6 +11,7 @@ from .models import (
     Instrument,
     ObstacleType,
     ReasonCluster,
+    SynergyDomain,
 )
 
 
@@ -51,4 +52,9 @@ class InstrumentTranslation(TranslationOptions):
 
 @register(ContactDomain)
 class ContactDomainTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(SynergyDomain)
+class SynergyDomainTranslation(TranslationOptions):
     fields = ("name",)
