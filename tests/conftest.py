@@ -110,7 +110,9 @@ def tenants(db):
     coordinator = _user("coordinator")
     CampaignRole.objects.create(user=coordinator, campaign=shared)
     supervisor = _user("supervisor")
+    register_b = _register_of(pair_b)
     return {
+        **register_b,
         "pair_a": pair_a,
         "pair_b": pair_b,
         "shared": shared,
@@ -124,6 +126,63 @@ def tenants(db):
         "own_row_b": own_row_b,
         "document_b": document_b,
         "submission_b": submission_b,
+    }
+
+
+def _register_of(pair):
+    """One object of each kind in a pair's synergy register, for the URL walk (S1)."""
+    from datetime import date
+
+    from tandem.catalogue.models import SynergyDomain
+    from tandem.synergies.models import (
+        ApprovedReport,
+        FocusGroup,
+        Measure,
+        Meeting,
+        RegisterDocument,
+        Synergy,
+    )
+
+    domain = SynergyDomain.objects.get(slug="communicatie")
+    synergy = Synergy.objects.create(
+        pair=pair, domain=domain, title_nl="Synergie B", start_year=2020
+    )
+    meeting = Meeting.objects.create(
+        pair=pair, kind=Meeting.Kind.STEERING_GROUP, date=date(2022, 9, 1), title_nl="Stuurgroep B"
+    )
+    measure = Measure.objects.create(pair=pair, domain=domain, title_nl="Maatregel B", year=2023)
+    focus_group = FocusGroup.objects.create(pair=pair, service="IT B")
+    document = RegisterDocument.objects.create(
+        pair=pair,
+        synergy=synergy,
+        kind=RegisterDocument.Kind.AGREEMENT,
+        file="register/none",
+        original_name="b.pdf",
+        content_type="application/pdf",
+        size=1,
+        sha256="0" * 64,
+    )
+    approved = ApprovedReport.objects.create(
+        pair=pair,
+        year=2023,
+        language="nl",
+        number=1,
+        body=ApprovedReport.Body.CONSULTATION_COMMITTEE,
+        decision_date=date(2023, 1, 30),
+        pdf="reports/none.pdf",
+        pdf_sha256="0" * 64,
+        docx="reports/none.docx",
+        docx_sha256="0" * 64,
+        html="reports/none.html",
+        html_sha256="0" * 64,
+    )
+    return {
+        "synergy_b": synergy,
+        "meeting_b": meeting,
+        "measure_b": measure,
+        "focus_group_b": focus_group,
+        "register_document_b": document,
+        "approved_b": approved,
     }
 
 

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "tandem.campaigns",
     "tandem.accounts",
     "tandem.analysis",
+    "tandem.synergies",
+    "tandem.reports",
     "tandem.demo",
 ]
 

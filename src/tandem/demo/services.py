@@ -13,6 +13,8 @@ from tandem.campaigns.models import Campaign, CampaignAspect, CampaignPair, Resp
 from tandem.catalogue.models import Aspect, Framework
 from tandem.places.services import municipality_for_code
 
+from .synergies import RegisterDataError, load_registers
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CAMPAIGN_FILES = ("centrumsteden-2010.yaml",)
 
@@ -41,6 +43,10 @@ def load_demo(data_dir: Path = DATA_DIR) -> dict:
     for name in CAMPAIGN_FILES:
         with open(data_dir / name, encoding="utf-8") as handle:
             _load_campaign(yaml.safe_load(handle), name, counts)
+    try:
+        load_registers(data_dir, counts)
+    except RegisterDataError as error:
+        raise DemoDataError(str(error)) from error
     return counts
 
 

@@ -1,0 +1,44 @@
+"""What every register record shares: its pair, a version for edit conflicts (R5), timestamps,
+and texts kept in Dutch and/or French (a Brussels pair writes in either or both)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tandem.places.models import Pair
+
+LANGUAGES = ("nl", "fr")
+
+
+class PairRecord(models.Model):
+    pair = models.ForeignKey(
+        Pair, on_delete=models.CASCADE, related_name="+", verbose_name=_("pair")
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the entry comes from, for example the pages of an earlier report."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def text(self, field: str, language: str) -> tuple[str, str]:
+        """(text, its language): the text in the asked language, else in the other one."""
+        wanted = (language if language in LANGUAGES else "nl",)
+        for lang in wanted + tuple(lang for lang in LANGUAGES if lang not in wanted):
+            value = getattr(self, f"{field}_{lang}", "")
+            if value:
+                return value, lang
+        return "", wanted[0]
+
+
+def either_language(field: str, name: str) -> models.CheckConstraint:
+    """A database rule: the text is given in Dutch, in French, or in both."""
+    return models.CheckConstraint(
+        condition=~models.Q(**{f"{field}_nl": ""}) | ~models.Q(**{f"{field}_fr": ""}),
+        name=name,
+    )
