@@ -11,6 +11,7 @@ VERBS = {
     "governance": "governance",
     "import-governance": "import_governance",
     "check-integrity": "check_integrity",
+    "report": "report",
     "migrate": "migrate",
     "createsuperuser": "createsuperuser",
     "runserver": "runserver",

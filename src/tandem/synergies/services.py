@@ -1,0 +1,99 @@
+"""Every write to a pair's register: saving a record with the edit-conflict check (R5), attaching
+documents (S11), approving a report (R7). Each write leaves a history record naming the actor
+(R6); none uses QuerySet.update(), which the history cannot see."""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import translation
+
+from tandem.campaigns.uploads import content_type_of, safe_display_name, sha256_of
+from tandem.formats.belgian import format_date
+from tandem.reports.synergy.assemble import Approval
+from tandem.reports.synergy.generate import build, render
+
+from .models import ApprovedReport, RegisterDocument
+
+
+class EditConflict(Exception):
+    """Someone saved the record after this user opened it; `current` is what is stored now."""
+
+    def __init__(self, current):
+        super().__init__("edit conflict")
+        self.current = current
+
+
+@transaction.atomic
+def save_record(record, opened_version: int | None, user, m2m: dict | None = None):
+    """Save a new or changed register record. An existing record is saved only when it still has
+    the version the user opened; otherwise EditConflict carries the stored record."""
+    if record.pk is not None:
+        model = type(record)
+        stored = model.objects.select_for_update().get(pk=record.pk)
+        if opened_version != stored.version:
+            raise EditConflict(stored)
+        record.version = stored.version + 1
+    record._history_user = user
+    record.save()
+    for name, values in (m2m or {}).items():
+        getattr(record, name).set(values)
+    return record
+
+
+@transaction.atomic
+def attach_document(pair, owner, kind: str, upload, user) -> RegisterDocument:
+    """Keep an uploaded document (validated by content beforehand) with a synergy or meeting."""
+    name = safe_display_name(upload.name)
+    document = RegisterDocument(
+        pair=pair,
+        kind=kind,
+        original_name=name,
+        content_type=content_type_of(name),
+        size=upload.size,
+        sha256=sha256_of(upload),
+        uploaded_by=user,
+        **{owner._meta.model_name: owner},
+    )
+    document.file.save(name, upload, save=False)
+    document._history_user = user
+    document.save()
+    return document
+
+
+@transaction.atomic
+def approve_report(pair, year, language, body, decision_date, reference, user) -> ApprovedReport:
+    """Freeze the report as it reads now: the PDF, DOCX and HTML are generated once, stored with
+    their SHA-256, and served from storage from then on (R7). The pair's approvals of a year and
+    language are numbered 1, 2, …; a later draft can be approved again as the next number."""
+    # Lock the pair's row so two approvals at once cannot take the same number.
+    type(pair).objects.select_for_update().filter(pk=pair.pk).first()
+    latest = ApprovedReport.objects.filter(pair=pair, year=year, language=language).aggregate(
+        latest=Max("number")
+    )["latest"]
+    approved = ApprovedReport(
+        pair=pair,
+        year=year,
+        language=language,
+        number=(latest or 0) + 1,
+        body=body,
+        decision_date=decision_date,
+        decision_reference=reference,
+        approved_by=user,
+    )
+    with translation.override(language):
+        approval = Approval(
+            body=str(ApprovedReport.Body(body).label),
+            decision_date=format_date(decision_date),
+            reference=reference,
+            number=approved.number,
+        )
+    report = build(pair, year, language, approval)
+    for fmt in ("pdf", "docx", "html"):
+        data = render(report, fmt)
+        getattr(approved, fmt).save(fmt, ContentFile(data), save=False)
+        setattr(approved, f"{fmt}_sha256", hashlib.sha256(data).hexdigest())
+    approved._history_user = user
+    approved.save()
+    return approved

@@ -1,0 +1,71 @@
+"""R7: an approved report is frozen. Its files and checksums never change when the register does;
+a new draft can be approved as the next version."""
+
+import hashlib
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tandem.synergies.models import ApprovedReport, FrozenReportError, Synergy
+from tandem.synergies.services import approve_report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def test_an_approved_report_stays_byte_identical_after_the_register_changes(
+    molenbeek, editor, client
+):
+    client.force_login(editor)
+    kwargs = {"refnis": molenbeek.refnis, "year": 2023, "lang": "nl"}
+    response = client.post(
+        reverse("synergy-report-approve", kwargs=kwargs),
+        {"body": "consultation_committee", "decision_date": "30/01/2023", "reference": "OC-2023/1"},
+    )
+    assert response.status_code == 302
+    approved = ApprovedReport.objects.get(pair=molenbeek, year=2023, language="nl")
+    assert approved.number == 1 and approved.approved_by == editor
+    before = {}
+    for fmt in ("pdf", "docx", "html"):
+        url = reverse("synergy-report-approved", kwargs=kwargs | {"number": 1, "fmt": fmt})
+        before[fmt] = client.get(url).content
+        assert hashlib.sha256(before[fmt]).hexdigest() == getattr(approved, f"{fmt}_sha256")
+    assert b"Goedgekeurde versie 1" in before["html"] or b"OC-2023/1" in before["html"]
+
+    synergy = Synergy.objects.filter(pair=molenbeek).first()
+    synergy.title_nl = "Een nieuwe titel na de goedkeuring"
+    synergy.save()
+    for fmt in ("pdf", "docx", "html"):
+        url = reverse("synergy-report-approved", kwargs=kwargs | {"number": 1, "fmt": fmt})
+        after = client.get(url)
+        assert after.content == before[fmt], fmt
+        assert after["X-Content-SHA256"] == getattr(approved, f"{fmt}_sha256")
+    draft = client.get(reverse("synergy-report-draft", kwargs=kwargs | {"fmt": "html"})).content
+    assert b"Een nieuwe titel na de goedkeuring" in draft
+    assert b"Een nieuwe titel na de goedkeuring" not in before["html"]
+
+
+def test_a_new_approval_follows_as_the_next_version_and_the_first_cannot_change(molenbeek, editor):
+    first = approve_report(molenbeek, 2023, "fr", "councils", date(2023, 2, 1), "", editor)
+    second = approve_report(molenbeek, 2023, "fr", "councils", date(2023, 3, 1), "", editor)
+    assert (first.number, second.number) == (1, 2)
+    first.decision_reference = "changed"
+    with pytest.raises(FrozenReportError):
+        first.save()
+    assert ApprovedReport.objects.get(pk=first.pk).decision_reference == ""
+    assert first.history.count() == 1  # its approval, and nothing after
+
+
+def test_an_invalid_approval_is_refused_with_a_message(molenbeek, editor, client):
+    client.force_login(editor)
+    url = reverse(
+        "synergy-report-approve", kwargs={"refnis": molenbeek.refnis, "year": 2023, "lang": "nl"}
+    )
+    response = client.post(url, {"body": "nobody", "decision_date": "31/2/2023"}, follow=True)
+    assert not ApprovedReport.objects.filter(pair=molenbeek).exists()
+    assert len(list(response.context["messages"])) == 2
