@@ -18,6 +18,7 @@ urlpatterns = [
     path("degrees.css", web_views.degree_stylesheet, name="degree-stylesheet"),
     path("campaigns/", include("tandem.campaigns.urls")),
     path("governance/", include("tandem.places.urls")),
+    path("pairs/", include("tandem.synergies.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("invitations/<str:token>/", account_views.invitation, name="invitation"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

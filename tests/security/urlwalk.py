@@ -109,6 +109,55 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             for c in (only_b, shared)
             for key in (f"a{tenants['thesaurie'].pk}", f"o{tenants['own_row_b'].pk}")
         ],
+        # The synergy register of pair B (seed 004's capability).
+        "registers": [],
+        **{
+            name: [Target(name, {"refnis": pair_b})]
+            for name in ("register", "register-history", "register-import")
+        },
+        "register-export": [
+            Target("register-export", {"refnis": pair_b, "fmt": fmt}) for fmt in ("csv", "xlsx")
+        ],
+        "register-record-new": [
+            Target("register-record-new", {"refnis": pair_b, "kind": kind})
+            for kind in REGISTER_KINDS
+        ],
+        **{
+            name: [
+                Target(name, {"refnis": pair_b, "kind": kind, "pk": tenants[key].pk})
+                for kind, key in REGISTER_KINDS.items()
+            ]
+            for name in ("register-record", "register-record-delete")
+        },
+        "register-document-upload": [
+            Target(
+                "register-document-upload",
+                {"refnis": pair_b, "kind": kind, "pk": tenants[f"{kind}_b"].pk},
+            )
+            for kind in ("synergy", "meeting")
+        ],
+        "register-document": [
+            Target(
+                "register-document",
+                {"refnis": pair_b, "document": tenants["register_document_b"].pk},
+            )
+        ],
+        **{
+            name: [Target(name, {"refnis": pair_b, "year": 2023, "lang": lang})]
+            for name in ("synergy-report", "synergy-report-approve")
+            for lang in ("nl",)
+        },
+        "synergy-report-draft": [
+            Target("synergy-report-draft", {"refnis": pair_b, "year": 2023, "lang": "nl", "fmt": f})
+            for f in ("pdf", "docx", "html")
+        ],
+        "synergy-report-approved": [
+            Target(
+                "synergy-report-approved",
+                {"refnis": pair_b, "year": 2023, "lang": "nl", "number": 1, "fmt": f},
+            )
+            for f in ("pdf", "docx", "html")
+        ],
         "response-document": [
             Target(
                 "response-document",
@@ -119,6 +168,29 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
     }
 
 
+REGISTER_KINDS = {
+    "synergy": "synergy_b",
+    "meeting": "meeting_b",
+    "measure": "measure_b",
+    "focus-group": "focus_group_b",
+}
+REGISTER_VIEWS = {
+    "registers",
+    "register",
+    "register-history",
+    "register-import",
+    "register-export",
+    "register-record-new",
+    "register-record",
+    "register-record-delete",
+    "register-document-upload",
+    "register-document",
+    "synergy-report",
+    "synergy-report-approve",
+    "synergy-report-draft",
+    "synergy-report-approved",
+}
+
 # Views that send an anonymous visitor to the login page (the same answer whether or not the
 # object exists, so nothing leaks); every other private URL answers 404.
 LOGIN_FIRST = {
@@ -128,4 +200,5 @@ LOGIN_FIRST = {
     "questionnaire-submit",
     "questionnaire-domain",
     "questionnaire-row",
+    *REGISTER_VIEWS,
 }

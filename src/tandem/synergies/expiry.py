@@ -1,0 +1,50 @@
+"""A register form posted after the session expired loses nothing: the typed fields are kept in
+the anonymous session (which Django carries over at login) and put back in the same form when
+the person is back, to be checked and saved (the version they opened still guards the save)."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+SESSION_KEY = "tandem_register_drafts"
+
+
+def login_keeping_post(view):
+    """login_required, but a POST from a logged-out browser is kept for after the login."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        if request.method == "POST":
+            fields = {
+                name: request.POST.getlist(name)
+                for name in request.POST
+                if name not in ("csrfmiddlewaretoken", "action")
+            }
+            drafts = request.session.get(SESSION_KEY, {})
+            drafts[request.path] = fields
+            request.session[SESSION_KEY] = drafts
+        return redirect_to_login(request.path)
+
+    return wrapper
+
+
+def restored(request) -> QueryDict | None:
+    """The fields kept for this page before the login, once; None when there are none."""
+    drafts = request.session.get(SESSION_KEY)
+    if not drafts or request.path not in drafts:
+        return None
+    fields = drafts.pop(request.path)
+    request.session[SESSION_KEY] = drafts
+    data = QueryDict(mutable=True)
+    for name, values in fields.items():
+        data.setlist(name, values)
+    messages.warning(
+        request,
+        _("What you typed before logging in again is back in the form: check it and save."),
+    )
+    return data

@@ -1,0 +1,211 @@
+"""Validation of what a pair's editors type into the register, the report's settings and its
+approval. Every record form carries the version the user opened (R5)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tandem.campaigns.uploads import validate_document
+from tandem.catalogue.models import Aspect, SynergyDomain
+
+from .fields import FteField, MoneyField
+from .models import (
+    ApprovedReport,
+    FocusGroup,
+    FocusGroupSession,
+    Measure,
+    Meeting,
+    RegisterDocument,
+    ReportEdition,
+    Synergy,
+)
+
+
+class VersionedForm(forms.ModelForm):
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, pair=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pair = pair
+        if self.instance.pk and not self.is_bound:
+            self.fields["opened_version"].initial = self.instance.version
+        if "domain" in self.fields:
+            self.fields["domain"].queryset = SynergyDomain.objects.select_related("parent")
+
+    def clean(self):
+        cleaned = super().clean()
+        if {"title_nl", "title_fr"} <= set(self.fields) and not (
+            cleaned.get("title_nl") or cleaned.get("title_fr")
+        ):
+            self.add_error("title_nl", _("Give the title in Dutch, in French or in both."))
+        return cleaned
+
+
+class SynergyForm(VersionedForm):
+    expected_savings = MoneyField(label=_("expected savings per year (€)"))
+    realised_savings = MoneyField(label=_("realised savings per year (€)"))
+    expected_fte = FteField(label=_("expected savings per year (FTE)"))
+    realised_fte = FteField(label=_("realised savings per year (FTE)"))
+
+    class Meta:
+        model = Synergy
+        fields = [
+            "domain",
+            "title_nl",
+            "title_fr",
+            "description_nl",
+            "description_fr",
+            "status",
+            "start_year",
+            "partners",
+            "partner_names",
+            "instrument",
+            "instrument_reference",
+            "expected_savings",
+            "realised_savings",
+            "expected_fte",
+            "realised_fte",
+            "savings_basis",
+            "qualitative_gains",
+            "owner_municipality",
+            "owner_ocmw",
+            "aspects",
+        ]
+        widgets = {
+            "description_nl": forms.Textarea(attrs={"rows": 3}),
+            "description_fr": forms.Textarea(attrs={"rows": 3}),
+            "savings_basis": forms.Textarea(attrs={"rows": 2}),
+            "qualitative_gains": forms.Textarea(attrs={"rows": 2}),
+            "aspects": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the aspects of the frameworks the pair's campaigns use.
+        self.fields["aspects"].queryset = (
+            Aspect.objects.filter(domain__framework__campaigns__participations__pair=self.pair)
+            .select_related("domain")
+            .distinct()
+            .order_by("domain__number", "order")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        planned = cleaned.get("status") == Synergy.Status.PLANNED
+        if not planned and not cleaned.get("start_year") and "start_year" not in self.errors:
+            self.add_error("start_year", _("Give the year an existing synergy started."))
+        return cleaned
+
+
+class MeetingForm(VersionedForm):
+    class Meta:
+        model = Meeting
+        fields = [
+            "kind",
+            "date",
+            "title_nl",
+            "title_fr",
+            "participants",
+            "agenda_nl",
+            "agenda_fr",
+            "decisions_nl",
+            "decisions_fr",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"placeholder": "14/9/2022"}),
+            "participants": forms.Textarea(attrs={"rows": 2}),
+            "agenda_nl": forms.Textarea(attrs={"rows": 3}),
+            "agenda_fr": forms.Textarea(attrs={"rows": 3}),
+            "decisions_nl": forms.Textarea(attrs={"rows": 8}),
+            "decisions_fr": forms.Textarea(attrs={"rows": 8}),
+        }
+
+
+class MeasureForm(VersionedForm):
+    class Meta:
+        model = Measure
+        fields = [
+            "domain",
+            "title_nl",
+            "title_fr",
+            "description_nl",
+            "description_fr",
+            "year",
+            "deadline",
+            "owner",
+            "status",
+        ]
+        widgets = {
+            "description_nl": forms.Textarea(attrs={"rows": 3}),
+            "description_fr": forms.Textarea(attrs={"rows": 3}),
+            "deadline": forms.DateInput(attrs={"placeholder": "30/6/2023"}),
+        }
+
+
+class FocusGroupForm(VersionedForm):
+    class Meta:
+        model = FocusGroup
+        fields = ["service", "domain", "contact_municipality", "contact_ocmw"]
+
+
+class FocusGroupSessionForm(forms.ModelForm):
+    class Meta:
+        model = FocusGroupSession
+        fields = ["date", "findings"]
+        widgets = {
+            "date": forms.DateInput(attrs={"placeholder": "15/2/2023"}),
+            "findings": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class EditionForm(VersionedForm):
+    class Meta:
+        model = ReportEdition
+        fields = ["introduction_nl", "introduction_fr", "meetings_from", "meetings_until"]
+        widgets = {
+            "introduction_nl": forms.Textarea(attrs={"rows": 4}),
+            "introduction_fr": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("meetings_from"), cleaned.get("meetings_until")
+        if start and end and start > end:
+            self.add_error("meetings_until", _("The period ends before it starts."))
+        return cleaned
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=RegisterDocument.Kind.choices)
+    document = forms.FileField(
+        label=_("document"), help_text=_("PDF, DOCX, ODT or XLSX, at most 20 MB.")
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data["document"]
+        validate_document(upload)
+        return upload
+
+
+class ApprovalForm(forms.Form):
+    body = forms.ChoiceField(label=_("approved by"), choices=ApprovedReport.Body.choices)
+    decision_date = forms.DateField(
+        label=_("date of the decision"), widget=forms.DateInput(attrs={"placeholder": "7/12/2022"})
+    )
+    reference = forms.CharField(
+        label=_("reference of the decision"), max_length=200, required=False
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("register file"),
+        help_text=_("An XLSX or CSV file with the columns of the export."),
+    )
+
+
+FORMS = {
+    "synergy": SynergyForm,
+    "meeting": MeetingForm,
+    "measure": MeasureForm,
+    "focus-group": FocusGroupForm,
+}

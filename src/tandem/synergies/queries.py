@@ -1,0 +1,77 @@
+"""Reads of a pair's register, always through the scoping helpers: a pair outside the user's
+reach, or a record of another pair, is not found (404)."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from tandem.accounts.scoping import register_pairs
+
+from .models import (
+    ApprovedReport,
+    FocusGroup,
+    Measure,
+    Meeting,
+    RegisterDocument,
+    ReportEdition,
+    Synergy,
+)
+
+RECORD_MODELS = {
+    "synergy": Synergy,
+    "meeting": Meeting,
+    "measure": Measure,
+    "focus-group": FocusGroup,
+}
+
+
+def register_pair(user, refnis: str, *, editing: bool = False):
+    pairs = register_pairs(user, editing=editing).select_related("municipality__region")
+    return get_object_or_404(pairs, municipality__refnis=refnis)
+
+
+def may_edit(user, pair) -> bool:
+    return register_pairs(user, editing=True).filter(pk=pair.pk).exists()
+
+
+def record_of(pair, kind: str, pk: int):
+    model = RECORD_MODELS.get(kind)
+    if model is None:
+        raise Http404("unknown kind of record")
+    return get_object_or_404(model, pair=pair, pk=pk)
+
+
+def document_of(pair, pk: int) -> RegisterDocument:
+    return get_object_or_404(RegisterDocument, pair=pair, pk=pk)
+
+
+def report_years(pair) -> list[int]:
+    """The budget years with an edition or an approved report, and this year and the next."""
+    today = timezone.localdate()
+    years = {today.year, today.year + 1}
+    years |= set(ReportEdition.objects.filter(pair=pair).values_list("year", flat=True))
+    years |= set(ApprovedReport.objects.filter(pair=pair).values_list("year", flat=True))
+    return sorted(years, reverse=True)
+
+
+def register_overview(pair) -> dict:
+    synergies = (
+        Synergy.objects.filter(pair=pair)
+        .select_related("domain__parent", "instrument")
+        .prefetch_related("documents")
+        .order_by("domain__order", "order", "pk")
+    )
+    measures = (
+        Measure.objects.filter(pair=pair)
+        .select_related("domain__parent")
+        .order_by("year", "deadline", "domain__order", "order", "pk")
+    )
+    return {
+        "synergies": synergies,
+        "meetings": Meeting.objects.filter(pair=pair).prefetch_related("documents"),
+        "focus_groups": FocusGroup.objects.filter(pair=pair)
+        .select_related("domain")
+        .prefetch_related("sessions"),
+        "measures": measures,
+        "report_years": report_years(pair),
+    }

@@ -1,0 +1,141 @@
+"""The annual report of a pair: the page (draft and approved versions), the downloads, the
+edition's settings and the approval that freezes a version."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from tandem.reports.synergy.generate import FORMATS, REPORT_LANGUAGES, build, file_name
+from tandem.reports.synergy.generate import render as render_report
+
+from . import services
+from .expiry import login_keeping_post, restored
+from .forms import ApprovalForm, EditionForm
+from .models import ApprovedReport, ReportEdition
+from .queries import may_edit, register_pair
+
+ATTACHMENT = 'attachment; filename="{}"'
+
+
+def _language(lang: str) -> str:
+    if lang not in REPORT_LANGUAGES:
+        raise Http404("reports are written in Dutch or French")
+    return lang
+
+
+@login_keeping_post
+def report(request, refnis, year, lang):
+    pair = register_pair(request.user, refnis)
+    lang = _language(lang)
+    editor = may_edit(request.user, pair)
+    edition = ReportEdition.objects.filter(pair=pair, year=year).first() or ReportEdition(
+        pair=pair, year=year
+    )
+    edition_form = approval_form = None
+    conflict = None
+    if request.method == "POST":
+        pair = register_pair(request.user, refnis, editing=True)
+        edition_form = EditionForm(request.POST, instance=edition, pair=pair)
+        if edition_form.is_valid():
+            try:
+                services.save_record(
+                    edition_form.save(commit=False),
+                    edition_form.cleaned_data.get("opened_version"),
+                    request.user,
+                )
+            except services.EditConflict as clash:
+                conflict = clash.current
+                data = request.POST.copy()
+                data["opened_version"] = clash.current.version
+                edition_form = EditionForm(data, instance=clash.current, pair=pair)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("synergy-report", refnis=refnis, year=year, lang=lang)
+    if editor and edition_form is None:
+        kept = restored(request)
+        edition_form = EditionForm(kept, instance=edition, pair=pair) if kept else None
+        edition_form = edition_form or EditionForm(instance=edition, pair=pair)
+        approval_form = ApprovalForm()
+    draft = build(pair, year, lang)
+    approved = ApprovedReport.objects.filter(pair=pair, year=year, language=lang).order_by(
+        "-number"
+    )
+    context = {
+        "pair": pair,
+        "year": year,
+        "lang": lang,
+        "report": draft,
+        "approved": approved,
+        "edition_form": edition_form,
+        "approval_form": approval_form,
+        "conflict": conflict,
+        "languages": ApprovedReport.Language.choices,
+        "formats": ("pdf", "docx", "html"),
+    }
+    status = 409 if conflict else (400 if edition_form and edition_form.errors else 200)
+    return render(request, "synergies/report.html", context, status=status)
+
+
+@login_required
+def draft_download(request, refnis, year, lang, fmt):
+    pair = register_pair(request.user, refnis)
+    if fmt not in FORMATS:
+        raise Http404("unknown format")
+    draft = build(pair, year, _language(lang))
+    response = HttpResponse(render_report(draft, fmt), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = ATTACHMENT.format(file_name(draft, fmt))
+    return response
+
+
+@login_required
+def approved_download(request, refnis, year, lang, number, fmt):
+    """An approved version exactly as approved: the stored bytes, never a new rendering (R7)."""
+    pair = register_pair(request.user, refnis)
+    if fmt not in FORMATS:
+        raise Http404("unknown format")
+    approved = get_object_or_404(
+        ApprovedReport, pair=pair, year=year, language=_language(lang), number=number
+    )
+    try:
+        with getattr(approved, fmt).open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError as missing:
+        raise Http404("file missing") from missing
+    stem = {"nl": "synergieverslag", "fr": "rapport-synergies"}[approved.language]
+    name = f"{stem}-{pair.refnis}-{year}-{approved.language}-v{number}.{fmt}"
+    response = HttpResponse(data, content_type=FORMATS[fmt])
+    response["Content-Disposition"] = ATTACHMENT.format(name)
+    response["X-Content-SHA256"] = getattr(approved, f"{fmt}_sha256")
+    return response
+
+
+@login_required
+def approve(request, refnis, year, lang):
+    pair = register_pair(request.user, refnis, editing=True)
+    lang = _language(lang)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = ApprovalForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            for error in errors:
+                messages.error(request, f"{form.fields[field].label}: {error}")
+        return redirect("synergy-report", refnis=refnis, year=year, lang=lang)
+    approved = services.approve_report(
+        pair,
+        year,
+        lang,
+        form.cleaned_data["body"],
+        form.cleaned_data["decision_date"],
+        form.cleaned_data["reference"],
+        request.user,
+    )
+    with translation.override(request.LANGUAGE_CODE):
+        messages.success(
+            request,
+            _("Version %(number)s is approved and frozen.") % {"number": approved.number},
+        )
+    return redirect("synergy-report", refnis=refnis, year=year, lang=lang)

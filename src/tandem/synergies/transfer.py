@@ -1,0 +1,253 @@
+"""The synergy register as a spreadsheet: export to XLSX/CSV, and an all-or-nothing import with a
+preview (S12). Text cells that a spreadsheet would run as a formula are neutralised (S10)."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+
+from tandem.campaigns.uploads import validate_document
+from tandem.catalogue.models import Instrument, SynergyDomain
+from tandem.formats.belgian import format_number
+
+from .forms import SynergyForm
+from .models import Synergy
+from .services import save_record
+
+COLUMNS = (
+    "id",
+    "domain",
+    "title_nl",
+    "title_fr",
+    "description_nl",
+    "description_fr",
+    "status",
+    "start_year",
+    "partners",
+    "partner_names",
+    "instrument",
+    "instrument_reference",
+    "expected_savings",
+    "realised_savings",
+    "expected_fte",
+    "realised_fte",
+    "savings_basis",
+    "qualitative_gains",
+    "owner_municipality",
+    "owner_ocmw",
+)
+NUMBERS = {"expected_savings", "realised_savings", "expected_fte", "realised_fte"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
+
+
+class ImportRefused(Exception):
+    """The file cannot be read at all (wrong type, too large, no header)."""
+
+
+def _row_values(synergy: Synergy) -> dict:
+    values = {name: getattr(synergy, name) for name in COLUMNS if hasattr(synergy, name)}
+    values["id"] = synergy.pk
+    values["domain"] = synergy.domain.slug
+    values["instrument"] = synergy.instrument.slug if synergy.instrument_id else ""
+    return values
+
+
+def _synergies(pair):
+    return (
+        Synergy.objects.filter(pair=pair)
+        .select_related("domain", "instrument")
+        .order_by("domain__order", "order", "pk")
+    )
+
+
+def export_xlsx(pair) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "synergies"
+    sheet.append(COLUMNS)
+    for synergy in _synergies(pair):
+        values = _row_values(synergy)
+        row = []
+        for name in COLUMNS:
+            value = values[name]
+            row.append(float(value) if isinstance(value, Decimal) else value)
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                cell.data_type = "s"  # kept as text, never evaluated as a formula
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def export_csv(pair) -> bytes:
+    """Semicolon-separated with a byte-order mark and decimal commas, as Belgian spreadsheets
+    open it; a text cell that starts like a formula gets a leading apostrophe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for synergy in _synergies(pair):
+        values = _row_values(synergy)
+        row = []
+        for name in COLUMNS:
+            value = values[name]
+            if value is None:
+                value = ""
+            elif isinstance(value, Decimal):
+                value = format_number(value, 2).replace(".", "")
+            elif isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                value = f"'{value}"
+            row.append(value)
+        writer.writerow(row)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+@dataclass
+class RowProblem:
+    row: int
+    field: str
+    message: str
+
+    def __str__(self):
+        return _("Row %(row)s, field '%(field)s': %(message)s") % {
+            "row": self.row,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+@dataclass
+class ImportPlan:
+    rows: list[tuple[int, dict]] = field(default_factory=list)  # (row number, raw values)
+    creates: int = 0
+    updates: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def _unquote(value: str) -> str:
+    if value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
+
+
+def read_rows(name: str, upload) -> list[tuple[int, dict]]:
+    """(spreadsheet row number, {column: text}) for each non-empty row; row 1 is the header."""
+    extension = PurePath(name or "").suffix.lower()
+    if upload.size > MAX_BYTES:
+        raise ImportRefused(_("The file is larger than 5 MB."))
+    if extension == ".xlsx":
+        try:
+            validate_document(upload)
+        except ValidationError as error:
+            raise ImportRefused(" ".join(error.messages)) from error
+        upload.seek(0)
+        sheet = load_workbook(upload, read_only=True, data_only=True).worksheets[0]
+        raw = [list(row) for row in sheet.iter_rows(values_only=True)]
+    elif extension == ".csv":
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ImportRefused(_("The CSV file is not UTF-8 text.")) from error
+        dialect = (
+            ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
+        )
+        raw = list(csv.reader(io.StringIO(text), delimiter=dialect))
+    else:
+        raise ImportRefused(_("Import an XLSX or CSV file."))
+    if not raw:
+        raise ImportRefused(_("The file is empty."))
+    header = [str(cell or "").strip() for cell in raw[0]]
+    missing = [name for name in COLUMNS if name not in header and name != "id"]
+    if missing:
+        raise ImportRefused(
+            _("The header row lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)}
+        )
+    if len(raw) - 1 > MAX_ROWS:
+        raise ImportRefused(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+    rows = []
+    for number, cells in enumerate(raw[1:], start=2):
+        values = {}
+        for name, cell in zip(header, cells, strict=False):
+            if name not in COLUMNS:
+                continue
+            if cell is None:
+                text = ""
+            elif isinstance(cell, float | int) and name in NUMBERS:
+                text = format_number(Decimal(str(cell)), 2).replace(".", "")
+            elif isinstance(cell, float) and cell.is_integer():
+                text = str(int(cell))
+            else:
+                text = _unquote(str(cell).strip())
+            values[name] = text
+        if any(values.values()):
+            rows.append((number, values))
+    return rows
+
+
+def plan_import(pair, rows) -> ImportPlan:
+    """Validate every row with the register's own form; nothing is written here."""
+    plan = ImportPlan(rows=rows)
+    domains = {d.slug: d.pk for d in SynergyDomain.objects.all()}
+    instruments = {i.slug: i.pk for i in Instrument.objects.all()}
+    existing = {s.pk: s for s in Synergy.objects.filter(pair=pair)}
+    for number, values in rows:
+        _, problems, is_update = _form_for(pair, number, values, domains, instruments, existing)
+        plan.problems += problems
+        if not problems:
+            plan.updates += is_update
+            plan.creates += not is_update
+    return plan
+
+
+def _form_for(pair, number, values, domains, instruments, existing):
+    problems = []
+    instance = Synergy(pair=pair)
+    reference = values.get("id", "")
+    if reference:
+        try:
+            instance = existing[int(reference)]
+        except (ValueError, KeyError):
+            problems.append(RowProblem(number, "id", _("no synergy of this pair has this id")))
+    data = {name: values.get(name, "") for name in COLUMNS if name != "id"}
+    for name, known in (("domain", domains), ("instrument", instruments)):
+        if data[name] and data[name] not in known:
+            problems.append(
+                RowProblem(number, name, _("unknown code '%(code)s'") % {"code": data[name]})
+            )
+        data[name] = known.get(data[name], "")
+    data["aspects"] = list(instance.aspects.values_list("pk", flat=True)) if instance.pk else []
+    form = SynergyForm(data, instance=instance, pair=pair)
+    if not problems and not form.is_valid():
+        for name, errors in form.errors.items():
+            for error in errors:
+                problems.append(RowProblem(number, name if name != "__all__" else "-", error))
+    return form, problems, bool(instance.pk)
+
+
+@transaction.atomic
+def apply_import(pair, rows, user) -> ImportPlan:
+    """Write every row or none: the first problem rolls the whole import back."""
+    plan = ImportPlan(rows=rows)
+    domains = {d.slug: d.pk for d in SynergyDomain.objects.all()}
+    instruments = {i.slug: i.pk for i in Instrument.objects.all()}
+    existing = {s.pk: s for s in Synergy.objects.filter(pair=pair).select_for_update()}
+    for number, values in rows:
+        form, problems, is_update = _form_for(pair, number, values, domains, instruments, existing)
+        if problems:
+            plan.problems += problems
+            transaction.set_rollback(True)
+            return plan
+        synergy = form.save(commit=False)
+        save_record(synergy, synergy.version if is_update else None, user)
+        plan.updates += is_update
+        plan.creates += not is_update
+    return plan

@@ -1,0 +1,66 @@
+from django.urls import path, register_converter
+
+from . import report_views, transfer_views, views
+
+
+class RecordKind:
+    """Only the register's kinds of record match, so 'documents' or 'import' never reach the
+    record views by accident."""
+
+    regex = "synergy|meeting|measure|focus-group"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(RecordKind, "record_kind")
+
+urlpatterns = [
+    path("", views.registers, name="registers"),
+    path("<str:refnis>/register/", views.register, name="register"),
+    path("<str:refnis>/register/history/", views.history, name="register-history"),
+    path("<str:refnis>/register/import/", transfer_views.import_register, name="register-import"),
+    path(
+        "<str:refnis>/register/export.<str:fmt>",
+        transfer_views.export,
+        name="register-export",
+    ),
+    path("<str:refnis>/register/<record_kind:kind>/new/", views.record, name="register-record-new"),
+    path(
+        "<str:refnis>/register/<record_kind:kind>/<int:pk>/", views.record, name="register-record"
+    ),
+    path(
+        "<str:refnis>/register/<record_kind:kind>/<int:pk>/delete/",
+        views.delete_record,
+        name="register-record-delete",
+    ),
+    path(
+        "<str:refnis>/register/<record_kind:kind>/<int:pk>/documents/",
+        views.upload_document,
+        name="register-document-upload",
+    ),
+    path(
+        "<str:refnis>/register/documents/<int:document>/",
+        views.document,
+        name="register-document",
+    ),
+    path("<str:refnis>/reports/<int:year>/<str:lang>/", report_views.report, name="synergy-report"),
+    path(
+        "<str:refnis>/reports/<int:year>/<str:lang>/approve/",
+        report_views.approve,
+        name="synergy-report-approve",
+    ),
+    path(
+        "<str:refnis>/reports/<int:year>/<str:lang>/draft.<str:fmt>",
+        report_views.draft_download,
+        name="synergy-report-draft",
+    ),
+    path(
+        "<str:refnis>/reports/<int:year>/<str:lang>/v<int:number>.<str:fmt>",
+        report_views.approved_download,
+        name="synergy-report-approved",
+    ),
+]

@@ -1,0 +1,177 @@
+"""The pair's register pages: the overview, one edit page per record (synergy, meeting, measure,
+focus group) with its documents, and the history of every change."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from tandem.accounts.scoping import register_pairs
+
+from . import services
+from .expiry import login_keeping_post, restored
+from .forms import FORMS, DocumentForm, FocusGroupSessionForm
+from .history import register_history
+from .models import FocusGroupSession
+from .queries import (
+    RECORD_MODELS,
+    document_of,
+    may_edit,
+    record_of,
+    register_overview,
+    register_pair,
+)
+
+
+@login_required
+def registers(request):
+    """The pairs whose register the user keeps or reads."""
+    pairs = register_pairs(request.user).select_related("municipality__region")
+    return render(request, "synergies/registers.html", {"pairs": pairs})
+
+
+@login_required
+def register(request, refnis):
+    pair = register_pair(request.user, refnis)
+    context = register_overview(pair) | {"pair": pair, "may_edit": may_edit(request.user, pair)}
+    return render(request, "synergies/register.html", context)
+
+
+def _compared(form, stored):
+    """(label, what the user typed, what is stored now) for each field where they differ."""
+    rows = []
+    for name, field in form.fields.items():
+        if name == "opened_version" or name not in form.cleaned_data:
+            continue
+        mine = form.cleaned_data.get(name)
+        theirs = getattr(stored, name)
+        if hasattr(theirs, "all"):
+            theirs, mine = list(theirs.all()), list(mine or [])
+        if mine != theirs and not (mine in (None, "") and theirs in (None, "")):
+            rows.append((field.label, mine, theirs))
+    return rows
+
+
+@login_keeping_post
+def record(request, refnis, kind, pk=None):
+    """Create (pk None) or edit a register record; a stale save shows both versions (R5)."""
+    pair = register_pair(request.user, refnis, editing=True)
+    if kind not in FORMS:
+        raise Http404("unknown kind of record")
+    instance = record_of(pair, kind, pk) if pk is not None else RECORD_MODELS[kind](pair=pair)
+    form_class = FORMS[kind]
+    conflict = None
+    if request.method == "POST" and request.POST.get("action") == "add-session":
+        return _add_session(request, pair, instance)
+    if request.method == "POST":
+        form = form_class(request.POST, instance=instance, pair=pair)
+        if form.is_valid():
+            m2m = {"aspects": form.cleaned_data["aspects"]} if "aspects" in form.fields else None
+            try:
+                services.save_record(
+                    form.save(commit=False),
+                    form.cleaned_data.get("opened_version"),
+                    request.user,
+                    m2m,
+                )
+            except services.EditConflict as clash:
+                conflict = _compared(form, clash.current)
+                # Saving again now is a deliberate choice over the stored version.
+                data = request.POST.copy()
+                data["opened_version"] = clash.current.version
+                form = form_class(data, instance=clash.current, pair=pair)
+                form.is_valid()
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("register", refnis=refnis)
+    else:
+        kept = restored(request)
+        form = form_class(kept, instance=instance, pair=pair) if kept else None
+        form = form or form_class(instance=instance, pair=pair)
+    context = {
+        "pair": pair,
+        "kind": kind,
+        "record": instance if instance.pk else None,
+        "form": form,
+        "conflict": conflict,
+        "document_form": DocumentForm() if kind in ("synergy", "meeting") else None,
+        "session_form": FocusGroupSessionForm() if kind == "focus-group" else None,
+    }
+    return render(request, "synergies/record.html", context, status=409 if conflict else 200)
+
+
+def _add_session(request, pair, focus_group):
+    if focus_group.pk is None or not isinstance(focus_group, RECORD_MODELS["focus-group"]):
+        raise Http404("sessions belong to a saved focus group")
+    form = FocusGroupSessionForm(request.POST)
+    if form.is_valid():
+        session = FocusGroupSession(focus_group=focus_group, **form.cleaned_data)
+        session._history_user = request.user
+        session.save()
+        messages.success(request, _("The session was added."))
+        return redirect(
+            "register-record", refnis=pair.refnis, kind="focus-group", pk=focus_group.pk
+        )
+    context = {
+        "pair": pair,
+        "kind": "focus-group",
+        "record": focus_group,
+        "form": FORMS["focus-group"](instance=focus_group, pair=pair),
+        "session_form": form,
+    }
+    return render(request, "synergies/record.html", context, status=400)
+
+
+@login_required
+def delete_record(request, refnis, kind, pk):
+    pair = register_pair(request.user, refnis, editing=True)
+    instance = record_of(pair, kind, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    instance._history_user = request.user
+    instance.delete()
+    messages.success(request, _("Deleted; the history keeps what it held."))
+    return redirect("register", refnis=refnis)
+
+
+@login_required
+def upload_document(request, refnis, kind, pk):
+    pair = register_pair(request.user, refnis, editing=True)
+    if kind not in ("synergy", "meeting"):
+        raise Http404("documents belong to synergies and meetings")
+    owner = record_of(pair, kind, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.attach_document(
+            pair, owner, form.cleaned_data["kind"], form.cleaned_data["document"], request.user
+        )
+        messages.success(request, _("The document was attached."))
+    else:
+        for error in form.errors.get("document", []) + form.errors.get("kind", []):
+            messages.error(request, error)
+    return redirect("register-record", refnis=refnis, kind=kind, pk=pk)
+
+
+@login_required
+def document(request, refnis, document):
+    """A register document, always as a download (never rendered inline)."""
+    pair = register_pair(request.user, refnis)
+    found = document_of(pair, document)
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("file missing") from missing
+    return FileResponse(
+        handle, as_attachment=True, filename=found.original_name, content_type=found.content_type
+    )
+
+
+@login_required
+def history(request, refnis):
+    pair = register_pair(request.user, refnis)
+    return render(
+        request, "synergies/history.html", {"pair": pair, "changes": register_history(pair)}
+    )
