@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-postgres setup demo bench bench-load lint translations check clean
+.PHONY: run test test-postgres setup demo bench bench-load bench-reports lint translations check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ bench: setup
 bench-load: setup
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) benchmarks/questionnaire_load.py $(BENCH_ARGS)
+
+bench-reports: setup
+	$(PY) benchmarks/reports.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks
