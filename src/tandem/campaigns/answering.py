@@ -442,20 +442,8 @@ def reopen(submission: Submission, *, user, reason: str) -> Submission:
 def attach_document(response: Response, upload, user):
     """Keep an uploaded document (already validated by content) with the answer."""
     from .models import ResponseDocument
-    from .uploads import content_type_of, safe_display_name, sha256_of
+    from .uploads import store
 
     if not may_edit(response.round, response.pair, response.respondent):
         raise QuestionnaireClosed(_("This questionnaire is submitted or closed."))
-    name = safe_display_name(upload.name)
-    document = ResponseDocument(
-        response=response,
-        original_name=name,
-        content_type=content_type_of(name),
-        size=upload.size,
-        sha256=sha256_of(upload),
-        uploaded_by=user,
-    )
-    document.file.save(name, upload, save=False)
-    document._history_user = user
-    document.save()
-    return document
+    return store(ResponseDocument(response=response), upload, user)

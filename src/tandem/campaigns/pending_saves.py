@@ -10,13 +10,28 @@ def page_of(path: str) -> str:
     return path.split(ROW_SEGMENT)[0] + "/" if ROW_SEGMENT in path else path
 
 
-def keep(request) -> None:
-    """Keep the posted answer fields (not the CSRF token, not files) for their page."""
-    fields = {
+def posted_fields(request) -> dict[str, list[str]]:
+    """The posted fields a person typed (not the CSRF token, not the button, not files)."""
+    return {
         name: request.POST.getlist(name)
         for name in request.POST
         if name not in ("csrfmiddlewaretoken", "action")
     }
+
+
+def as_querydict(fields: dict[str, list[str]]):
+    """Kept fields back as form data."""
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for name, values in fields.items():
+        data.setlist(name, values)
+    return data
+
+
+def keep(request) -> None:
+    """Keep the posted answer fields for their page."""
+    fields = posted_fields(request)
     if not fields:
         return
     pending = request.session.get(SESSION_KEY, {})
@@ -31,13 +46,8 @@ def replay(request, seat, domain, rows_for, save_row):
     pending = request.session.get(SESSION_KEY)
     if not pending or request.path not in pending:
         return None
-    fields = pending.pop(request.path)
+    data = as_querydict(pending.pop(request.path))
     request.session[SESSION_KEY] = pending
-    from django.http import QueryDict
-
-    data = QueryDict(mutable=True)
-    for name, values in fields.items():
-        data.setlist(name, values)
     rows = rows_for(seat, domain, data)
     posted = [r for r in rows if r.form.add_prefix("version") in data]
     if not seat.editable:

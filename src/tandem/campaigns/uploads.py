@@ -6,7 +6,11 @@ import zipfile
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tandem.accounts.fields import actor_field
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_INFLATED_BYTES = 200 * 1024 * 1024  # a zip bomb inflates far beyond its own size
@@ -82,3 +86,37 @@ def sha256_of(upload) -> str:
 def safe_display_name(name: str) -> str:
     """The uploader's file name without any path (`../../x.pdf` → `x.pdf`), for display only."""
     return PurePath(name.replace("\\", "/")).name[:200] or "document"
+
+
+class StoredDocument(models.Model):
+    """What every kept upload records beside its file (which a subclass declares, with the
+    folder it goes to): the uploader's file name, for display only, its checked type, size and
+    SHA-256, and who uploaded it when."""
+
+    original_name = models.CharField(gettext_lazy("file name"), max_length=200)
+    content_type = models.CharField(gettext_lazy("content type"), max_length=100)
+    size = models.PositiveIntegerField(gettext_lazy("size in bytes"))
+    sha256 = models.CharField(gettext_lazy("SHA-256"), max_length=64)
+    uploaded_at = models.DateTimeField(gettext_lazy("uploaded at"), auto_now_add=True)
+    uploaded_by = actor_field(gettext_lazy("uploaded by"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.original_name
+
+
+def store(document: StoredDocument, upload, user) -> StoredDocument:
+    """Save an upload (validated by content beforehand) into `document` under a generated name,
+    with one history record naming the uploader."""
+    name = safe_display_name(upload.name)
+    document.original_name = name
+    document.content_type = content_type_of(name)
+    document.size = upload.size
+    document.sha256 = sha256_of(upload)
+    document.uploaded_by = user
+    document.file.save(name, upload, save=False)
+    document._history_user = user
+    document.save()
+    return document

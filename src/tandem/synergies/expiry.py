@@ -9,6 +9,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from tandem.campaigns.pending_saves import as_querydict, posted_fields
+
 SESSION_KEY = "tandem_register_drafts"
 
 
@@ -20,13 +22,8 @@ def login_keeping_post(view):
         if request.user.is_authenticated:
             return view(request, *args, **kwargs)
         if request.method == "POST":
-            fields = {
-                name: request.POST.getlist(name)
-                for name in request.POST
-                if name not in ("csrfmiddlewaretoken", "action")
-            }
             drafts = request.session.get(SESSION_KEY, {})
-            drafts[request.path] = fields
+            drafts[request.path] = posted_fields(request)
             request.session[SESSION_KEY] = drafts
         return redirect_to_login(request.path)
 
@@ -38,11 +35,8 @@ def restored(request) -> QueryDict | None:
     drafts = request.session.get(SESSION_KEY)
     if not drafts or request.path not in drafts:
         return None
-    fields = drafts.pop(request.path)
+    data = as_querydict(drafts.pop(request.path))
     request.session[SESSION_KEY] = drafts
-    data = QueryDict(mutable=True)
-    for name, values in fields.items():
-        data.setlist(name, values)
     messages.warning(
         request,
         _("What you typed before logging in again is back in the form: check it and save."),

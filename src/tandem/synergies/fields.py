@@ -8,52 +8,48 @@ from django.utils.translation import gettext_lazy as _
 from tandem.formats.belgian import format_money, format_number, parse_money
 
 
-class MoneyField(forms.CharField):
-    """An amount in euro, typed as 6.500 or 6.500,50 (a comma for cents); kept as a Decimal."""
-
-    default_error_messages = {"invalid": _("Write an amount as 6.500 or 6.500,50.")}
+class _AmountField(forms.CharField):
+    """Typed as text, kept as a Decimal, shown again in Belgian format; empty means unknown."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
-        if isinstance(value, Decimal):
-            return format_money(value).replace("€\u00a0", "")
-        return value
+        return self.shown(value) if isinstance(value, Decimal) else value
 
     def to_python(self, value):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
         try:
-            return parse_money(value)
-        except ValueError as error:
+            return self.parsed(value)
+        except (ValueError, InvalidOperation) as error:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
 
 
-class FteField(forms.CharField):
+class MoneyField(_AmountField):
+    """An amount in euro, typed as 6.500 or 6.500,50 (a comma for cents)."""
+
+    default_error_messages = {"invalid": _("Write an amount as 6.500 or 6.500,50.")}
+
+    def shown(self, value):
+        return format_money(value).replace("€\u00a0", "")
+
+    def parsed(self, value):
+        return parse_money(value)
+
+
+class FteField(_AmountField):
     """Full-time equivalents, typed as 0,5 or 1,25 (a dot is accepted too)."""
 
     default_error_messages = {"invalid": _("Write a number of FTE as 0,5 or 2.")}
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
+    def shown(self, value):
+        return format_number(value, 2)
 
-    def prepare_value(self, value):
-        if isinstance(value, Decimal):
-            return format_number(value, 2)
-        return value
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        try:
-            number = Decimal(value.replace(" ", "").replace(",", "."))
-        except InvalidOperation as error:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+    def parsed(self, value):
+        number = Decimal(value.replace(" ", "").replace(",", "."))
         if not number.is_finite() or abs(number) >= 100000:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            raise ValueError(value)
         return number.quantize(Decimal("0.01"))

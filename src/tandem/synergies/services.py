@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
 
-from tandem.campaigns.uploads import content_type_of, safe_display_name, sha256_of
+from tandem.campaigns.uploads import store
 from tandem.formats.belgian import format_date
 from tandem.reports.synergy.assemble import Approval
 from tandem.reports.synergy.generate import build, render
@@ -45,21 +45,8 @@ def save_record(record, opened_version: int | None, user, m2m: dict | None = Non
 @transaction.atomic
 def attach_document(pair, owner, kind: str, upload, user) -> RegisterDocument:
     """Keep an uploaded document (validated by content beforehand) with a synergy or meeting."""
-    name = safe_display_name(upload.name)
-    document = RegisterDocument(
-        pair=pair,
-        kind=kind,
-        original_name=name,
-        content_type=content_type_of(name),
-        size=upload.size,
-        sha256=sha256_of(upload),
-        uploaded_by=user,
-        **{owner._meta.model_name: owner},
-    )
-    document.file.save(name, upload, save=False)
-    document._history_user = user
-    document.save()
-    return document
+    document = RegisterDocument(pair=pair, kind=kind, **{owner._meta.model_name: owner})
+    return store(document, upload, user)
 
 
 @transaction.atomic

@@ -20,28 +20,9 @@ from .forms import SynergyForm
 from .models import Synergy
 from .services import save_record
 
-COLUMNS = (
-    "id",
-    "domain",
-    "title_nl",
-    "title_fr",
-    "description_nl",
-    "description_fr",
-    "status",
-    "start_year",
-    "partners",
-    "partner_names",
-    "instrument",
-    "instrument_reference",
-    "expected_savings",
-    "realised_savings",
-    "expected_fte",
-    "realised_fte",
-    "savings_basis",
-    "qualitative_gains",
-    "owner_municipality",
-    "owner_ocmw",
-)
+# The export's columns: the record's id, then the register form's fields (aspects are kept as
+# they are: they link to campaigns, which a spreadsheet cannot say).
+COLUMNS = ("id", *(name for name in SynergyForm.Meta.fields if name != "aspects"))
 NUMBERS = {"expected_savings", "realised_savings", "expected_fte", "realised_fte"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_BYTES = 5 * 1024 * 1024

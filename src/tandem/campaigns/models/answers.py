@@ -12,6 +12,7 @@ from tandem.accounts.fields import actor_field
 from tandem.catalogue.models import Aspect, ContactDomain, Instrument, ObstacleType, ReasonCluster
 from tandem.places.models import Administration, Pair
 
+from ..uploads import StoredDocument
 from .campaign import Campaign, ProposedAspect, Round
 
 
@@ -168,7 +169,7 @@ def document_path(instance, filename):
     return f"responses/{uuid.uuid4().hex}"
 
 
-class ResponseDocument(models.Model):
+class ResponseDocument(StoredDocument):
     """A document that regulates the cooperation (agreement, council decision), attached to an
     answer. Stored under a generated name outside the static files and served as a download
     only to those who may see the answer."""
@@ -177,21 +178,12 @@ class ResponseDocument(models.Model):
         Response, on_delete=models.CASCADE, related_name="documents", verbose_name=_("response")
     )
     file = models.FileField(_("file"), upload_to=document_path, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    uploaded_by = actor_field(_("uploaded by"))
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["response", "uploaded_at"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-
-    def __str__(self):
-        return self.original_name
 
 
 class Submission(models.Model):

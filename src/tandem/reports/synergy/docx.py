@@ -18,6 +18,15 @@ from tandem.formats.belgian import format_date, format_money, format_number
 from .assemble import DomainSection, SynergyReport
 
 LANGUAGE_TAGS = {"nl": "nl-BE", "fr": "fr-BE", "en": "en-GB"}
+MONEY = ("expected_savings", "realised_savings")
+FTE = ("expected_fte", "realised_fte")
+
+
+def _shown(value, money: bool) -> str:
+    """A figure of the savings table as the HTML shows it: a dash when it is unknown."""
+    if value is None:
+        return "—"
+    return format_money(value) if money else format_number(value, 2)
 
 
 def _set_language(element, lang: str) -> None:
@@ -260,18 +269,8 @@ class _Writer:
             figures = line.figures
             values = (
                 line.label,
-                format_money(figures["expected_savings"])
-                if figures["expected_savings"] is not None
-                else "—",
-                format_money(figures["realised_savings"])
-                if figures["realised_savings"] is not None
-                else "—",
-                format_number(figures["expected_fte"], 2)
-                if figures["expected_fte"] is not None
-                else "—",
-                format_number(figures["realised_fte"], 2)
-                if figures["realised_fte"] is not None
-                else "—",
+                *(_shown(figures[name], money=True) for name in MONEY),
+                *(_shown(figures[name], money=False) for name in FTE),
                 f"{line.estimated} / {line.synergies}",
             )
             cells = table.add_row().cells

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tandem.accounts.fields import actor_field
+from tandem.campaigns.uploads import StoredDocument
 from tandem.catalogue.models import Aspect, Instrument, SynergyDomain
 
 from .common import PairRecord, either_language
@@ -122,7 +122,7 @@ def register_document_path(instance, filename):
     return f"register/{uuid.uuid4().hex}"
 
 
-class RegisterDocument(models.Model):
+class RegisterDocument(StoredDocument):
     """A document of the register: the agreement or council decision behind a synergy, or the
     minutes (pv) of a meeting. Stored under a generated name, served only as a download."""
 
@@ -153,12 +153,6 @@ class RegisterDocument(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     file = models.FileField(_("file"), upload_to=register_document_path, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    uploaded_by = actor_field(_("uploaded by"))
     history = HistoricalRecords()
 
     class Meta:
@@ -172,6 +166,3 @@ class RegisterDocument(models.Model):
         ]
         verbose_name = _("register document")
         verbose_name_plural = _("register documents")
-
-    def __str__(self):
-        return self.original_name
