@@ -2,6 +2,7 @@
 approval. Every record form carries the version the user opened (R5)."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from tandem.campaigns.uploads import validate_document
@@ -30,6 +31,8 @@ class VersionedForm(forms.ModelForm):
             self.fields["opened_version"].initial = self.instance.version
         if "domain" in self.fields:
             self.fields["domain"].queryset = SynergyDomain.objects.select_related("parent")
+        for field in self.fields.values():  # as Django writes a model field's label
+            field.label = capfirst(field.label)
 
     def clean(self):
         cleaned = super().clean()
@@ -81,12 +84,16 @@ class SynergyForm(VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the aspects of the frameworks the pair's campaigns use.
-        self.fields["aspects"].queryset = (
+        aspects = (
             Aspect.objects.filter(domain__framework__campaigns__participations__pair=self.pair)
             .select_related("domain")
             .distinct()
             .order_by("domain__number", "order")
         )
+        if aspects.exists():
+            self.fields["aspects"].queryset = aspects
+        else:  # a pair in no campaign has no aspects to link: no empty list to puzzle over
+            del self.fields["aspects"]
 
     def clean(self):
         cleaned = super().clean()

@@ -86,7 +86,9 @@ def draft_download(request, refnis, year, lang, fmt):
         raise Http404("unknown format")
     draft = build(pair, year, _language(lang))
     response = HttpResponse(render_report(draft, fmt), content_type=FORMATS[fmt])
-    response["Content-Disposition"] = ATTACHMENT.format(file_name(draft, fmt))
+    response["Content-Disposition"] = ATTACHMENT.format(
+        file_name(draft.refnis, draft.year, draft.language, fmt)
+    )
     return response
 
 
@@ -104,8 +106,7 @@ def approved_download(request, refnis, year, lang, number, fmt):
             data = handle.read()
     except FileNotFoundError as missing:
         raise Http404("file missing") from missing
-    stem = {"nl": "synergieverslag", "fr": "rapport-synergies"}[approved.language]
-    name = f"{stem}-{pair.refnis}-{year}-{approved.language}-v{number}.{fmt}"
+    name = file_name(pair.refnis, year, approved.language, fmt, number)
     response = HttpResponse(data, content_type=FORMATS[fmt])
     response["Content-Disposition"] = ATTACHMENT.format(name)
     response["X-Content-SHA256"] = getattr(approved, f"{fmt}_sha256")

@@ -23,6 +23,14 @@ from .queries import (
     register_pair,
 )
 
+# Called when a page is rendered, so the title follows the request's language.
+NEW_TITLES = {
+    "synergy": lambda: _("New synergy"),
+    "meeting": lambda: _("New meeting"),
+    "measure": lambda: _("New measure"),
+    "focus-group": lambda: _("New focus group"),
+}
+
 
 @login_required
 def registers(request):
@@ -92,6 +100,7 @@ def record(request, refnis, kind, pk=None):
     context = {
         "pair": pair,
         "kind": kind,
+        "new_title": NEW_TITLES[kind](),
         "record": instance if instance.pk else None,
         "form": form,
         "conflict": conflict,

@@ -30,10 +30,9 @@ def render(report: SynergyReport, fmt: str) -> bytes:
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def file_name(report: SynergyReport, fmt: str) -> str:
-    """synergieverslag-21012-2023-nl.pdf: the pair's code, never a user's text."""
-    stem = {"nl": "synergieverslag", "fr": "rapport-synergies"}.get(report.language, "report")
-    version = f"-v{report.approval.number}" if report.approval else "-ontwerp"
-    if report.language == "fr" and not report.approval:
-        version = "-projet"
-    return f"{stem}-{report.refnis}-{report.year}-{report.language}{version}.{fmt}"
+def file_name(refnis: str, year: int, language: str, fmt: str, number: int | None = None) -> str:
+    """synergieverslag-21012-2023-nl-v1.pdf: the pair's code, never a user's text; a draft is
+    named as one (ontwerp / projet)."""
+    stem = {"nl": "synergieverslag", "fr": "rapport-synergies"}.get(language, "report")
+    version = f"v{number}" if number else {"fr": "projet"}.get(language, "ontwerp")
+    return f"{stem}-{refnis}-{year}-{language}-{version}.{fmt}"
