@@ -56,13 +56,15 @@ def aspects_for(domain: Domain, aspect_set: str, campaign: Campaign) -> list[Asp
     return list(domain.aspects.filter(condition).order_by("order"))
 
 
-BRUSSELS = "02000"  # REFNIS code of the Brussels-Capital Region (English uses its French names)
+# REFNIS code of the Flemish Region: in English its municipalities keep their Dutch names, those
+# of Wallonia and Brussels their French ones (as Municipality.name).
+FLANDERS = "02000"
 
 
 def display_name(name_nl: str, name_fr: str, region_refnis: str, language: str | None = None):
     """A municipality's name in a language ('nl' gives the REFNIS Dutch name)."""
     language = (language or get_language() or "nl")[:2]
-    if language == "fr" or (language == "en" and region_refnis != BRUSSELS):
+    if language == "fr" or (language == "en" and region_refnis != FLANDERS):
         return name_fr
     return name_nl
 
