@@ -4,13 +4,18 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from .models import (
     Aspect,
     ContactDomain,
+    CooperationFocus,
     DegreeLevel,
     Domain,
+    Factor,
+    FocusAssignment,
+    FocusMapping,
     Framework,
     Instrument,
     ObstacleType,
     ReasonCluster,
     SynergyDomain,
+    TypologyValue,
 )
 
 
@@ -51,7 +56,7 @@ class DegreeLevelAdmin(TranslationAdmin):
     list_display = ("value", "label", "colour", "text_colour", "symbol")
 
 
-@admin.register(ReasonCluster, ObstacleType)
+@admin.register(ReasonCluster, ObstacleType, CooperationFocus)
 class VocabularyAdmin(TranslationAdmin):
     list_display = ("slug", "name", "order")
 
@@ -70,3 +75,28 @@ class ContactDomainAdmin(TranslationAdmin):
 class SynergyDomainAdmin(TranslationAdmin):
     list_display = ("order", "name", "parent", "section")
     list_filter = ("section",)
+
+
+@admin.register(TypologyValue)
+class TypologyValueAdmin(TranslationAdmin):
+    list_display = ("dimension", "slug", "name", "order")
+    list_filter = ("dimension",)
+
+
+class FocusAssignmentInline(admin.TabularInline):
+    model = FocusAssignment
+    extra = 0
+    raw_id_fields = ("aspect",)
+
+
+@admin.register(FocusMapping)
+class FocusMappingAdmin(TranslationAdmin):
+    list_display = ("slug", "name", "framework", "is_default")
+    inlines = [FocusAssignmentInline]
+
+
+@admin.register(Factor)
+class FactorAdmin(TranslationAdmin):
+    list_display = ("name", "parent", "order", "slug")
+    list_select_related = ("parent__parent",)
+    list_filter = ("parent__parent",)

@@ -10,13 +10,24 @@ hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."
 
 
 class Framework(models.Model):
-    """A versioned set of domains and aspects that campaigns survey (e.g. management 2010)."""
+    """A versioned set of domains and aspects that campaigns survey (e.g. management 2010).
+
+    Its method says how a campaign records cooperation: a questionnaire scores every aspect 0, 1
+    or 2 (seed 001); an analysis grid records, per domain, the components on which a pair
+    cooperates and wishes to, with their typology and obstacles (seed 000)."""
+
+    class Method(models.TextChoices):
+        QUESTIONNAIRE = "questionnaire", _("questionnaire with degrees of cooperation")
+        GRID = "grid", _("analysis grid (synthesis tables)")
 
     slug = models.SlugField(_("code"), max_length=60, unique=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     name = models.CharField(_("name"), max_length=200)  # translated
     description = models.TextField(_("description"), blank=True)  # translated
     source = models.CharField(_("source"), max_length=300, blank=True)
+    method = models.CharField(
+        _("method"), max_length=15, choices=Method.choices, default=Method.QUESTIONNAIRE
+    )
 
     class Meta:
         ordering = ["slug"]
@@ -235,3 +246,136 @@ class SynergyDomain(models.Model):
     def heading(self):
         """The domain a report numbers (3.1, 3.2 …): the parent of a sub-theme, else itself."""
         return self.parent if self.parent_id else self
+
+
+class TypologyValue(VocabularyTerm):
+    """A value of one dimension of seed 000's cooperation typology (strategisch, formeel, ...).
+
+    The conceptual frame has four dimensions and the intake form swaps finality for the degree
+    of formalisation, so a grid entry carries all five (S000:2055-2057, 7889-7921)."""
+
+    class Dimension(models.TextChoices):
+        LEVEL = "level", _("level in the policy and management cycle")
+        PLACE = "place", _("place in the organogram")
+        SCALE = "scale", _("administrative scale")
+        FORMALISATION = "formalisation", _("formalisation")
+        FINALITY = "finality", _("finality")
+
+    dimension = models.CharField(_("dimension"), max_length=15, choices=Dimension.choices)
+
+    class Meta(VocabularyTerm.Meta):
+        ordering = ["dimension", "order", "slug"]
+        verbose_name = _("typology value")
+        verbose_name_plural = _("typology values")
+
+
+class CooperationFocus(VocabularyTerm):
+    """One of the three main groups of cooperation: planning, processen, producten (S000 §5.2)."""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("cooperation focus")
+        verbose_name_plural = _("cooperation foci")
+
+
+class FocusMapping(models.Model):
+    """An assignment of a grid framework's domains and components to the three foci.
+
+    The seed gives three different ones (SEEDS §2.15), so each is data and one is the default."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=150)  # translated
+    framework = models.ForeignKey(
+        Framework,
+        on_delete=models.CASCADE,
+        related_name="focus_mappings",
+        verbose_name=_("framework"),
+    )
+    is_default = models.BooleanField(_("default"), default=False)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["framework", "-is_default", "slug"]
+        verbose_name = _("focus mapping")
+        verbose_name_plural = _("focus mappings")
+
+    def __str__(self):
+        return self.name
+
+
+class FocusAssignment(models.Model):
+    """A domain, or one component of it, placed in a focus. A component's own assignment wins
+    over its domain's; a domain or component without one is in no focus."""
+
+    mapping = models.ForeignKey(
+        FocusMapping,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("focus mapping"),
+    )
+    focus = models.ForeignKey(
+        CooperationFocus, on_delete=models.PROTECT, related_name="+", verbose_name=_("focus")
+    )
+    domain = models.ForeignKey(
+        Domain, on_delete=models.CASCADE, related_name="+", verbose_name=_("domain")
+    )
+    aspect = models.ForeignKey(
+        Aspect,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("component"),
+        help_text=_("Empty: the whole domain."),
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mapping", "domain"],
+                condition=models.Q(aspect__isnull=True),
+                name="domain_once_per_focus_mapping",
+            ),
+            models.UniqueConstraint(
+                fields=["mapping", "aspect"],
+                condition=models.Q(aspect__isnull=False),
+                name="component_once_per_focus_mapping",
+            ),
+        ]
+        verbose_name = _("focus assignment")
+        verbose_name_plural = _("focus assignments")
+
+    def __str__(self):
+        return f"{self.aspect or self.domain} → {self.focus}"
+
+
+class Factor(models.Model):
+    """An explanatory factor of seed 000's focus groups, in a tree: context (LOKALE CONTEXT),
+    group (Momentum, Cultuur ...) and sub-factor (Budgettaire situatie). The three matrices each
+    use a part of one tree (SEEDS §8.2 0.5)."""
+
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+    slug = models.SlugField(_("code"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("order"))
+    name = models.CharField(_("name"), max_length=150)  # translated
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "slug"], name="factor_slug_per_parent"),
+            models.UniqueConstraint(
+                fields=["slug"], condition=models.Q(parent__isnull=True), name="root_factor_slug"
+            ),
+        ]
+        verbose_name = _("explanatory factor")
+        verbose_name_plural = _("explanatory factors")
+
+    def __str__(self):
+        return self.name

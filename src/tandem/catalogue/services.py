@@ -6,6 +6,7 @@ import yaml
 from django.db import transaction
 from django.utils import translation
 
+from .grid_catalogue import load_grid_vocabulary
 from .models import (
     Aspect,
     ContactDomain,
@@ -77,6 +78,9 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Counter:
     for path in sorted((data_dir / "frameworks").glob("*.yaml")):
         load_framework(_load(path), path.name, counter)
     _load_synergy_domains(_load(data_dir / "synergy_domains.yaml"), counter)
+    load_grid_vocabulary(
+        _load(data_dir / "grid.yaml"), counter, (_sync, _translated, CatalogueError)
+    )
     return counter
 
 
@@ -138,7 +142,13 @@ def _load_vocabulary(data: dict, counter: Counter) -> None:
 def load_framework(data: dict, filename: str, counter: Counter) -> Framework:
     values = _translated("name", data["name"], filename)
     values |= _translated("description", data.get("description"), filename)
-    values |= {"version": data["version"], "source": data.get("source", "")}
+    values |= {
+        "version": data["version"],
+        "source": data.get("source", ""),
+        "method": data.get("method", Framework.Method.QUESTIONNAIRE),
+    }
+    if values["method"] not in Framework.Method.values:
+        raise CatalogueError(f"{filename}: unknown method '{values['method']}'")
     framework, c, u = _sync(Framework, {"slug": data["slug"]}, values)
     counter.add("frameworks", c, u)
 

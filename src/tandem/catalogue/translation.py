@@ -5,13 +5,17 @@ from modeltranslation.translator import TranslationOptions, register
 from .models import (
     Aspect,
     ContactDomain,
+    CooperationFocus,
     DegreeLevel,
     Domain,
+    Factor,
+    FocusMapping,
     Framework,
     Instrument,
     ObstacleType,
     ReasonCluster,
     SynergyDomain,
+    TypologyValue,
 )
 
 
@@ -57,4 +61,24 @@ class ContactDomainTranslation(TranslationOptions):
 
 @register(SynergyDomain)
 class SynergyDomainTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(TypologyValue)
+class TypologyValueTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(CooperationFocus)
+class CooperationFocusTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(FocusMapping)
+class FocusMappingTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Factor)
+class FactorTranslation(TranslationOptions):
     fields = ("name",)
