@@ -111,8 +111,10 @@ def tenants(db):
     CampaignRole.objects.create(user=coordinator, campaign=shared)
     supervisor = _user("supervisor")
     register_b = _register_of(pair_b)
+    grid_b = _grid_of(pair_a, pair_b)
     return {
         **register_b,
+        **grid_b,
         "pair_a": pair_a,
         "pair_b": pair_b,
         "shared": shared,
@@ -127,6 +129,52 @@ def tenants(db):
         "document_b": document_b,
         "submission_b": submission_b,
     }
+
+
+def _grid_of(pair_a, pair_b):
+    """Two private grid campaigns (seed 000's analysis grid): one of pairs A and B, one of pair
+    B only; pair B has a synthesis entry with an obstacle and a factor value in each."""
+    from tandem.catalogue.models import CooperationFocus, Factor, ObstacleType
+    from tandem.grid.models import (
+        FactorColumn,
+        FactorMatrix,
+        FactorRow,
+        FactorValue,
+        GridEntry,
+        GridObstacle,
+        SynthesisTable,
+    )
+
+    framework = Framework.objects.get(slug="financieel-2012")
+    domain = framework.domains.get(slug="debiteurenbeheer")
+    factor = Factor.objects.get(slug="historiek-overleg")
+    found = {}
+    for slug, pairs in (("grid-shared", [pair_a, pair_b]), ("grid-b", [pair_b])):
+        campaign = Campaign.objects.create(
+            slug=slug, name=f"Grid {slug}", framework=framework, year=2026, is_public=False
+        )
+        Round.objects.create(campaign=campaign, number=1, status=Round.Status.CLOSED)
+        matrix = FactorMatrix.objects.create(
+            campaign=campaign, focus=CooperationFocus.objects.get(slug="planning")
+        )
+        row = FactorRow.objects.create(matrix=matrix, factor=factor, order=1)
+        for order, pair in enumerate(pairs, start=1):
+            participation = CampaignPair.objects.create(campaign=campaign, pair=pair)
+            table = SynthesisTable.objects.create(participation=participation)
+            entry = GridEntry.objects.create(
+                table=table, domain=domain, stage="desirable", label=f"Debiteuren {pair}", order=1
+            )
+            entry.components.set(domain.aspects.filter(slug="debiteurenbeheer"))
+            obstacle = GridObstacle.objects.create(entry=entry, text="privacy", order=1)
+            obstacle.types.set(ObstacleType.objects.filter(slug="juridisch"))
+            column = FactorColumn.objects.create(
+                matrix=matrix, participation=participation, order=order
+            )
+            FactorValue.objects.create(row=row, column=column, symbol="+")
+            if pair == pair_b:
+                found[slug.replace("-", "_")] = campaign
+                found[f"{slug.replace('-', '_')}_entry_b"] = entry
+    return found
 
 
 def _register_of(pair):

@@ -12,6 +12,7 @@ VERBS = {
     "import-governance": "import_governance",
     "check-integrity": "check_integrity",
     "report": "report",
+    "factors": "factors",
     "migrate": "migrate",
     "createsuperuser": "createsuperuser",
     "runserver": "runserver",

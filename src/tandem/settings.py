@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "tandem.accounts",
     "tandem.analysis",
     "tandem.synergies",
+    "tandem.grid",
     "tandem.reports",
     "tandem.demo",
 ]

@@ -15,7 +15,7 @@ from tandem.accounts.scoping import (
 )
 from tandem.analysis.matrix import sort_matrix
 from tandem.analysis.tables import matrix_csv, matrix_json
-from tandem.catalogue.models import DegreeLevel
+from tandem.catalogue.models import DegreeLevel, Framework
 
 from .queries import (
     ASPECT_SETS,
@@ -56,7 +56,10 @@ def campaign_detail(request, campaign):
             "pairs": pair_rows,
             "rounds": campaign.rounds.order_by("number"),
             "matrix_round": matrix_round(campaign),
-            "can_answer": answering_pairs(request.user, campaign).exists(),
+            "is_grid": campaign.framework.method == Framework.Method.GRID,
+            "factor_matrices": campaign.factor_matrices.select_related("focus"),
+            "can_answer": campaign.framework.method == Framework.Method.QUESTIONNAIRE
+            and answering_pairs(request.user, campaign).exists(),
             "can_manage": coordinated_campaigns(request.user).filter(pk=campaign.pk).exists(),
         },
     )
@@ -73,6 +76,8 @@ def _matrix_options(request):
 
 def matrix_page(request, campaign, domain):
     campaign = _campaign(request, campaign)
+    if campaign.framework.method == Framework.Method.GRID:
+        return redirect("grid-comparison", campaign.slug)
     domain = _domain(campaign, domain)
     aspect_set, sort = _matrix_options(request)
     result = domain_matrix(
@@ -152,6 +157,8 @@ def pair_page(request, campaign, refnis):
         if today is None:
             raise Http404("no such pair in this campaign")
         return redirect("campaign-pair", campaign.slug, today.municipality.refnis, permanent=True)
+    if campaign.framework.method == Framework.Method.GRID:
+        return redirect("grid-pair", campaign.slug, refnis)
     profile = pair_profile(campaign, pair)
     return render(
         request,

@@ -13,6 +13,7 @@ from tandem.campaigns.models import Campaign, CampaignAspect, CampaignPair, Resp
 from tandem.catalogue.models import Aspect, Framework
 from tandem.places.services import municipality_for_code
 
+from .grid import GridDataError, load_grid_campaign
 from .synergies import RegisterDataError, load_registers
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -44,14 +45,35 @@ def load_demo(data_dir: Path = DATA_DIR) -> dict:
         with open(data_dir / name, encoding="utf-8") as handle:
             _load_campaign(yaml.safe_load(handle), name, counts)
     try:
+        load_grid_campaign(
+            data_dir,
+            lambda spec, labels, name: _grid_campaign(spec, labels, name, counts),
+            counts,
+        )
         load_registers(data_dir, counts)
-    except RegisterDataError as error:
+    except (RegisterDataError, GridDataError) as error:
         raise DemoDataError(str(error)) from error
     return counts
 
 
 def _load_campaign(data: dict, filename: str, counts: dict) -> Campaign:
-    spec = data["campaign"]
+    campaign, rounds = _campaign_and_rounds(data["campaign"], filename, counts)
+    results_round = rounds[data["campaign"]["results_round"]]
+    pairs = _participations(campaign, data["pairs"], filename, counts)
+    _load_tables(data["tables"], campaign.framework, results_round, pairs, filename, counts)
+    _link_added_aspects(campaign, rounds[1], data["tables"], campaign.framework)
+    return campaign
+
+
+def _grid_campaign(data: dict, labels: dict, filename: str, counts: dict):
+    """The campaign of a grid data file and its participations by the file's city label."""
+    campaign, _ = _campaign_and_rounds(data["campaign"], filename, counts)
+    pairs = _participations(campaign, labels, filename, counts)
+    participations = {p.pair_id: p for p in CampaignPair.objects.filter(campaign=campaign)}
+    return campaign, {label: participations[pair.pk] for label, pair in pairs.items()}
+
+
+def _campaign_and_rounds(spec: dict, filename: str, counts: dict):
     framework = Framework.objects.filter(slug=spec["framework"]).first()
     if framework is None:
         raise DemoDataError(
@@ -91,12 +113,7 @@ def _load_campaign(data: dict, filename: str, counts: dict) -> Campaign:
             _update(round_, values)
         counts["rounds"] += int(created)
         rounds[entry["number"]] = round_
-    results_round = rounds[spec["results_round"]]
-
-    pairs = _participations(campaign, data["pairs"], filename, counts)
-    _load_tables(data["tables"], framework, results_round, pairs, filename, counts)
-    _link_added_aspects(campaign, rounds[1], data["tables"], framework)
-    return campaign
+    return campaign, rounds
 
 
 def _link_added_aspects(campaign, round_, tables, framework) -> None:

@@ -1,0 +1,250 @@
+"""Reads of the analysis grid, scoped by the acting user: which grid campaigns and pairs a user
+may read or edit, and the synthesis entries and factor matrices as plain rows for analysis/."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from tandem.accounts.models import CampaignRole, PairRole
+from tandem.accounts.scoping import campaign_pairs_for, campaigns_for
+from tandem.analysis.grid import EntryRow, FocusMap
+from tandem.campaigns.models import Campaign, CampaignPair
+from tandem.campaigns.queries import PAIR_COLUMNS, display_name
+from tandem.catalogue.cache import remembered
+from tandem.catalogue.models import (
+    Aspect,
+    CooperationFocus,
+    Factor,
+    FocusAssignment,
+    FocusMapping,
+    Framework,
+    TypologyValue,
+)
+from tandem.places.models import Pair
+
+from .models import FactorColumn, FactorMatrix, FactorRow, FactorValue, GridEntry, GridObstacle
+
+
+def grid_campaign(user, slug: str) -> Campaign:
+    """A grid campaign the user may see, or 404."""
+    campaign = (
+        campaigns_for(user)
+        .select_related("framework")
+        .filter(slug=slug, framework__method=Framework.Method.GRID)
+        .first()
+    )
+    if campaign is None:
+        raise Http404("no such grid campaign")
+    return campaign
+
+
+def readable_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
+    """Pairs whose synthesis tables the user may read: as for a campaign's answers."""
+    return campaign_pairs_for(user, campaign)
+
+
+def editable_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
+    """Pairs whose synthesis table the user may change: the pair's editors (a role for this
+    campaign or for all the pair's campaigns) and the campaign's coordinators, who record the
+    intake interviews."""
+    pairs = Pair.objects.filter(participations__campaign=campaign)
+    if getattr(user, "is_superuser", False):
+        return pairs
+    if not getattr(user, "is_authenticated", False):
+        return pairs.none()
+    coordinator = CampaignRole.objects.filter(
+        user=user, campaign=campaign, role=CampaignRole.Role.COORDINATOR
+    )
+    editor = PairRole.objects.filter(
+        user=user, pair=OuterRef("pk"), role=PairRole.Role.EDITOR
+    ).filter(Q(campaign__isnull=True) | Q(campaign=campaign))
+    return pairs.filter(Exists(coordinator) | Exists(editor))
+
+
+def participation_for(
+    pairs: QuerySet[Pair], campaign: Campaign, refnis: str, editable: QuerySet[Pair] | None = None
+) -> CampaignPair:
+    """The participation of the pair with this REFNIS code among `pairs`, or 404; with
+    `editable`, annotated `may_edit` (in the same query)."""
+    participation = CampaignPair.objects.select_related(
+        "pair__municipality__region", "campaign"
+    ).filter(campaign=campaign, pair__in=pairs.values("pk"), pair__municipality__refnis=refnis)
+    if editable is not None:
+        participation = participation.annotate(
+            may_edit=Exists(editable.filter(pk=OuterRef("pair_id")))
+        )
+    participation = participation.first()
+    if participation is None:
+        raise Http404("no such pair in this campaign")
+    return participation
+
+
+@dataclass(frozen=True, slots=True)
+class PairHeader:
+    key: int
+    name: str
+    code: str
+
+
+def pair_headers(pairs: QuerySet[Pair], language: str | None = None) -> dict[int, PairHeader]:
+    """Pair id → (id, name in the language, REFNIS code), in one query."""
+    return {
+        pk: PairHeader(pk, display_name(nl, fr, region, language), refnis)
+        for pk, refnis, nl, fr, region in pairs.order_by().values_list(*PAIR_COLUMNS)
+    }
+
+
+def entry_rows(
+    campaign: Campaign, pairs: QuerySet[Pair] | None = None, domain=None, obstacles=True
+) -> list[EntryRow]:
+    """The campaign's synthesis entries (of one sub-domain, when given) as plain rows (three
+    queries), ordered by pair, domain, stage and position. Components are aspect ids; typology
+    values and obstacle types slugs."""
+    entries = GridEntry.objects.filter(table__participation__campaign=campaign)
+    if domain is not None:
+        entries = entries.filter(domain=domain)
+    if pairs is not None:
+        entries = entries.filter(table__participation__pair__in=pairs.values("pk"))
+    values = list(
+        entries.order_by(
+            "table__participation__pair_id", "domain__number", "stage", "order", "pk"
+        ).values_list(
+            "pk",
+            "table__participation__pair_id",
+            "domain_id",
+            "stage",
+            "is_none",
+            "level__slug",
+            "place__slug",
+            "scale__slug",
+            "formalisation__slug",
+            "finality__slug",
+            "possible",
+            "label",
+            "way",
+        )
+    )
+    ids = [v[0] for v in values]
+    components = defaultdict(list)
+    for entry_id, aspect_id in GridEntry.components.through.objects.filter(
+        gridentry_id__in=ids
+    ).values_list("gridentry_id", "aspect_id"):
+        components[entry_id].append(aspect_id)
+    with_obstacles, obstacles = obstacles, defaultdict(dict)
+    for entry_id, obstacle_id, type_slug in (
+        GridObstacle.objects.filter(entry_id__in=ids if with_obstacles else [])
+        .order_by("entry_id", "order", "pk")
+        .values_list("entry_id", "pk", "types__slug")
+    ):
+        types = obstacles[entry_id].setdefault(obstacle_id, [])
+        if type_slug:
+            types.append(type_slug)
+    rows = []
+    for pk, pair, domain, stage, is_none, *typology, possible, label, way in values:
+        rows.append(
+            EntryRow(
+                key=pk,
+                pair=pair,
+                domain=domain,
+                stage=stage,
+                is_none=is_none,
+                components=tuple(sorted(components.get(pk, ()))),
+                typology=dict(zip(GridEntry.TYPOLOGY, typology, strict=True)),
+                possible=possible,
+                obstacle_types=tuple(tuple(sorted(t)) for t in obstacles[pk].values()),
+                label=label,
+                way=way,
+            )
+        )
+    return rows
+
+
+def mappings_for(campaign: Campaign) -> list[FocusMapping]:
+    """The framework's focus mappings, the default first (kept a minute)."""
+    return focus_vocabulary(campaign.framework_id)[0]
+
+
+def focus_vocabulary(framework_id: int) -> tuple[list[FocusMapping], dict[int, FocusMap], list]:
+    """The framework's focus mappings, each mapping's assignments as plain data (mapping id →
+    FocusMap) and the foci in catalogue order: three queries, kept a minute."""
+
+    def load():
+        mappings = list(FocusMapping.objects.filter(framework_id=framework_id))
+        maps = {m.pk: FocusMap(domains={}, components={}) for m in mappings}
+        for mapping, domain, aspect, focus in FocusAssignment.objects.filter(
+            mapping__framework_id=framework_id
+        ).values_list("mapping_id", "domain_id", "aspect_id", "focus__slug"):
+            if aspect is None:
+                maps[mapping].domains[domain] = focus
+            else:
+                maps[mapping].components[(domain, aspect)] = focus
+        return mappings, maps, list(CooperationFocus.objects.all())
+
+    return remembered(f"tandem:focus-vocabulary:{framework_id}", load)
+
+
+def factor_paths() -> dict[int, list[Factor]]:
+    """Factor id → its path from the root (the whole tree in one query, kept a minute)."""
+
+    def load():
+        factors = {f.pk: f for f in Factor.objects.all()}
+
+        def path(factor):
+            if factor.parent_id is None:
+                return [factor]
+            return [*path(factors[factor.parent_id]), factor]
+
+        return {pk: path(f) for pk, f in factors.items()}
+
+    return remembered("tandem:factor-paths", load)
+
+
+def typology_values() -> list[TypologyValue]:
+    """The typology's values in catalogue order (kept a minute)."""
+    return remembered("tandem:typology-values", lambda: list(TypologyValue.objects.all()))
+
+
+def components_of(domain) -> list[Aspect]:
+    """A sub-domain's components in order (kept a minute)."""
+    return remembered(
+        f"tandem:grid-components:{domain.pk}",
+        lambda: list(Aspect.objects.filter(domain=domain).order_by("order")),
+    )
+
+
+@dataclass
+class MatrixData:
+    """A factor matrix as plain data: its columns (pair id, printed label), its rows (factor
+    path, printed label) and the cells by (factor id, pair id)."""
+
+    matrix: FactorMatrix
+    columns: list[tuple[int, str]]
+    rows: list[tuple[int, list[Factor], str]]
+    cells: dict[tuple[int, int], FactorValue]
+
+    def cell(self, factor_id: int, pair_id: int) -> FactorValue | None:
+        return self.cells.get((factor_id, pair_id))
+
+
+def matrix_data(matrix: FactorMatrix, paths: dict | None = None) -> MatrixData:
+    paths = factor_paths() if paths is None else paths
+    columns = list(
+        FactorColumn.objects.filter(matrix=matrix)
+        .order_by("order")
+        .values_list("participation__pair_id", "printed")
+    )
+    rows = [
+        (factor_id, paths[factor_id], printed)
+        for factor_id, printed in FactorRow.objects.filter(matrix=matrix)
+        .order_by("order")
+        .values_list("factor_id", "printed")
+    ]
+    cells = {
+        (v.row.factor_id, v.column.participation.pair_id): v
+        for v in FactorValue.objects.filter(row__matrix=matrix).select_related(
+            "row", "column__participation"
+        )
+    }
+    return MatrixData(matrix, columns, rows, cells)

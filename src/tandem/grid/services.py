@@ -1,0 +1,125 @@
+"""Every write to a pair's synthesis table: an entry with its components and obstacles, the
+table's intake and attitude, a deletion. Each is transactional, checks the version the user
+opened (R5) and leaves history rows naming the actor (R6); none uses QuerySet.update()."""
+
+from django.db import transaction
+
+from tandem.synergies.services import EditConflict, save_record
+
+from .models import FactorColumn, FactorRow, FactorValue, GridEntry, GridObstacle, SynthesisTable
+
+__all__ = [
+    "EditConflict",
+    "delete_entry",
+    "save_entry",
+    "save_factor_values",
+    "save_table",
+    "table_for",
+]
+
+
+@transaction.atomic
+def table_for(participation, user) -> SynthesisTable:
+    """The pair's synthesis table, created on the first write (never on a read: S5)."""
+    table = SynthesisTable.objects.filter(participation=participation).first()
+    if table is None:
+        table = SynthesisTable(participation=participation)
+        table._history_user = user
+        table.save()
+    return table
+
+
+@transaction.atomic
+def save_table(table: SynthesisTable, opened_version: int | None, user) -> SynthesisTable:
+    return save_record(table, opened_version, user)
+
+
+@transaction.atomic
+def save_entry(
+    entry: GridEntry, opened_version: int | None, user, components, obstacles: list[dict]
+) -> GridEntry:
+    """Save an entry with its components and its obstacles (each a dict with `label`, `text`
+    and `types`; the list replaces the stored ones). Current cooperation has no obstacles and
+    no possibility; "no cooperation" has no components and no typology."""
+    if entry.stage == GridEntry.Stage.CURRENT:
+        entry.possible, entry.obstacle_answer, obstacles = "", "", []
+    if entry.is_none:
+        components = []
+        for dimension in GridEntry.TYPOLOGY:
+            setattr(entry, dimension, None)
+    if obstacles and not entry.obstacle_answer:
+        entry.obstacle_answer = GridEntry.ObstacleAnswer.LISTED
+    if entry.pk is None and not entry.order:
+        siblings = GridEntry.objects.filter(
+            table=entry.table, domain=entry.domain, stage=entry.stage
+        )
+        entry.order = max([e.order for e in siblings] or [0]) + 1
+    save_record(entry, opened_version, user, m2m={"components": components})
+    _replace_obstacles(entry, obstacles, user)
+    return entry
+
+
+def _replace_obstacles(entry: GridEntry, obstacles: list[dict], user) -> None:
+    stored = list(entry.obstacles.order_by("order", "pk"))
+    for position, wanted in enumerate(obstacles, start=1):
+        obstacle = stored[position - 1] if position <= len(stored) else GridObstacle(entry=entry)
+        changed = obstacle.pk is None or any(
+            getattr(obstacle, f) != wanted[f] for f in ("label", "text")
+        )
+        obstacle.label, obstacle.text, obstacle.order = wanted["label"], wanted["text"], position
+        if changed or obstacle.order != position:
+            obstacle._history_user = user
+            obstacle.save()
+        if {t.pk for t in obstacle.types.all()} != {t.pk for t in wanted["types"]}:
+            obstacle.types.set(wanted["types"])
+    for extra in stored[len(obstacles) :]:
+        extra._history_user = user
+        extra.delete()
+
+
+@transaction.atomic
+def delete_entry(entry: GridEntry, opened_version: int | None, user) -> None:
+    stored = GridEntry.objects.select_for_update().get(pk=entry.pk)
+    if opened_version is not None and opened_version != stored.version:
+        raise EditConflict(stored)
+    for obstacle in stored.obstacles.all():
+        obstacle._history_user = user
+        obstacle.delete()
+    stored._history_user = user
+    stored.delete()
+
+
+@transaction.atomic
+def save_factor_values(matrix, participation, wanted: list[tuple], user) -> list:
+    """Save a pair's values in a factor matrix: `wanted` holds (factor id, symbol, explanation,
+    opened version) per row. The pair becomes a column when it is not one yet. Nothing is
+    saved when any value changed since it was opened: the stale ones are returned."""
+    column = FactorColumn.objects.filter(matrix=matrix, participation=participation).first()
+    if column is None:
+        last = FactorColumn.objects.filter(matrix=matrix).order_by("-order").first()
+        column = FactorColumn.objects.create(
+            matrix=matrix, participation=participation, order=(last.order + 1) if last else 1
+        )
+    rows = {r.factor_id: r for r in FactorRow.objects.filter(matrix=matrix)}
+    stored = {
+        v.row.factor_id: v
+        for v in FactorValue.objects.select_for_update().filter(column=column).select_related("row")
+    }
+    stale = [
+        stored[factor]
+        for factor, _symbol, _text, opened in wanted
+        if factor in stored and opened is not None and opened != stored[factor].version
+    ]
+    if stale:
+        transaction.set_rollback(True)
+        return stale
+    for factor, symbol, text, _opened in wanted:
+        value = stored.get(factor) or FactorValue(row=rows[factor], column=column)
+        if value.pk and value.symbol == symbol and value.explanation == text:
+            continue
+        if value.pk:
+            value.version += 1
+        value.symbol, value.explanation = symbol, text
+        value._history_user = user
+        value.save()
+    return []

@@ -1,0 +1,58 @@
+from django.urls import path
+
+from . import export_views, views
+
+urlpatterns = [
+    path("<slug:campaign>/grid/", views.campaign_comparison, name="grid-comparison"),
+    path("<slug:campaign>/grid/factors/<slug:focus>/", views.factor_matrix, name="grid-factors"),
+    path(
+        "<slug:campaign>/grid/factors/<slug:focus>/pairs/<str:refnis>/",
+        views.factor_values,
+        name="grid-factor-values",
+    ),
+    path("<slug:campaign>/pairs/<str:refnis>/grid/", views.pair_grid, name="grid-pair"),
+    path("<slug:campaign>/pairs/<str:refnis>/grid/history/", views.history, name="grid-history"),
+    path("<slug:campaign>/pairs/<str:refnis>/grid/table/", views.table, name="grid-table"),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/entries/new/", views.entry, name="grid-entry-new"
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/entries/<int:pk>/", views.entry, name="grid-entry"
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/entries/<int:pk>/delete/",
+        views.delete_entry,
+        name="grid-entry-delete",
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/<slug:domain>/",
+        views.pair_domain,
+        name="grid-pair-domain",
+    ),
+    # Downloads (CSV, XLSX, JSON) and printable PDFs, through the pages' scoped queries.
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/table.<str:fmt>",
+        export_views.pair_table_export,
+        name="grid-pair-export",
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/grid.pdf",
+        export_views.pair_pdf,
+        name="grid-pair-pdf",
+    ),
+    path(
+        "<slug:campaign>/grid/comparison.<str:fmt>",
+        export_views.comparison_export,
+        name="grid-comparison-export",
+    ),
+    path(
+        "<slug:campaign>/grid/factors/<slug:focus>.<str:fmt>",
+        export_views.factor_export,
+        name="grid-factors-export",
+    ),
+    path(
+        "<slug:campaign>/grid/matrices.pdf",
+        export_views.matrices_pdf,
+        name="grid-matrices-pdf",
+    ),
+]

@@ -1,0 +1,307 @@
+"""The analysis grid's pages: a pair's synthesis table, one sub-domain with peer practice, the
+edit pages of an entry and of the table, the campaign's comparison and the factor matrices."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from tandem.campaigns.queries import pair_name
+from tandem.catalogue.cache import domains_of
+from tandem.catalogue.models import Domain
+from tandem.synergies.expiry import login_keeping_post, restored
+
+from . import services
+from .forms import EntryForm, TableForm, factor_value_forms, obstacle_formset
+from .history import grid_history
+from .models import FactorMatrix, GridEntry, SynthesisTable
+from .pages import comparison, factor_profile, peer_practice, synthesis_blocks
+from .queries import (
+    editable_pairs,
+    grid_campaign,
+    matrix_data,
+    pair_headers,
+    participation_for,
+    readable_pairs,
+)
+
+
+def _pair_context(request, campaign_slug, refnis, editing=False):
+    campaign = grid_campaign(request.user, campaign_slug)
+    pairs = (
+        editable_pairs(request.user, campaign)
+        if editing
+        else readable_pairs(request.user, campaign)
+    )
+    participation = participation_for(pairs, campaign, refnis)
+    may_edit = (
+        editing or editable_pairs(request.user, campaign).filter(pk=participation.pair_id).exists()
+    )
+    return {
+        "campaign": campaign,
+        "participation": participation,
+        "pair": participation.pair,
+        "name": pair_name(participation.pair),
+        "may_edit": may_edit,
+    }
+
+
+def _domains(campaign):
+    return domains_of(campaign.framework_id)
+
+
+def pair_grid(request, campaign, refnis):
+    """The pair's synthesis table: all sub-domains, current and desirable."""
+    context = _pair_context(request, campaign, refnis)
+    participation = context["participation"]
+    table = SynthesisTable.objects.filter(participation=participation).first()
+    context |= {
+        "table": table,
+        "blocks": synthesis_blocks(participation, _domains(context["campaign"])),
+        "matrices": context["campaign"]
+        .factor_matrices.select_related("focus")
+        .order_by("focus__order"),
+    }
+    return render(request, "grid/pair.html", context)
+
+
+def pair_domain(request, campaign, refnis, domain):
+    """One sub-domain of a pair: its entries, its factor profile and the peers' practice."""
+    context = _pair_context(request, campaign, refnis)
+    domains = _domains(context["campaign"])
+    chosen = next((d for d in domains if d.slug == domain), None)
+    if chosen is None:
+        raise Http404("no such sub-domain")
+    blocks = synthesis_blocks(context["participation"], [chosen])
+    readable = readable_pairs(request.user, context["campaign"])
+    context |= {
+        "domain": chosen,
+        "domains": domains,
+        "domain_block": blocks[0],
+        "practice": peer_practice(
+            context["campaign"], context["participation"], chosen, readable, blocks[0]
+        ),
+        "profile": factor_profile(context["participation"]),
+    }
+    return render(request, "grid/pair_domain.html", context)
+
+
+def _compared(form, stored):
+    rows = []
+    for name, field in form.fields.items():
+        if name == "opened_version" or name not in form.cleaned_data:
+            continue
+        mine, theirs = form.cleaned_data.get(name), getattr(stored, name)
+        if hasattr(theirs, "all"):
+            theirs, mine = list(theirs.all()), list(mine or [])
+        if mine != theirs and not (mine in (None, "") and theirs in (None, "")):
+            rows.append((field.label, mine, theirs))
+    return rows
+
+
+@login_keeping_post
+def entry(request, campaign, refnis, pk=None):
+    """Create (pk None; ?domain=&stage=) or edit an entry with its obstacles; a stale save
+    shows both versions and overwrites nothing (R5)."""
+    context = _pair_context(request, campaign, refnis, editing=True)
+    participation = context["participation"]
+    if pk is None:
+        domain = get_object_or_404(
+            Domain, framework=context["campaign"].framework, slug=request.GET.get("domain")
+        )
+        stage = request.GET.get("stage")
+        if stage not in GridEntry.Stage.values:
+            raise Http404("choose current or desirable")
+        instance = GridEntry(domain=domain, stage=stage)
+    else:
+        instance = get_object_or_404(
+            GridEntry.objects.select_related("domain"),
+            pk=pk,
+            table__participation=participation,
+        )
+    conflict = None
+    desirable = instance.stage == GridEntry.Stage.DESIRABLE
+    if request.method == "POST":
+        form = EntryForm(
+            request.POST, instance=instance, domain=instance.domain, stage=instance.stage
+        )
+        obstacles = obstacle_formset(instance, request.POST) if desirable else None
+        if form.is_valid() and (obstacles is None or obstacles.is_valid()):
+            entry = form.save(commit=False)
+            if entry.table_id is None:
+                entry.table = services.table_for(participation, request.user)
+            wanted = [f.cleaned_obstacle() for f in obstacles] if obstacles else []
+            try:
+                services.save_entry(
+                    entry,
+                    form.cleaned_data.get("opened_version"),
+                    request.user,
+                    form.cleaned_data.get("components") or [],
+                    [o for o in wanted if o],
+                )
+            except services.EditConflict as clash:
+                conflict = _compared(form, clash.current)
+                data = request.POST.copy()
+                data["opened_version"] = clash.current.version
+                form = EntryForm(data, instance=clash.current)
+                form.is_valid()
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(
+                    "grid-pair-domain", context["campaign"].slug, refnis, instance.domain.slug
+                )
+    else:
+        kept = restored(request)
+        form = EntryForm(kept, instance=instance, domain=instance.domain, stage=instance.stage)
+        obstacles = obstacle_formset(instance, kept) if desirable else None
+        if kept:
+            form.is_valid()
+    context |= {
+        "entry": instance if instance.pk else None,
+        "domain": instance.domain,
+        "stage": instance.stage,
+        "stage_label": GridEntry.Stage(instance.stage).label,
+        "form": form,
+        "obstacles": obstacles,
+        "conflict": conflict,
+    }
+    return render(request, "grid/entry.html", context, status=409 if conflict else 200)
+
+
+@login_keeping_post
+def delete_entry(request, campaign, refnis, pk):
+    context = _pair_context(request, campaign, refnis, editing=True)
+    instance = get_object_or_404(
+        GridEntry.objects.select_related("domain"),
+        pk=pk,
+        table__participation=context["participation"],
+    )
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.delete_entry(instance, None, request.user)
+    messages.success(request, _("Deleted; the history keeps what it held."))
+    return redirect("grid-pair-domain", context["campaign"].slug, refnis, instance.domain.slug)
+
+
+@login_keeping_post
+def table(request, campaign, refnis):
+    """The table's intake interview and the pair's attitude."""
+    context = _pair_context(request, campaign, refnis, editing=True)
+    participation = context["participation"]
+    instance = SynthesisTable.objects.filter(participation=participation).first()
+    instance = instance or SynthesisTable(participation=participation)
+    conflict = None
+    if request.method == "POST":
+        form = TableForm(request.POST, instance=instance)
+        if form.is_valid():
+            try:
+                services.save_table(
+                    form.save(commit=False), form.cleaned_data.get("opened_version"), request.user
+                )
+            except services.EditConflict as clash:
+                conflict = _compared(form, clash.current)
+                data = request.POST.copy()
+                data["opened_version"] = clash.current.version
+                form = TableForm(data, instance=clash.current)
+                form.is_valid()
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("grid-pair", context["campaign"].slug, refnis)
+    else:
+        kept = restored(request)
+        form = TableForm(kept, instance=instance)
+    context |= {"form": form, "conflict": conflict}
+    return render(request, "grid/table.html", context, status=409 if conflict else 200)
+
+
+def campaign_comparison(request, campaign):
+    """Counts per sub-domain, typology, obstacles, foci and attitudes over the campaign."""
+    campaign = grid_campaign(request.user, campaign)
+    stage = request.GET.get("stage", GridEntry.Stage.CURRENT)
+    if stage not in GridEntry.Stage.values:
+        stage = GridEntry.Stage.CURRENT
+    readable = readable_pairs(request.user, campaign)
+    result = comparison(campaign, readable, request.GET.get("mapping"), stage)
+    return render(
+        request,
+        "grid/comparison.html",
+        {
+            "campaign": campaign,
+            "result": result,
+            "stage": stage,
+            "stages": GridEntry.Stage.choices,
+            "matrices": campaign.factor_matrices.select_related("focus"),
+        },
+    )
+
+
+def factor_matrix(request, campaign, focus):
+    """A focus group's factor matrix: factors × the pairs the user may read."""
+    campaign = grid_campaign(request.user, campaign)
+    matrix = get_object_or_404(
+        FactorMatrix.objects.select_related("focus"), campaign=campaign, focus__slug=focus
+    )
+    data = matrix_data(matrix)
+    headers = pair_headers(readable_pairs(request.user, campaign))
+    columns = [(headers[pk], printed) for pk, printed in data.columns if pk in headers]
+    rows = [
+        (path, printed, [data.cell(factor_id, header.key) for header, _ in columns])
+        for factor_id, path, printed in data.rows
+    ]
+    return render(
+        request,
+        "grid/factor_matrix.html",
+        {"campaign": campaign, "matrix": matrix, "columns": columns, "rows": rows},
+    )
+
+
+def history(request, campaign, refnis):
+    """Every change to the pair's synthesis table and factor values (R6)."""
+    context = _pair_context(request, campaign, refnis)
+    context["changes"] = grid_history(context["participation"])
+    return render(request, "grid/history.html", context)
+
+
+@login_keeping_post
+def factor_values(request, campaign, focus, refnis):
+    """A pair's column of a factor matrix: a value and an explanation per factor; a pair that
+    is no column yet becomes one when saved. A value someone changed since it was opened
+    stops the save, shows both and keeps what was typed (R5)."""
+    context = _pair_context(request, campaign, refnis, editing=True)
+    matrix = get_object_or_404(
+        FactorMatrix.objects.select_related("focus"),
+        campaign=context["campaign"],
+        focus__slug=focus,
+    )
+    table = matrix_data(matrix)
+    pair_id = context["participation"].pair_id
+    values = {f: table.cell(f, pair_id) for f, _path, _printed in table.rows}
+    values = {f: v for f, v in values.items() if v is not None}
+    stale = []
+    posted = request.POST if request.method == "POST" else restored(request)
+    forms_ = factor_value_forms(table.rows, values, posted)
+    if request.method == "POST" and all(f.is_valid() for f in forms_):
+        wanted = [
+            (
+                f.factor_id,
+                f.cleaned_data["symbol"],
+                f.cleaned_data["explanation"],
+                f.cleaned_data["opened_version"],
+            )
+            for f in forms_
+        ]
+        stale = services.save_factor_values(matrix, context["participation"], wanted, request.user)
+        if not stale:
+            messages.success(request, _("Saved."))
+            return redirect("grid-factors", context["campaign"].slug, focus)
+        # Saving again from here is a deliberate choice over the stored values.
+        again = request.POST.copy()
+        for value in stale:
+            again[f"f{value.row.factor_id}-opened_version"] = value.version
+        stored = {v.row.factor_id: v for v in stale}
+        forms_ = factor_value_forms(table.rows, values, again)
+        for form in forms_:
+            form.is_valid()
+            form.stored = stored.get(form.factor_id)
+    context |= {"matrix": matrix, "forms": forms_, "stale": stale}
+    return render(request, "grid/factor_values.html", context, status=409 if stale else 200)

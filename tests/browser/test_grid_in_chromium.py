@@ -1,0 +1,113 @@
+"""The analysis grid in headless Chromium: no axe-core WCAG A/AA violation on the pair grid with
+its peer practice, the comparison, a factor matrix and the edit pages, in Dutch and French;
+an editor records a desirable entry without JavaScript and a bad form keeps what was typed;
+S9: a script payload in an entry shows as text and never runs."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from tandem.accounts.models import PairRole
+from tandem.grid.models import GridEntry
+from tandem.places.models import Pair
+from tests.browser.test_pages_in_chromium import AXE_OPTIONS, format_violations, html_lang
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "Ontvanger-Aalst-2012!"
+PAYLOAD = '"><svg onload=alert(1)>'
+GRID = "/campaigns/financieel-2012"
+AALST = f"{GRID}/pairs/41002/grid"
+
+
+def _editor():
+    user = get_user_model().objects.create_user("ontvanger@aalst.be", password=PASSWORD)
+    pair = Pair.objects.get(municipality__refnis="41002")
+    PairRole.objects.create(user=user, pair=pair, role=PairRole.Role.EDITOR)
+    return user
+
+
+def _login(page):
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", "ontvanger@aalst.be")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_grid_pages_have_no_wcag_violations(site, new_context, language, results_dir):
+    _editor()
+    entry = GridEntry.objects.filter(
+        table__participation__pair__municipality__refnis="41002", stage="desirable"
+    ).first()
+    pages = [
+        f"{GRID}/",
+        f"{GRID}/grid/",
+        f"{GRID}/grid/?stage=desirable&mapping=focusgroepen",
+        f"{GRID}/grid/factors/producten/",
+        f"{AALST}/",
+        f"{AALST}/debiteurenbeheer/",
+        f"{AALST}/entries/{entry.pk}/",
+        f"{AALST}/entries/new/?domain=financiele-planning&stage=current",
+        f"{AALST}/table/",
+        f"{AALST}/history/",
+        f"{GRID}/grid/factors/planning/pairs/41002/",
+    ]
+    page = new_context(language).new_page()
+    _login(page)
+    axe = Axe()
+    failures = {}
+    for path in pages:
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert html_lang(page) == language, path
+        result = axe.run(page, options=AXE_OPTIONS)
+        if result.response["violations"]:
+            failures[path] = format_violations(result.response["violations"])
+        assert result.response["passes"], path
+    page.goto(f"{AALST}/debiteurenbeheer/")
+    page.screenshot(path=str(results_dir / f"grid-pair-domain-{language}.png"), full_page=True)
+    assert not failures, "\n".join(f"{language} {p}:\n{text}" for p, text in failures.items())
+
+
+def test_an_editor_records_desirable_cooperation_without_javascript(site, new_context):
+    _editor()
+    page = new_context("nl", java_script_enabled=False).new_page()
+    _login(page)
+    page.goto(f"{AALST}/entries/new/?domain=rapportering-analyse&stage=desirable")
+    page.fill("textarea[name=way]", "Samen één rapport voor het MAT, elk kwartaal")
+    page.fill("input[name=label]", "Kwartaalrapport")
+    page.locator("main form button[type=submit]").first.click()
+    # No component ticked: the form comes back with the message and the typed text.
+    expect(page.locator(".field-error")).to_be_visible()
+    expect(page.locator("textarea[name=way]")).to_have_value(
+        "Samen één rapport voor het MAT, elk kwartaal"
+    )
+    page.get_by_label("Financiële rapportering", exact=True).check()
+    page.fill("textarea[name=obstacles-0-text]", "verschillende software")
+    page.get_by_label("Technisch").first.check()
+    page.locator("main form button[type=submit]").first.click()
+    expect(page.locator("h1")).to_contain_text("Rapportering en analyse")
+    expect(page.locator("main")).to_contain_text("Kwartaalrapport")
+    entry = GridEntry.objects.get(label="Kwartaalrapport")
+    assert [o.text for o in entry.obstacles.all()] == ["verschillende software"]
+
+
+def test_a_script_payload_in_an_entry_shows_as_text(site, new_context):
+    entry = GridEntry.objects.filter(
+        table__participation__pair__municipality__refnis="31005",
+        domain__slug="debiteurenbeheer",
+        stage="current",
+    ).first()
+    entry.label = entry.way = PAYLOAD
+    entry.save()
+    page = new_context("nl").new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in (f"{GRID}/pairs/31005/grid/", f"{AALST}/debiteurenbeheer/"):
+        page.goto(path)
+        expect(page.locator("main")).to_contain_text(PAYLOAD)
+        assert page.locator("main svg[onload]").count() == 0
+    assert dialogs == []
