@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-postgres setup demo bench bench-load bench-reports lint translations check clean
+.PHONY: run test test-postgres setup demo bench bench-comparisons bench-load bench-reports lint translations check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test-postgres: setup
 
 bench: setup
 	$(PY) benchmarks/matrix.py
+
+# The benchmarking pages (issue 5) over 565 pairs and 10 campaigns, on PostgreSQL.
+bench-comparisons: setup
+	$(PY) benchmarks/comparisons.py $(BENCH_ARGS)
 
 bench-load: setup
 	$(PY) -m pip install -q -e '.[bench]'

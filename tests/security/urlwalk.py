@@ -47,6 +47,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
     only_b = tenants["only_b"].slug
     shared = tenants["shared"].slug
     pair_b = tenants["pair_b"].municipality.refnis
+    private_b = [only_b] + [tenants[k].slug for k in ("grid_b",) if k in tenants]
     return {
         "home": [],
         "accessibility": [],
@@ -61,6 +62,29 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         "campaign-pair": [
             Target("campaign-pair", {"campaign": only_b, "refnis": pair_b}),
             Target("campaign-pair", {"campaign": shared, "refnis": pair_b}),
+        ],
+        # Benchmarking: pair B's private campaigns (questionnaire, and grid when the tenants
+        # hold one), and pair B in the shared campaign.
+        "benchmark": [Target("benchmark", {"campaign": c}) for c in private_b],
+        "benchmark-export": [
+            Target("benchmark-export", {"campaign": c, "fmt": fmt})
+            for c in private_b
+            for fmt in BENCHMARK_FORMATS
+        ],
+        "benchmark-pair": [
+            Target("benchmark-pair", {"campaign": c, "refnis": pair_b})
+            for c in (*private_b, shared)
+        ],
+        "benchmark-pair-export": [
+            Target("benchmark-pair-export", {"campaign": c, "refnis": pair_b, "fmt": fmt})
+            for c in (*private_b, shared)
+            for fmt in BENCHMARK_FORMATS
+        ],
+        "benchmark-trends": [Target("benchmark-trends", {"campaign": c}) for c in private_b],
+        "benchmark-trends-export": [
+            Target("benchmark-trends-export", {"campaign": c, "fmt": fmt})
+            for c in private_b
+            for fmt in BENCHMARK_FORMATS
         ],
         "questionnaire-start": [Target("questionnaire-start", {"campaign": only_b})],
         # Coordinator pages: user A coordinates nothing; the shared campaign is coordinated by
@@ -158,6 +182,70 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             )
             for f in ("pdf", "docx", "html")
         ],
+        # The analysis grid (seed 000): pair B's synthesis table in both grid campaigns; the
+        # campaign pages of the campaign of pair B only.
+        "grid-comparison": [Target("grid-comparison", {"campaign": tenants["grid_b"].slug})],
+        "grid-factors": [
+            Target("grid-factors", {"campaign": tenants["grid_b"].slug, "focus": "planning"})
+        ],
+        **{
+            name: [
+                Target(name, {"campaign": tenants[c].slug, "refnis": pair_b})
+                for c in ("grid_b", "grid_shared")
+            ]
+            for name in ("grid-pair", "grid-table", "grid-entry-new", "grid-history")
+        },
+        "grid-factor-values": [
+            Target(
+                "grid-factor-values",
+                {"campaign": tenants[c].slug, "focus": "planning", "refnis": pair_b},
+            )
+            for c in ("grid_b", "grid_shared")
+        ],
+        "grid-pair-domain": [
+            Target(
+                "grid-pair-domain",
+                {"campaign": tenants[c].slug, "refnis": pair_b, "domain": "debiteurenbeheer"},
+            )
+            for c in ("grid_b", "grid_shared")
+        ],
+        **{
+            name: [
+                Target(
+                    name,
+                    {
+                        "campaign": tenants[c].slug,
+                        "refnis": pair_b,
+                        "pk": tenants[f"{c}_entry_b"].pk,
+                    },
+                )
+                for c in ("grid_b", "grid_shared")
+            ]
+            for name in ("grid-entry", "grid-entry-delete")
+        },
+        # The grid's downloads: pair B's table and grid PDF in both grid campaigns; the
+        # comparison, its PDF and the factor matrices of the campaign of pair B only.
+        "grid-pair-export": [
+            Target("grid-pair-export", {"campaign": tenants[c].slug, "refnis": pair_b, "fmt": f})
+            for c in ("grid_b", "grid_shared")
+            for f in GRID_FORMATS
+        ],
+        "grid-pair-pdf": [
+            Target("grid-pair-pdf", {"campaign": tenants[c].slug, "refnis": pair_b})
+            for c in ("grid_b", "grid_shared")
+        ],
+        "grid-comparison-export": [
+            Target("grid-comparison-export", {"campaign": tenants["grid_b"].slug, "fmt": f})
+            for f in GRID_FORMATS
+        ],
+        "grid-matrices-pdf": [Target("grid-matrices-pdf", {"campaign": tenants["grid_b"].slug})],
+        "grid-factors-export": [
+            Target(
+                "grid-factors-export",
+                {"campaign": tenants["grid_b"].slug, "focus": "planning", "fmt": f},
+            )
+            for f in GRID_FORMATS
+        ],
         "response-document": [
             Target(
                 "response-document",
@@ -168,6 +256,8 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
     }
 
 
+BENCHMARK_FORMATS = ("csv", "xlsx", "json")
+GRID_FORMATS = ("csv", "xlsx", "json")
 REGISTER_KINDS = {
     "synergy": "synergy_b",
     "meeting": "meeting_b",
@@ -201,4 +291,10 @@ LOGIN_FIRST = {
     "questionnaire-domain",
     "questionnaire-row",
     *REGISTER_VIEWS,
+    # The grid's edit pages keep a POST typed after the session expired (login first).
+    "grid-table",
+    "grid-entry-new",
+    "grid-entry",
+    "grid-entry-delete",
+    "grid-factor-values",
 }

@@ -106,6 +106,22 @@ def campaign_pairs_for(user, campaign: Campaign) -> QuerySet[Pair]:
     return pairs.filter(pk__in=answering_pairs(user, campaign).values("pk"))
 
 
+def readable_answers(user, responses: QuerySet) -> QuerySet:
+    """Responses, of any number of campaigns, whose pair's answers the user may read in the
+    response's campaign: campaign_pairs_for's rule applied row by row, so one aggregate query can
+    span several campaigns (a benchmark trend). The caller still limits the campaigns to those
+    of campaigns_for."""
+    if _is_superuser(user):
+        return responses
+    visible = Q(round__campaign__is_public=True)
+    if _is_authenticated(user):
+        visible |= Q(
+            Exists(CampaignRole.objects.filter(user=user, campaign=OuterRef("round__campaign")))
+        )
+        visible |= Q(Exists(_pair_roles(user, OuterRef("round__campaign"), OuterRef("pair"))))
+    return responses.filter(visible)
+
+
 def answering_participation(user, campaign_slug: str, refnis: str) -> CampaignPair | None:
     """The pair's participation in a campaign, found from the URL's codes, when the user answers
     for that pair there; else None. One query (it runs on every autosave), with the campaign and

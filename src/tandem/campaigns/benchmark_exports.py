@@ -1,0 +1,404 @@
+"""The benchmark pages' tables as downloads: comma-separated CSV (streamed, as the matrix CSV),
+XLSX with the degree colours, and JSON that follows analysis/schemas/benchmark.schema.json.
+Every download is built from the same page data as the page, so it holds the same numbers."""
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+from tandem.web import colours
+
+from .benchmark_pages import BenchmarkPage, ProfilePage, peers_label
+from .benchmark_queries import degree_levels
+from .benchmark_trends import TrendPage
+
+# A text cell a spreadsheet would run as a formula (S10): kept as text in XLSX, and given a
+# leading apostrophe in CSV (as the register's exports do, tandem.synergies.transfer).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass
+class Table:
+    """A table as plain values (int, float, str or None), with an optional fill per cell."""
+
+    name: str  # a sheet name, and the CSV's `table=` choice
+    title: str
+    header: list[str]
+    rows: list[list]
+    fills: list[list] | None = None
+
+
+def _number(value):
+    """Whole numbers as int, others rounded to two decimals; None stays None."""
+    if value is None:
+        return None
+    if float(value).is_integer():
+        return int(value)
+    return round(float(value), 2)
+
+
+# --- the tables --------------------------------------------------------------------------------
+
+
+def benchmark_tables(page: BenchmarkPage) -> dict[str, Table]:
+    domains = [c.domain.name for c in page.columns]
+    aspects = [c.aspects for c in page.columns] + [page.aspects_total]
+    pairs = Table(
+        "pairs",
+        _("Domain totals per pair"),
+        ([_("Group")] if page.grouping else [])
+        + [_("Rank"), _("REFNIS code"), _("Pair"), *domains, _("Total")],
+        [],
+        [],
+    )
+    for label, rank, row, values in page.table_rows():
+        pairs.rows.append(
+            ([label] if page.grouping else []) + [rank or None, row.code, row.name, *values]
+        )
+        fills = [page.scale.for_total(v, n) for v, n in zip(values, aspects, strict=True)]
+        pairs.fills.append([None] * (4 if page.grouping else 3) + fills)
+    groups = Table(
+        "groups",
+        _("Groups"),
+        [_("Group"), _("Pairs"), *[_("Median: %(domain)s") % {"domain": d} for d in domains]]
+        + [_("Median total"), _("Mean total")],
+        [
+            [g.label, g.size, *[_number(g.medians[c.key]) for c in page.columns]]
+            + [_number(g.median_total), _number(g.mean_total)]
+            for g in page.groups
+        ],
+    )
+    distribution = Table(
+        "distribution",
+        _("Distribution: %(measure)s") % {"measure": page.measure_label},
+        [_("From"), _("To"), _("Pairs")],
+        [[low, high, count] for low, high, count in page.bins],
+    )
+    return {t.name: t for t in (pairs, groups, distribution)}
+
+
+def profile_tables(page: ProfilePage) -> dict[str, Table]:
+    table = Table(
+        "profile",
+        _("%(name)s against the median of its peers") % {"name": page.name},
+        [_("Domain"), page.name, peers_label(len(page.peers)), _("Difference")],
+        [],
+        [],
+    )
+    lines = [(c.domain.name, c.aspects, own, peer, d) for c, own, peer, d in page.lines]
+    lines.append((_("Total"), page.aspects_total, *page.total))
+    for name, aspects, own, peer, difference in lines:
+        table.rows.append([name, own, _number(peer), _number(difference)])
+        table.fills.append(
+            [None, page.scale.for_total(own, aspects), page.scale.for_total(peer, aspects), None]
+        )
+    return {"profile": table}
+
+
+def trend_tables(page: TrendPage) -> dict[str, Table]:
+    scale = colours.ColourScale.from_levels(degree_levels())
+    table = Table(
+        "trend",
+        _("Trend: %(subject)s") % {"subject": page.subject},
+        [
+            _("Campaign"),
+            _("Year"),
+            _("Pairs that answered"),
+            _("Pairs that cooperate (degree above 0)"),
+            _("Pairs that cooperate formally (degree 2)"),
+            _("Mean degree"),
+        ],
+        [],
+        [],
+    )
+    for point in page.points:
+        table.rows.append(
+            [
+                point.label,
+                point.year,
+                point.answered,
+                point.cooperating,
+                point.formal,
+                _number(point.mean),
+            ]
+        )
+        mean_fill = None if point.mean is None else scale.colour(point.mean)
+        table.fills.append([None] * 5 + [mean_fill])
+    return {"trend": table}
+
+
+# --- JSON documents ------------------------------------------------------------------------------
+
+
+def _campaign(campaign) -> dict:
+    return {
+        "slug": campaign.slug,
+        "name": campaign.name,
+        "year": campaign.year,
+        "framework": campaign.framework.slug,
+        "method": campaign.framework.method,
+    }
+
+
+def _filters(query: dict) -> dict:
+    return {
+        "province": query.get("province"),
+        "region": query.get("region"),
+        "peer_group": query.get("peer_group"),
+        "pairs": [c for c in query.get("pairs", "").split(",") if c],
+    }
+
+
+def _domains(columns) -> list[dict]:
+    return [
+        {"slug": c.domain.slug, "name": c.domain.name, "aspects": c.aspects, "maximum": c.maximum}
+        for c in columns
+    ]
+
+
+def benchmark_document(page: BenchmarkPage) -> dict:
+    rank_of = page.rank_of
+    groups_of: dict = {}
+    for block in page.blocks:
+        for row in block.rows:
+            groups_of.setdefault(row.key, []).append(block.label)
+    return {
+        "kind": "benchmark",
+        "language": get_language(),
+        "campaign": _campaign(page.campaign),
+        "filters": {
+            **_filters(page.query),
+            "group": page.grouping or None,
+            "rank": page.rank_column.domain.slug if page.rank_column else None,
+        },
+        "domains": _domains(page.columns),
+        "pairs": [
+            {
+                "code": row.code,
+                "name": row.name,
+                "groups": groups_of.get(row.key, []) if page.grouping else [],
+                "totals": {c.domain.slug: row.totals.get(c.key) for c in page.columns},
+                "total": row.total,
+                "rank": rank_of.get(row.key) or None,
+            }
+            for row in page.rows
+        ],
+        "distribution": {
+            "measure": page.rank_column.domain.slug if page.rank_column else "total",
+            "bin_width": page.bin_width,
+            "bins": [{"from": lo, "to": hi, "count": n} for lo, hi, n in page.bins],
+        },
+        "groups": [
+            {
+                "label": g.label,
+                "size": g.size,
+                "medians": {c.domain.slug: _number(g.medians[c.key]) for c in page.columns},
+                "median_total": _number(g.median_total),
+                "mean_total": _number(g.mean_total),
+            }
+            for g in page.groups
+        ],
+    }
+
+
+def profile_document(page: ProfilePage) -> dict:
+    own, peer, difference = page.total
+    return {
+        "kind": "profile",
+        "language": get_language(),
+        "campaign": _campaign(page.campaign),
+        "pair": {"code": page.row.code, "name": page.name},
+        "filters": _filters(page.query),
+        "peers": sorted(p.code for p in page.peers),
+        "domains": [
+            {
+                "slug": c.domain.slug,
+                "name": c.domain.name,
+                "aspects": c.aspects,
+                "total": own_total,
+                "peer_median": _number(median),
+                "difference": _number(diff),
+            }
+            for c, own_total, median, diff in page.lines
+        ],
+        "total": {"total": own, "peer_median": _number(peer), "difference": _number(difference)},
+    }
+
+
+def trend_document(page: TrendPage) -> dict:
+    return {
+        "kind": "trend",
+        "language": get_language(),
+        "campaign": _campaign(page.campaign),
+        "domain": page.domain.slug,
+        "aspect": page.aspect.slug if page.aspect else None,
+        "points": [
+            {
+                "campaign": point.campaign.slug,
+                "name": point.label,
+                "year": point.year,
+                "answered": point.answered,
+                "cooperating": point.cooperating,
+                "formal": point.formal,
+                "mean": _number(point.mean),
+            }
+            for point in page.points
+        ],
+    }
+
+
+# --- writers -------------------------------------------------------------------------------------
+
+
+def _csv_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return str(value)
+
+
+class _Line:
+    """A file-like object that hands back what csv.writer writes (one line at a time)."""
+
+    def write(self, text):
+        return text
+
+
+def csv_response(table: Table, filename: str) -> StreamingHttpResponse:
+    """Streamed row by row (P6): the header, then every row; nothing is cut."""
+    writer = csv.writer(_Line(), lineterminator="\n")
+
+    def lines():
+        yield writer.writerow(table.header)
+        for row in table.rows:
+            yield writer.writerow([_csv_text(v) for v in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _fill(colour: str) -> PatternFill:
+    argb = "FF" + colour.lstrip("#").upper()
+    return PatternFill(fill_type="solid", start_color=argb, end_color=argb)
+
+
+def _font(colour: str, bold: bool = False) -> Font:
+    return Font(color="FF" + colour.lstrip("#").upper(), bold=bold)
+
+
+def _sheet_name(text: str) -> str:
+    """Excel refuses []:*?/\\ in sheet names and more than 31 characters."""
+    cleaned = "".join(" " if c in "[]:*?/\\" else c for c in text)
+    return cleaned[:31] or "sheet"
+
+
+def _write_sheet(sheet, table: Table) -> None:
+    sheet.append(table.header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+            cell.data_type = "s"
+    for index, row in enumerate(table.rows):
+        sheet.append(row)
+        fills = table.fills[index] if table.fills else [None] * len(row)
+        for cell, fill in zip(sheet[sheet.max_row], fills, strict=False):
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                cell.data_type = "s"  # kept as text, never evaluated as a formula
+            if fill:
+                cell.fill = _fill(fill)
+                cell.font = _font(colours.ink_on(fill))
+    sheet.freeze_panes = "A2"
+    for column in sheet.columns:
+        width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 40)
+
+
+def _legend_sheet(book) -> None:
+    sheet = book.create_sheet(_sheet_name(_("Legend")))
+    sheet.append([_("Score"), _("Degree of cooperation"), _("Symbol")])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for level in degree_levels():
+        sheet.append([level.value, level.label, level.symbol])
+        for cell in sheet[sheet.max_row]:
+            cell.fill = _fill(level.colour)
+            cell.font = _font(level.text_colour)
+    sheet.append([])
+    sheet.append(
+        [
+            _(
+                "Totals are coloured by their mean degree per aspect, on the same scale "
+                "(blended between the degrees)."
+            )
+        ]
+    )
+    sheet.column_dimensions["B"].width = 30
+
+
+def xlsx_response(tables: list[Table], filename: str) -> HttpResponse:
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables:
+        _write_sheet(book.create_sheet(_sheet_name(table.title)), table)
+    _legend_sheet(book)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def json_response(document: dict, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- responses -----------------------------------------------------------------------------------
+
+
+def benchmark_response(page: BenchmarkPage, fmt: str, table: str = "pairs"):
+    base = f"{page.campaign.slug}-benchmark"
+    tables = benchmark_tables(page)
+    if fmt == "csv":
+        if table not in tables:
+            raise Http404("unknown table")
+        suffix = "" if table == "pairs" else f"-{table}"
+        return csv_response(tables[table], f"{base}{suffix}.csv")
+    if fmt == "xlsx":
+        return xlsx_response(list(tables.values()), f"{base}.xlsx")
+    return json_response(benchmark_document(page), f"{base}.json")
+
+
+def profile_response(page: ProfilePage, fmt: str):
+    base = f"{page.campaign.slug}-benchmark-{page.row.code}"
+    if fmt == "csv":
+        return csv_response(profile_tables(page)["profile"], f"{base}.csv")
+    if fmt == "xlsx":
+        return xlsx_response(list(profile_tables(page).values()), f"{base}.xlsx")
+    return json_response(profile_document(page), f"{base}.json")
+
+
+def trend_response(page: TrendPage, fmt: str):
+    subject = page.aspect.slug if page.aspect else page.domain.slug
+    base = f"{page.campaign.slug}-trend-{page.domain.slug}"
+    if page.aspect:
+        base += f"-{subject}"
+    if fmt == "csv":
+        return csv_response(trend_tables(page)["trend"], f"{base}.csv")
+    if fmt == "xlsx":
+        return xlsx_response(list(trend_tables(page).values()), f"{base}.xlsx")
+    return json_response(trend_document(page), f"{base}.json")

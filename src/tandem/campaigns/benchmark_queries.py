@@ -1,0 +1,291 @@
+"""Reads for benchmarking pairs, scoped by the acting user: each pair's domain totals (TOT STAD
+per domain) in a questionnaire or grid campaign, the places and peer groups to filter and group
+them by, and a trend's figures across the campaigns of one framework."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import get_language
+
+from tandem.accounts.scoping import campaign_pairs_for, campaigns_for, readable_answers
+from tandem.analysis import benchmark
+from tandem.analysis.grid import component_degrees
+from tandem.catalogue.cache import domains_of, remembered
+from tandem.catalogue.models import Aspect, DegreeLevel, Domain, Framework
+from tandem.places.models import Pair, PeerGroup, Province, Region
+
+from .models import Campaign, Response, Round
+from .queries import PAIR_COLUMNS, display_name, matrix_round
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The choices to filter and group pairs by: provinces, regions and saved peer groups."""
+
+    provinces: list[Province]
+    regions: list[Region]
+    peer_groups: list[PeerGroup]
+
+
+def places() -> Places:
+    """Three small queries; names are read in the active language from the objects."""
+    return Places(
+        provinces=list(Province.objects.order_by("refnis")),
+        regions=list(Region.objects.order_by("refnis")),
+        peer_groups=list(PeerGroup.objects.order_by("slug")),
+    )
+
+
+def degree_levels() -> list[DegreeLevel]:
+    """The degree scale with its colours (kept a minute, as the catalogue's other choice lists)."""
+    return remembered("tandem:degree-levels", lambda: list(DegreeLevel.objects.all()))
+
+
+@dataclass(frozen=True, slots=True)
+class PairFilter:
+    """Which of the campaign's pairs to take: all, or those in a province, a region, a saved
+    peer group and/or a list of REFNIS codes (every given condition applies)."""
+
+    province: Province | None = None
+    region: Region | None = None
+    peer_group: PeerGroup | None = None
+    codes: tuple[str, ...] = ()
+
+    def apply(self, pairs: QuerySet[Pair]) -> QuerySet[Pair]:
+        if self.province is not None:
+            pairs = pairs.filter(municipality__province_id=self.province.pk)
+        if self.region is not None:
+            pairs = pairs.filter(municipality__region_id=self.region.pk)
+        if self.peer_group is not None:
+            pairs = pairs.filter(peer_groups=self.peer_group.pk)
+        if self.codes:
+            pairs = pairs.filter(municipality__refnis__in=self.codes)
+        return pairs
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.province or self.region or self.peer_group or self.codes)
+
+
+@dataclass(frozen=True, slots=True)
+class DomainColumn:
+    """A domain as a benchmark column: its number of aspects (components in a grid campaign)
+    tells the highest total a pair can reach there (2 per aspect)."""
+
+    domain: Domain
+    aspects: int
+
+    @property
+    def key(self) -> int:
+        return self.domain.pk
+
+    @property
+    def maximum(self) -> int:
+        return 2 * self.aspects
+
+
+@dataclass
+class CampaignTotals:
+    """Per pair its domain totals, with where the pair lies (for filtering and grouping)."""
+
+    columns: list[DomainColumn]
+    rows: list[benchmark.PairTotals]
+    province_of: dict = field(default_factory=dict)  # pair id → province id or None
+    region_of: dict = field(default_factory=dict)  # pair id → region id
+
+    @property
+    def domain_keys(self) -> list[int]:
+        return [c.key for c in self.columns]
+
+
+def _aspects_by_domain(campaign: Campaign) -> tuple[list[Domain], dict[int, list[int]]]:
+    """The framework's domains and, per domain, its predefined aspects: the aspects of TOT STAD
+    in the domain matrices, and the components of a grid framework."""
+    domains = domains_of(campaign.framework_id)
+    aspects: dict[int, list[int]] = {d.pk: [] for d in domains}
+    for pk, domain_id in (
+        Aspect.objects.filter(domain__framework_id=campaign.framework_id)
+        .filter(origin=Aspect.Origin.PREDEFINED)
+        .order_by("domain__number", "order")
+        .values_list("pk", "domain_id")
+    ):
+        aspects.setdefault(domain_id, []).append(pk)
+    return domains, aspects
+
+
+def is_grid(campaign: Campaign) -> bool:
+    return campaign.framework.method == Framework.Method.GRID
+
+
+def campaign_totals(
+    campaign: Campaign, pairs: QuerySet[Pair], language: str | None = None
+) -> CampaignTotals:
+    """Each of `pairs` with its total per domain: the sum of its degrees over the domain's
+    predefined aspects (TOT STAD), None where it answered none of them. A questionnaire campaign
+    reads the submitted joint answers of its matrix round, summed per pair and domain in one
+    query; a grid campaign derives the degrees from the synthesis entries."""
+    language = (language or get_language() or "nl")[:2]
+    domains, aspects = _aspects_by_domain(campaign)
+    columns = [DomainColumn(d, len(aspects.get(d.pk, ()))) for d in domains]
+    headers, province_of, region_of = [], {}, {}
+    for pk, refnis, nl, fr, region_refnis, province_id, region_id in pairs.order_by().values_list(
+        *PAIR_COLUMNS, "municipality__province_id", "municipality__region_id"
+    ):
+        headers.append((pk, display_name(nl, fr, region_refnis, language), refnis))
+        province_of[pk], region_of[pk] = province_id, region_id
+    subset = pairs.order_by().values("pk")
+    if is_grid(campaign):
+        sums = grid_sums(campaign, aspects, subset)
+    else:
+        round_ = matrix_round(campaign)
+        sums = questionnaire_sums(round_, aspects, subset) if round_ else []
+    rows = benchmark.pair_totals(headers, sums, [c.key for c in columns])
+    return CampaignTotals(columns, rows, province_of, region_of)
+
+
+def questionnaire_sums(round_: Round, aspects: dict[int, list[int]], pairs) -> list[tuple]:
+    """(pair id, domain id, sum of degrees) over a round's submitted joint answers: one query.
+    Unanswered cells are left out, so a pair without any answer in a domain has no row."""
+    aspect_ids = [pk for ids in aspects.values() for pk in ids]
+    return list(
+        Response.objects.filter(
+            round=round_,
+            aspect__in=aspect_ids,
+            pair_id__in=pairs,
+            respondent=Response.Respondent.JOINT,
+            status=Response.Status.SUBMITTED,
+            degree__isnull=False,
+        )
+        .order_by()  # the default ordering joins four tables and would split the groups
+        .values_list("pair_id", "aspect__domain_id")
+        .annotate(total=Sum("degree"))
+    )
+
+
+def _grid_degrees(campaign: Campaign, aspects: dict[int, list[int]], pairs) -> list[tuple]:
+    # Read here, computed by analysis.grid: the entries are few (one table per pair).
+    from tandem.grid.queries import entry_rows
+
+    return component_degrees(entry_rows(campaign, Pair.objects.filter(pk__in=pairs)), aspects)
+
+
+def grid_sums(campaign: Campaign, aspects: dict[int, list[int]], pairs) -> list[tuple]:
+    """(pair id, domain id, sum of degrees) for a grid campaign: the degrees its current
+    entries show per component (analysis.grid.component_degrees), summed per sub-domain."""
+    domain_of = {pk: domain for domain, ids in aspects.items() for pk in ids}
+    return benchmark.domain_sums(_grid_degrees(campaign, aspects, pairs), domain_of)
+
+
+def peer_group_members(pair_ids) -> dict[int, list[int]]:
+    """Pair id → the ids of the saved peer groups it belongs to, in one query."""
+    members = defaultdict(list)
+    for pair_id, group_id in PeerGroup.pairs.through.objects.filter(
+        pair_id__in=list(pair_ids)
+    ).values_list("pair_id", "peergroup_id"):
+        members[pair_id].append(group_id)
+    return members
+
+
+def visible_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
+    """The campaign's pairs whose answers the user may read (and so compare)."""
+    return campaign_pairs_for(user, campaign)
+
+
+# --- trends ------------------------------------------------------------------------------------
+
+
+def framework_campaigns(user, campaign: Campaign) -> list[Campaign]:
+    """The campaigns the user may see that share the campaign's framework, in year order."""
+    return list(
+        campaigns_for(user).filter(framework_id=campaign.framework_id).order_by("year", "slug")
+    )
+
+
+def _matrix_rounds(campaigns: list[Campaign]) -> dict[int, int]:
+    """Campaign id → the id of the round its matrices show (matrix_round's rule: the latest
+    closed round, else the latest round), for many campaigns in one query."""
+    chosen: dict[int, tuple] = {}
+    for pk, campaign_id, number, status in Round.objects.filter(
+        campaign__in=[c.pk for c in campaigns]
+    ).values_list("pk", "campaign_id", "number", "status"):
+        rank = (status == Round.Status.CLOSED, number)
+        if campaign_id not in chosen or rank > chosen[campaign_id][0]:
+            chosen[campaign_id] = (rank, pk)
+    return {campaign_id: pk for campaign_id, (_, pk) in chosen.items()}
+
+
+def questionnaire_trend_figures(user, campaigns: list[Campaign], aspect_ids: list[int]) -> dict:
+    """Campaign id → (answered, cooperating, formal, sum of degrees, answers) over the submitted
+    joint answers to the aspects in each campaign's matrix round, limited to the pairs the user
+    may read there: one aggregate query for all campaigns. A pair counts once per figure."""
+    rounds = _matrix_rounds(campaigns)
+    if not rounds or not aspect_ids:
+        return {}
+    campaign_of = {round_id: campaign_id for campaign_id, round_id in rounds.items()}
+    answers = Response.objects.filter(
+        round__in=list(rounds.values()),
+        aspect__in=aspect_ids,
+        respondent=Response.Respondent.JOINT,
+        status=Response.Status.SUBMITTED,
+        degree__isnull=False,
+    )
+    rows = (
+        readable_answers(user, answers)
+        .order_by()
+        .values("round_id")
+        .annotate(
+            answered=Count("pair", distinct=True),
+            cooperating=Count("pair", distinct=True, filter=Q(degree__gt=0)),
+            formal=Count("pair", distinct=True, filter=Q(degree=2)),
+            total=Sum("degree"),
+            answers=Count("pk"),
+        )
+    )
+    return {
+        campaign_of[r["round_id"]]: (
+            r["answered"],
+            r["cooperating"],
+            r["formal"],
+            r["total"] or 0,
+            r["answers"],
+        )
+        for r in rows
+    }
+
+
+def grid_trend_figures(
+    user, campaigns: list[Campaign], aspects: dict[int, list[int]], chosen
+) -> dict:
+    """As questionnaire_trend_figures for grid campaigns: the degrees derived from each
+    campaign's entries (three queries per campaign; a framework has few grid campaigns)."""
+    figures = {}
+    wanted = set(chosen)
+    for campaign in campaigns:
+        pairs = campaign_pairs_for(user, campaign).order_by().values("pk")
+        degrees = _grid_degrees(campaign, aspects, pairs)
+        figures[campaign.pk] = benchmark.degree_figures(
+            (pair, degree) for pair, aspect, degree in degrees if aspect in wanted
+        )
+    return figures
+
+
+def trend_points(user, campaign: Campaign, aspect_ids: list[int]) -> list[benchmark.TrendPoint]:
+    """The trend of one aspect (or of a domain's aspects) over the campaigns of the campaign's
+    framework that the user may see, in year order."""
+    campaigns = framework_campaigns(user, campaign)
+    if is_grid(campaign):
+        _, aspects = _aspects_by_domain(campaign)
+        figures = grid_trend_figures(user, campaigns, aspects, aspect_ids)
+    else:
+        figures = questionnaire_trend_figures(user, campaigns, aspect_ids)
+    points = benchmark.answer_trend([(c.pk, c.name, c.year) for c in campaigns], figures)
+    by_pk = {c.pk: c for c in campaigns}
+    for point in points:
+        point.campaign = by_pk[point.campaign]
+    return points
+
+
+def domain_aspects(domain: Domain) -> list[Aspect]:
+    """A domain's predefined aspects in questionnaire order (the trend's choices)."""
+    return list(domain.aspects.filter(origin=Aspect.Origin.PREDEFINED).order_by("order"))

@@ -1,0 +1,85 @@
+"""Benchmark pages: the campaign's pairs compared, one pair against its peers, a trend across
+campaigns, and their CSV, XLSX and JSON exports."""
+
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
+
+from . import benchmark_exports as exports
+from .benchmark_pages import benchmark_page, profile_page
+from .benchmark_queries import degree_levels, visible_pairs
+from .benchmark_trends import trend_page
+from .views import _campaign
+
+FORMATS = ("csv", "xlsx", "json")
+
+
+def _format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise Http404("unknown format")
+    return fmt
+
+
+def benchmark(request, campaign):
+    campaign = _campaign(request, campaign)
+    page = benchmark_page(request.user, campaign, request.GET)
+    template = "campaigns/_benchmark_results.html" if request.htmx else "campaigns/benchmark.html"
+    return render(request, template, {"campaign": campaign, "page": page})
+
+
+def benchmark_export(request, campaign, fmt):
+    fmt = _format(fmt)
+    campaign = _campaign(request, campaign)
+    page = benchmark_page(request.user, campaign, request.GET)
+    return exports.benchmark_response(page, fmt, request.GET.get("table", "pairs"))
+
+
+def _pair(request, campaign, refnis):
+    """The pair among those the user may read in the campaign; a former REFNIS code leads to
+    today's pair (None then, with the code to redirect to)."""
+    pairs = visible_pairs(request.user, campaign).select_related("municipality__region")
+    pair = pairs.filter(municipality__refnis=refnis).first()
+    if pair is not None:
+        return pair, None
+    today = pairs.filter(municipality__former_codes__code=refnis).first()
+    if today is None:
+        raise Http404("no such pair in this campaign")
+    return None, today.municipality.refnis
+
+
+def benchmark_pair(request, campaign, refnis):
+    campaign = _campaign(request, campaign)
+    pair, today = _pair(request, campaign, refnis)
+    if pair is None:
+        url = reverse("benchmark-pair", args=[campaign.slug, today])
+        query = request.GET.urlencode()
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+    page = profile_page(request.user, campaign, pair, request.GET)
+    return render(
+        request,
+        "campaigns/benchmark_pair.html",
+        {"campaign": campaign, "page": page, "degrees": degree_levels()},
+    )
+
+
+def benchmark_pair_export(request, campaign, refnis, fmt):
+    fmt = _format(fmt)
+    campaign = _campaign(request, campaign)
+    pair, _today = _pair(request, campaign, refnis)
+    if pair is None:
+        raise Http404("a former REFNIS code: export the pair under today's code")
+    page = profile_page(request.user, campaign, pair, request.GET)
+    return exports.profile_response(page, fmt)
+
+
+def benchmark_trends(request, campaign):
+    campaign = _campaign(request, campaign)
+    page = trend_page(request.user, campaign, request.GET)
+    return render(request, "campaigns/benchmark_trends.html", {"campaign": campaign, "page": page})
+
+
+def benchmark_trends_export(request, campaign, fmt):
+    fmt = _format(fmt)
+    campaign = _campaign(request, campaign)
+    page = trend_page(request.user, campaign, request.GET)
+    return exports.trend_response(page, fmt)
