@@ -266,14 +266,14 @@ def test_profile_sets_a_pair_against_the_median_of_a_chosen_list(client, small_c
     assert shown["ICT-management"] == [None, 1.5, None]
     assert shown["Personeelsmanagement"] == [None, None, None]
     # Totals: Aalst 4; Gent 3, Leuven 1 → median 2.
-    assert shown["Total"] == [4, 2, 2]
+    assert shown["Totaal"] == [4, 2, 2]
 
 
 def test_profile_peers_default_to_every_other_pair(client, small_campaign):
     shown = profile(client, "klein", "41002")
     assert shown["Financieel management"] == [4, 1, 3]  # median of 1, 0, 2
     assert shown["ICT-management"] == [None, 1, None]  # median of 2, 1, 0
-    assert shown["Total"] == [4, 2, 2]  # median of 3, 1, 2
+    assert shown["Totaal"] == [4, 2, 2]  # median of 3, 1, 2
 
 
 def test_profile_peers_by_province_leave_the_pair_itself_out(client, small_campaign):
