@@ -126,6 +126,16 @@ def test_paired_bars_are_shares_of_each_maximum():
     assert [entry.label.text for entry in chart.legend] == ["Aalst", "peers"]
 
 
+def test_paired_bars_without_differences_have_no_difference_column():
+    chart = charts.paired_bars(["Planning", "ICT"], [13, 2], [9, 10], None, [13, 13], "now", "wish")
+    assert chart.notes == []
+    assert [b.text for b in chart.bars] == ["13", "9", "2", "10"]
+    with_column = charts.paired_bars(
+        ["Planning", "ICT"], [13, 2], [9, 10], [-4, 8], [13, 13], "now", "wish", "Difference"
+    )
+    assert chart.width < with_column.width
+
+
 def test_point_labels_never_overlap_where_series_meet():
     chart = charts.line_chart(["2010", "2020"], [("a", [5, 5]), ("b", [5, 6]), ("c", [5, 1])])
     for index in range(2):
@@ -226,8 +236,8 @@ def test_the_grid_comparison_bars_show_the_pairs_of_its_table(client, db):
     rows = _cells(table)  # current: cooperating, none, unanswered; desirable: the same
     assert len(rows) == 7
     assert svg_texts(svg, "value") == [v for row in rows for v in (row[0], row[3])]
-    differences = [int(row[3]) - int(row[0]) for row in rows]
-    assert svg_texts(svg, "difference") == [f"+{d}" if d > 0 else str(d) for d in differences]
+    # Desirable cooperation is the (further) steps wished, not a total: no difference column.
+    assert svg_texts(svg, "difference") == []
     # Seed 000, Bijlage 6: sub-domain 1 (financiële planning) 13 now, 9 wish it.
     assert rows[0][0] == "13" and rows[0][3] == "9"
 

@@ -155,33 +155,24 @@ class Comparison:
 
 
 def stage_chart(domains, counts: dict, pair_count: int) -> dict:
-    """Per sub-domain the pairs cooperating now (solid) and wishing to (outlined), as shares of
-    the pairs compared, with the difference: the first table of the comparison, drawn."""
-    current = [counts[d.pk]["current"].cooperating for d in domains]
-    desirable = [counts[d.pk]["desirable"].cooperating for d in domains]
-    most = max(
-        zip(desirable, current, domains, strict=True), key=lambda t: t[0] - t[1], default=None
-    )
+    """Per sub-domain the pairs cooperating now (solid) and the pairs naming desirable
+    cooperation (outlined), as shares of the pairs compared: the first table of the comparison,
+    drawn. No difference column: desirable cooperation lists the (further) steps a pair wishes,
+    not the whole of its future cooperation, so the two are not one measure."""
     desc = _(
         "Horizontal bars per sub-domain: the number of pairs with current cooperation (solid) "
-        "and with desirable cooperation (outlined), as a share of the %(pairs)s pairs compared; "
-        "the difference is written at the right. The table below gives the same numbers."
+        "and the number naming desirable (further) cooperation (outlined), as a share of the "
+        "%(pairs)s pairs compared. The table below gives the same numbers."
     ) % {"pairs": pair_count}
-    if most is not None and most[0] > most[1]:
-        desc += " " + _("The largest wish for more cooperation: %(domain)s (%(gap)s pairs).") % {
-            "domain": most[2].name,
-            "gap": charts.signed_figure(most[0] - most[1]),
-        }
     return {
         "chart": charts.paired_bars(
             labels=[charts.shorten(f"{d.number}. {d.name}", 40) for d in domains],
-            own=current,
-            reference=desirable,
-            differences=[b - a for a, b in zip(current, desirable, strict=True)],
+            own=[counts[d.pk]["current"].cooperating for d in domains],
+            reference=[counts[d.pk]["desirable"].cooperating for d in domains],
+            differences=None,
             maxima=[pair_count] * len(domains),
             own_name=str(_("Current cooperation")),
             reference_name=str(_("Desirable cooperation")),
-            difference_name=str(_("Difference")),
         ),
         "title": _("Pairs with current and with desirable cooperation per sub-domain"),
         "desc": desc,

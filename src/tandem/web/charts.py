@@ -226,22 +226,27 @@ def paired_bars(
     labels: Sequence[str],
     own: Sequence[float | None],
     reference: Sequence[float | None],
-    differences: Sequence[float | None],
+    differences: Sequence[float | None] | None,
     maxima: Sequence[float],
     own_name: str,
     reference_name: str,
-    difference_name: str,
+    difference_name: str = "",
     plot_width: float = 320,
 ) -> BarChart:
     """Per label two horizontal bars, the pair's value (solid) and the reference (outlined), each
     as a share of the label's maximum (domains have different numbers of aspects) with its value
-    written after it, and the difference in a column at the right."""
+    written after it, and the difference in a column at the right (none when `differences` is
+    None: two series that are not the same measure)."""
     bar_height, gap = 16, 14
     label_width = max((_width(t) for t in labels), default=0) + 12
     legend_height = 3 * (bar_height + 6) + 4
     top = legend_height + 8
     value_room = 44
-    notes_x = label_width + plot_width + value_room + max(_width(difference_name, True), 40)
+    with_differences = differences is not None
+    differences = differences if with_differences else [None] * len(labels)
+    notes_x = label_width + plot_width + value_room
+    if with_differences:
+        notes_x += max(_width(difference_name, True), 40)
     chart_labels, bars, notes = [], [], []
     y = top + 6
     for label, mine, theirs, difference, maximum in zip(
@@ -264,9 +269,10 @@ def paired_bars(
                 )
             )
             y += bar_height + 2
-        notes.append(
-            Label(_r(notes_x), _r(y - bar_height - 4), signed_figure(difference), "end", True)
-        )
+        if with_differences:
+            notes.append(
+                Label(_r(notes_x), _r(y - bar_height - 4), signed_figure(difference), "end", True)
+            )
         y += gap
     bottom = y
     tick_labels = [
@@ -277,7 +283,8 @@ def paired_bars(
         LegendEntry(Label(_r(label_width + 24), at + FONT, name), _r(label_width), at + 1, is_own)
         for name, at, is_own in ((own_name, 8, True), (reference_name, 8 + bar_height + 6, False))
     ]
-    notes.insert(0, Label(_r(notes_x), _r(top - 4), difference_name, "end", True))
+    if with_differences:
+        notes.insert(0, Label(_r(notes_x), _r(top - 4), difference_name, "end", True))
     width = max(notes_x + 8, label_width + 24 + max(_width(own_name), _width(reference_name)) + 8)
     return BarChart(
         width=_r(width),
