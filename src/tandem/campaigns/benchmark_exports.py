@@ -1,28 +1,31 @@
 """The benchmark pages' tables as downloads: comma-separated CSV (streamed, as the matrix CSV),
 XLSX with the degree colours, and JSON that follows analysis/schemas/benchmark.schema.json.
-Every download is built from the same page data as the page, so it holds the same numbers."""
+Every download is built from the same page data as the page, so it holds the same numbers; the
+writing (formulas kept as text, S10; streaming, P6) is tandem.formats.downloads'."""
 
-import csv
 import io
-import json
 from dataclasses import dataclass
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font
 
+from tandem.formats.downloads import (
+    fill,
+    font,
+    json_download,
+    keep_as_text,
+    sheet_name,
+    streamed_csv,
+    xlsx_download,
+)
 from tandem.web import colours
 
 from .benchmark_pages import BenchmarkPage, ProfilePage, peers_label
 from .benchmark_queries import degree_levels
 from .benchmark_trends import TrendPage
-
-# A text cell a spreadsheet would run as a formula (S10): kept as text in XLSX, and given a
-# leading apostrophe in CSV (as the register's exports do, tandem.synergies.transfer).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass
@@ -258,81 +261,40 @@ def trend_document(page: TrendPage) -> dict:
 # --- writers -------------------------------------------------------------------------------------
 
 
-def _csv_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_STARTS) else value
-    return str(value)
-
-
-class _Line:
-    """A file-like object that hands back what csv.writer writes (one line at a time)."""
-
-    def write(self, text):
-        return text
-
-
 def csv_response(table: Table, filename: str) -> StreamingHttpResponse:
     """Streamed row by row (P6): the header, then every row; nothing is cut."""
-    writer = csv.writer(_Line(), lineterminator="\n")
-
-    def lines():
-        yield writer.writerow(table.header)
-        for row in table.rows:
-            yield writer.writerow([_csv_text(v) for v in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _fill(colour: str) -> PatternFill:
-    argb = "FF" + colour.lstrip("#").upper()
-    return PatternFill(fill_type="solid", start_color=argb, end_color=argb)
-
-
-def _font(colour: str, bold: bool = False) -> Font:
-    return Font(color="FF" + colour.lstrip("#").upper(), bold=bold)
-
-
-def _sheet_name(text: str) -> str:
-    """Excel refuses []:*?/\\ in sheet names and more than 31 characters."""
-    cleaned = "".join(" " if c in "[]:*?/\\" else c for c in text)
-    return cleaned[:31] or "sheet"
+    return streamed_csv(table.header, table.rows, filename)
 
 
 def _write_sheet(sheet, table: Table) -> None:
     sheet.append(table.header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-            cell.data_type = "s"
+        keep_as_text(cell)
     for index, row in enumerate(table.rows):
         sheet.append(row)
         fills = table.fills[index] if table.fills else [None] * len(row)
-        for cell, fill in zip(sheet[sheet.max_row], fills, strict=False):
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-                cell.data_type = "s"  # kept as text, never evaluated as a formula
-            if fill:
-                cell.fill = _fill(fill)
-                cell.font = _font(colours.ink_on(fill))
+        for cell, colour in zip(sheet[sheet.max_row], fills, strict=False):
+            keep_as_text(cell)
+            if colour:
+                cell.fill = fill(colour)
+                cell.font = font(colours.ink_on(colour))
     sheet.freeze_panes = "A2"
     for column in sheet.columns:
         width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
         sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 40)
 
 
-def _legend_sheet(book) -> None:
-    sheet = book.create_sheet(_sheet_name(_("Legend")))
+def _legend_sheet(book, taken: set) -> None:
+    sheet = book.create_sheet(sheet_name(_("Legend"), taken))
     sheet.append([_("Score"), _("Degree of cooperation"), _("Symbol")])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for level in degree_levels():
         sheet.append([level.value, level.label, level.symbol])
         for cell in sheet[sheet.max_row]:
-            cell.fill = _fill(level.colour)
-            cell.font = _font(level.text_colour)
+            cell.fill = fill(level.colour)
+            cell.font = font(level.text_colour)
     sheet.append([])
     sheet.append(
         [
@@ -348,23 +310,13 @@ def _legend_sheet(book) -> None:
 def xlsx_response(tables: list[Table], filename: str) -> HttpResponse:
     book = Workbook()
     book.remove(book.active)
+    taken: set = set()
     for table in tables:
-        _write_sheet(book.create_sheet(_sheet_name(table.title)), table)
-    _legend_sheet(book)
+        _write_sheet(book.create_sheet(sheet_name(table.title, taken)), table)
+    _legend_sheet(book, taken)
     buffer = io.BytesIO()
     book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def json_response(document: dict, filename: str) -> HttpResponse:
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return xlsx_download(buffer.getvalue(), filename)
 
 
 # --- responses -----------------------------------------------------------------------------------
@@ -380,7 +332,7 @@ def benchmark_response(page: BenchmarkPage, fmt: str, table: str = "pairs"):
         return csv_response(tables[table], f"{base}{suffix}.csv")
     if fmt == "xlsx":
         return xlsx_response(list(tables.values()), f"{base}.xlsx")
-    return json_response(benchmark_document(page), f"{base}.json")
+    return json_download(benchmark_document(page), f"{base}.json")
 
 
 def profile_response(page: ProfilePage, fmt: str):
@@ -389,7 +341,7 @@ def profile_response(page: ProfilePage, fmt: str):
         return csv_response(profile_tables(page)["profile"], f"{base}.csv")
     if fmt == "xlsx":
         return xlsx_response(list(profile_tables(page).values()), f"{base}.xlsx")
-    return json_response(profile_document(page), f"{base}.json")
+    return json_download(profile_document(page), f"{base}.json")
 
 
 def trend_response(page: TrendPage, fmt: str):
@@ -401,4 +353,4 @@ def trend_response(page: TrendPage, fmt: str):
         return csv_response(trend_tables(page)["trend"], f"{base}.csv")
     if fmt == "xlsx":
         return xlsx_response(list(trend_tables(page).values()), f"{base}.xlsx")
-    return json_response(trend_document(page), f"{base}.json")
+    return json_download(trend_document(page), f"{base}.json")

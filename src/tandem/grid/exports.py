@@ -9,8 +9,10 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tandem.formats.downloads import json_download, streamed_csv
+
 from .models import FactorValue, GridEntry, SynthesisTable
-from .sheets import Table, csv_response, csv_verbatim, json_response, xlsx_response
+from .sheets import Table, csv_verbatim, xlsx_response
 from .tables import as_csv, factor_path, factor_table
 
 FORMATS = ("csv", "xlsx", "json")
@@ -432,11 +434,11 @@ def pair_response(fmt, campaign, participation, name, synthesis, blocks):
     base = f"{campaign.slug}-{participation.pair.municipality.refnis}-grid"
     if fmt == "json":
         document = pair_document(campaign, participation, name, synthesis, blocks)
-        return json_response(document, f"{base}.json")
+        return json_download(document, f"{base}.json")
     title = _("Synthesis table of %(name)s") % {"name": name} + f" · {campaign.name}"
     table = pair_table(blocks, title)
     if fmt == "csv":
-        return csv_response(table.codes, table.rows, f"{base}.csv")
+        return streamed_csv(table.codes, table.rows, f"{base}.csv")
     return xlsx_response([table], f"{base}.xlsx")
 
 
@@ -445,10 +447,10 @@ def comparison_response(fmt, campaign, result, stage):
     if result.mapping is not None:
         base += f"-{result.mapping.slug}"
     if fmt == "json":
-        return json_response(comparison_document(campaign, result, stage), f"{base}.json")
+        return json_download(comparison_document(campaign, result, stage), f"{base}.json")
     tables = comparison_tables(result)
     if fmt == "csv":
-        return csv_response(LONG_HEADER, long_rows(tables), f"{base}.csv")
+        return streamed_csv(LONG_HEADER, long_rows(tables), f"{base}.csv")
     return xlsx_response(tables, f"{base}.xlsx")
 
 
@@ -456,7 +458,7 @@ def factor_response(fmt, campaign, matrix, data, headers):
     """`data` holds the visible columns only; `headers` name them (in Dutch)."""
     base = f"{campaign.slug}-factors-{matrix.focus.slug}"
     if fmt == "json":
-        return json_response(factor_document(campaign, matrix, data, headers), f"{base}.json")
+        return json_download(factor_document(campaign, matrix, data, headers), f"{base}.json")
     title = f"{_('Explanatory factors')}: {matrix.focus.name} · {campaign.name}"
     symbols, explanations = factor_tables(data, [h.name for h in headers], title)
     if fmt == "csv":

@@ -2,24 +2,27 @@
 (a styled header, the factor symbols in their colours, counts shaded by value) or as JSON.
 
 A text cell that a spreadsheet would run as a formula stays text (S10): a string cell in XLSX, a
-leading apostrophe in CSV, as the register's exports do (tandem.synergies.transfer)."""
+leading apostrophe in CSV (tandem.formats.downloads, shared by every download)."""
 
-import csv
 import io
-import json
 from dataclasses import dataclass, field
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 
-from tandem.synergies.transfer import FORMULA_STARTS
-from tandem.web.charts import ColourScale, ink_on
+from tandem.formats.downloads import (
+    attachment,
+    fill,
+    font,
+    keep_as_text,
+    sheet_name,
+    xlsx_download,
+)
+from tandem.web.colours import ColourScale, ink_on
 
 from .models import FactorValue
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # The factor symbols' colours (fill, text) in XLSX and in print: + green, - red/orange, ? grey,
 # +/- amber. Every text colour has at least 4.5:1 contrast on its fill (WCAG AA; tested).
@@ -79,90 +82,32 @@ class Table:
         return shaded
 
 
-def _attachment(response, filename: str):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def csv_text(value) -> str:
-    """A cell for CSV: empty for None, an apostrophe before text a spreadsheet would run."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_STARTS) else value
-    return str(value)
-
-
-class _Line:
-    """A file-like object that hands back what csv.writer writes (one line at a time)."""
-
-    def write(self, text):
-        return text
-
-
-def csv_response(header: list[str], rows, filename: str) -> StreamingHttpResponse:
-    """Streamed line by line (P6): the header, then every row; nothing is cut."""
-    writer = csv.writer(_Line(), lineterminator="\n")
-
-    def lines():
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow([csv_text(v) for v in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    return _attachment(response, filename)
-
-
 def csv_verbatim(text: str, filename: str) -> HttpResponse:
-    return _attachment(HttpResponse(text, content_type="text/csv; charset=utf-8"), filename)
-
-
-def _argb(colour: str) -> str:
-    return "FF" + colour.lstrip("#").upper()
-
-
-def _fill(colour: str) -> PatternFill:
-    return PatternFill(fill_type="solid", start_color=_argb(colour), end_color=_argb(colour))
-
-
-def _as_text(cell) -> None:
-    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"  # kept as text, never evaluated as a formula (S10)
-
-
-def _sheet_name(text: str, taken: set) -> str:
-    """Excel refuses []:*?/\\ in sheet names, more than 31 characters and duplicates."""
-    name = "".join(" " if c in "[]:*?/\\" else c for c in str(text))[:31].strip() or "sheet"
-    base, number = name, 2
-    while name.lower() in taken:
-        suffix = f" {number}"
-        name, number = base[: 31 - len(suffix)] + suffix, number + 1
-    taken.add(name.lower())
-    return name
+    return attachment(HttpResponse(text, content_type="text/csv; charset=utf-8"), filename)
 
 
 def write_sheet(sheet, table: Table) -> None:
     """Row 1 the table's title, row 2 the styled header, the rows from row 3."""
     sheet.append([table.title])
     sheet["A1"].font = Font(bold=True, size=12)
-    _as_text(sheet["A1"])
+    keep_as_text(sheet["A1"])
     sheet.append(table.header)
     for cell in sheet[2]:
-        cell.font = Font(bold=True, color=_argb(HEADER_INK))
-        cell.fill = _fill(HEADER_FILL)
+        cell.font = font(HEADER_INK, bold=True)
+        cell.fill = fill(HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        _as_text(cell)
+        keep_as_text(cell)
     colours = table.colours()
     for index, (row, row_colours) in enumerate(zip(table.rows, colours, strict=True)):
         sheet.append(row)
         is_total = index >= len(table.body)
         for cell, colour in zip(sheet[sheet.max_row], row_colours, strict=True):
-            _as_text(cell)
+            keep_as_text(cell)
             if isinstance(cell.value, str):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             if colour:
-                cell.fill = _fill(colour[0])
-                cell.font = Font(color=_argb(colour[1]), bold=table.style == "symbols")
+                cell.fill = fill(colour[0])
+                cell.font = font(colour[1], bold=table.style == "symbols")
             elif is_total or cell.column == 1:
                 cell.font = Font(bold=True)
             if table.style == "symbols" and cell.column > 1:
@@ -175,17 +120,17 @@ def write_sheet(sheet, table: Table) -> None:
 
 
 def _legend(book, taken: set) -> None:
-    sheet = book.create_sheet(_sheet_name(_("Legend"), taken))
+    sheet = book.create_sheet(sheet_name(_("Legend"), taken))
     sheet.append([_("Value"), _("Meaning")])
     for cell in sheet[1]:
-        cell.font = Font(bold=True, color=_argb(HEADER_INK))
-        cell.fill = _fill(HEADER_FILL)
+        cell.font = font(HEADER_INK, bold=True)
+        cell.fill = fill(HEADER_FILL)
     for value, label in FactorValue.Symbol.choices:
         sheet.append([value, str(label)])
-        fill, ink = SYMBOL_COLOURS[value]
+        background, ink = SYMBOL_COLOURS[value]
         cell = sheet.cell(sheet.max_row, 1)
         cell.data_type = "s"
-        cell.fill, cell.font = _fill(fill), Font(color=_argb(ink), bold=True)
+        cell.fill, cell.font = fill(background), font(ink, bold=True)
         cell.alignment = Alignment(horizontal="center")
     sheet.append(["", _("no value given")])
     sheet.column_dimensions["B"].width = 30
@@ -196,7 +141,7 @@ def xlsx_bytes(tables: list[Table], legend: bool = False) -> bytes:
     book.remove(book.active)
     taken: set = set()
     for table in tables:
-        write_sheet(book.create_sheet(_sheet_name(table.sheet, taken)), table)
+        write_sheet(book.create_sheet(sheet_name(table.sheet, taken)), table)
     if legend:
         _legend(book, taken)
     buffer = io.BytesIO()
@@ -205,12 +150,4 @@ def xlsx_bytes(tables: list[Table], legend: bool = False) -> bytes:
 
 
 def xlsx_response(tables: list[Table], filename: str, legend: bool = False) -> HttpResponse:
-    return _attachment(HttpResponse(xlsx_bytes(tables, legend), content_type=XLSX_TYPE), filename)
-
-
-def json_response(document: dict, filename: str) -> HttpResponse:
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    return _attachment(response, filename)
+    return xlsx_download(xlsx_bytes(tables, legend), filename)

@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 from tandem.campaigns.uploads import validate_document
 from tandem.catalogue.models import Instrument, SynergyDomain
 from tandem.formats.belgian import format_number
+from tandem.formats.downloads import csv_cell, keep_as_text
 
 from .forms import SynergyForm
 from .models import Synergy
@@ -24,7 +25,6 @@ from .services import save_record
 # they are: they link to campaigns, which a spreadsheet cannot say).
 COLUMNS = ("id", *(name for name in SynergyForm.Meta.fields if name != "aspects"))
 NUMBERS = {"expected_savings", "realised_savings", "expected_fte", "realised_fte"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 
@@ -62,8 +62,7 @@ def export_xlsx(pair) -> bytes:
             row.append(float(value) if isinstance(value, Decimal) else value)
         sheet.append(row)
         for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-                cell.data_type = "s"  # kept as text, never evaluated as a formula
+            keep_as_text(cell)  # never evaluated as a formula (S10)
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
@@ -81,13 +80,10 @@ def export_csv(pair) -> bytes:
         row = []
         for name in COLUMNS:
             value = values[name]
-            if value is None:
-                value = ""
-            elif isinstance(value, Decimal):
-                value = format_number(value, 2).replace(".", "")
-            elif isinstance(value, str) and value.startswith(FORMULA_STARTS):
-                value = f"'{value}"
-            row.append(value)
+            if isinstance(value, Decimal):  # a number, even negative: never quoted
+                row.append(format_number(value, 2).replace(".", ""))
+            else:
+                row.append(csv_cell(value))
         writer.writerow(row)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
