@@ -10,6 +10,7 @@ from tandem.campaigns.queries import pair_name
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Domain
 from tandem.synergies.expiry import login_keeping_post, restored
+from tandem.web.conflicts import compared
 
 from . import services
 from .forms import EntryForm, TableForm, factor_value_forms, obstacle_formset
@@ -86,19 +87,6 @@ def pair_domain(request, campaign, refnis, domain):
     return render(request, "grid/pair_domain.html", context)
 
 
-def _compared(form, stored):
-    rows = []
-    for name, field in form.fields.items():
-        if name == "opened_version" or name not in form.cleaned_data:
-            continue
-        mine, theirs = form.cleaned_data.get(name), getattr(stored, name)
-        if hasattr(theirs, "all"):
-            theirs, mine = list(theirs.all()), list(mine or [])
-        if mine != theirs and not (mine in (None, "") and theirs in (None, "")):
-            rows.append((field.label, mine, theirs))
-    return rows
-
-
 @login_keeping_post
 def entry(request, campaign, refnis, pk=None):
     """Create (pk None; ?domain=&stage=) or edit an entry with its obstacles; a stale save
@@ -140,7 +128,7 @@ def entry(request, campaign, refnis, pk=None):
                     [o for o in wanted if o],
                 )
             except services.EditConflict as clash:
-                conflict = _compared(form, clash.current)
+                conflict = compared(form, clash.current)
                 data = request.POST.copy()
                 data["opened_version"] = clash.current.version
                 form = EntryForm(data, instance=clash.current)
@@ -199,7 +187,7 @@ def table(request, campaign, refnis):
                     form.save(commit=False), form.cleaned_data.get("opened_version"), request.user
                 )
             except services.EditConflict as clash:
-                conflict = _compared(form, clash.current)
+                conflict = compared(form, clash.current)
                 data = request.POST.copy()
                 data["opened_version"] = clash.current.version
                 form = TableForm(data, instance=clash.current)

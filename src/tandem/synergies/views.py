@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.accounts.scoping import register_pairs
+from tandem.web.conflicts import compared
 
 from . import services
 from .expiry import login_keeping_post, restored
@@ -46,21 +47,6 @@ def register(request, refnis):
     return render(request, "synergies/register.html", context)
 
 
-def _compared(form, stored):
-    """(label, what the user typed, what is stored now) for each field where they differ."""
-    rows = []
-    for name, field in form.fields.items():
-        if name == "opened_version" or name not in form.cleaned_data:
-            continue
-        mine = form.cleaned_data.get(name)
-        theirs = getattr(stored, name)
-        if hasattr(theirs, "all"):
-            theirs, mine = list(theirs.all()), list(mine or [])
-        if mine != theirs and not (mine in (None, "") and theirs in (None, "")):
-            rows.append((field.label, mine, theirs))
-    return rows
-
-
 @login_keeping_post
 def record(request, refnis, kind, pk=None):
     """Create (pk None) or edit a register record; a stale save shows both versions (R5)."""
@@ -84,7 +70,7 @@ def record(request, refnis, kind, pk=None):
                     m2m,
                 )
             except services.EditConflict as clash:
-                conflict = _compared(form, clash.current)
+                conflict = compared(form, clash.current)
                 # Saving again now is a deliberate choice over the stored version.
                 data = request.POST.copy()
                 data["opened_version"] = clash.current.version
