@@ -62,6 +62,19 @@ class SynthesisTable(Versioned):
         return str(self.participation)
 
 
+def typology_field(dimension: str, label) -> models.ForeignKey:
+    """An entry's value on one typology dimension; empty when the description does not tell."""
+    return models.ForeignKey(
+        TypologyValue,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"dimension": dimension},
+        verbose_name=label,
+    )
+
+
 class GridEntry(Versioned):
     """A row of a synthesis table: for one sub-domain, a component on which the pair cooperates
     now (current) or on which (more) cooperation is desirable, with the way of cooperating and
@@ -104,51 +117,11 @@ class GridEntry(Versioned):
     )
     label = models.CharField(_("component as named"), max_length=300, blank=True)
     way = models.TextField(_("way of cooperating"), blank=True)
-    level = models.ForeignKey(
-        TypologyValue,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"dimension": Dimension.LEVEL},
-        verbose_name=_("level in the policy and management cycle"),
-    )
-    place = models.ForeignKey(
-        TypologyValue,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"dimension": Dimension.PLACE},
-        verbose_name=_("place in the organogram"),
-    )
-    scale = models.ForeignKey(
-        TypologyValue,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"dimension": Dimension.SCALE},
-        verbose_name=_("administrative scale"),
-    )
-    formalisation = models.ForeignKey(
-        TypologyValue,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"dimension": Dimension.FORMALISATION},
-        verbose_name=_("formalisation"),
-    )
-    finality = models.ForeignKey(
-        TypologyValue,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"dimension": Dimension.FINALITY},
-        verbose_name=_("finality"),
-    )
+    level = typology_field(Dimension.LEVEL, _("level in the policy and management cycle"))
+    place = typology_field(Dimension.PLACE, _("place in the organogram"))
+    scale = typology_field(Dimension.SCALE, _("administrative scale"))
+    formalisation = typology_field(Dimension.FORMALISATION, _("formalisation"))
+    finality = typology_field(Dimension.FINALITY, _("finality"))
     possible = models.CharField(_("possible?"), max_length=10, choices=Possible.choices, blank=True)
     obstacle_answer = models.CharField(
         _("obstacles"), max_length=15, choices=ObstacleAnswer.choices, blank=True

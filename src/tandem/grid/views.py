@@ -10,7 +10,7 @@ from tandem.campaigns.queries import pair_name
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Domain
 from tandem.synergies.expiry import login_keeping_post, restored
-from tandem.web.conflicts import compared
+from tandem.web.conflicts import conflict_view
 
 from . import services
 from .forms import EntryForm, TableForm, factor_value_forms, obstacle_formset
@@ -128,11 +128,7 @@ def entry(request, campaign, refnis, pk=None):
                     [o for o in wanted if o],
                 )
             except services.EditConflict as clash:
-                conflict = compared(form, clash.current)
-                data = request.POST.copy()
-                data["opened_version"] = clash.current.version
-                form = EntryForm(data, instance=clash.current)
-                form.is_valid()
+                conflict, form = conflict_view(form, clash.current)
             else:
                 messages.success(request, _("Saved."))
                 return redirect(
@@ -187,11 +183,7 @@ def table(request, campaign, refnis):
                     form.save(commit=False), form.cleaned_data.get("opened_version"), request.user
                 )
             except services.EditConflict as clash:
-                conflict = compared(form, clash.current)
-                data = request.POST.copy()
-                data["opened_version"] = clash.current.version
-                form = TableForm(data, instance=clash.current)
-                form.is_valid()
+                conflict, form = conflict_view(form, clash.current)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("grid-pair", context["campaign"].slug, refnis)

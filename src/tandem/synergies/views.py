@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.accounts.scoping import register_pairs
-from tandem.web.conflicts import compared
+from tandem.web.conflicts import conflict_view
 
 from . import services
 from .expiry import login_keeping_post, restored
@@ -70,12 +70,7 @@ def record(request, refnis, kind, pk=None):
                     m2m,
                 )
             except services.EditConflict as clash:
-                conflict = compared(form, clash.current)
-                # Saving again now is a deliberate choice over the stored version.
-                data = request.POST.copy()
-                data["opened_version"] = clash.current.version
-                form = form_class(data, instance=clash.current, pair=pair)
-                form.is_valid()
+                conflict, form = conflict_view(form, clash.current, pair=pair)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("register", refnis=refnis)

@@ -15,3 +15,15 @@ def compared(form, stored) -> list[tuple]:
         if mine != theirs and not (mine in (None, "") and theirs in (None, "")):
             rows.append((field.label, mine, theirs))
     return rows
+
+
+def conflict_view(form, stored, **form_kwargs) -> tuple[list[tuple], object]:
+    """After a stale save: the rows of the conflict view, and the same form class bound again to
+    what the user typed but with the stored version, so that saving again is a deliberate
+    choice over the stored values (`form_kwargs` as the form was built with, e.g. pair=…)."""
+    rows = compared(form, stored)
+    data = form.data.copy()
+    data["opened_version"] = stored.version
+    again = type(form)(data, instance=stored, **form_kwargs)
+    again.is_valid()
+    return rows, again
