@@ -88,10 +88,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "tandem.web.middleware.RememberedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a logged-in person's own language choice wins (web/middleware.py).
+    "tandem.web.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -147,7 +148,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, logging in by e-mail address as well as by user name.
+    "tandem.accounts.backends.EmailOrUsernameBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -159,7 +161,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "my-work"
+# Password-reset mails one address, and one device, may ask for in an hour.
+TANDEM_RESETS_PER_ADDRESS = 3
+TANDEM_RESETS_PER_DEVICE = 10
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 LOGOUT_REDIRECT_URL = "home"
 
 # django-axes: five failures lock the username+address pair for an hour.
@@ -168,7 +174,8 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
-# Languages: Dutch is the default; French and English are complete.
+# Languages: the person's choice, else the questionnaire's, else the browser's (web/middleware.py);
+# Dutch when nothing tells. French and English are complete.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
@@ -178,7 +185,14 @@ LANGUAGE_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_LANGUAGES = ("nl", "fr", "en")
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("nl",), "fr": ("nl",), "en": ("nl",)}
+# A name typed in one language only (a campaign named in French) shows in the others rather
+# than leaving the page without it.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("nl", "fr", "en"),
+    "nl": ("fr", "en"),
+    "fr": ("nl", "en"),
+    "en": ("nl", "fr"),
+}
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True

@@ -1,10 +1,10 @@
 """Tandem's URL map."""
 
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from tandem.accounts import account_views as own_pages
 from tandem.accounts import views as account_views
 from tandem.web import views as web_views
 
@@ -20,10 +20,10 @@ urlpatterns = [
     path("campaigns/", include("tandem.campaigns.urls")),
     path("governance/", include("tandem.places.urls")),
     path("pairs/", include("tandem.synergies.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The switcher also keeps a logged-in person's choice on their account.
+    path("i18n/setlang/", own_pages.set_language, name="set_language"),
     path("invitations/<str:token>/", account_views.invitation, name="invitation"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("tandem.accounts.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -76,13 +76,13 @@ def site(live_server):
 def new_context(browser, site):
     """new_context(language=None, **options): a fresh browser context, closed after the test.
 
-    Chromium announces English (Accept-Language en-US) unless told otherwise; `language` sets
-    Tandem's remembered-language cookie instead, as the switcher would.
+    The browser announces Dutch (locale nl-BE, so Accept-Language nl-BE) unless told otherwise;
+    `language` sets Tandem's language cookie instead, as the switcher would.
     """
     contexts = []
 
     def make(language=None, **options):
-        options.setdefault("locale", "en-US")
+        options.setdefault("locale", "nl-BE")
         context = browser.new_context(base_url=site, **options)
         context.set_default_timeout(10_000)
         if language:

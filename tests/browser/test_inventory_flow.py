@@ -65,7 +65,7 @@ def test_coordinator_to_respondent_to_matrix(site, new_context, results_dir):
     coordinator = new_context("nl").new_page()
     _login(coordinator, "coordinator@vvsg.be", PASSWORD)
     coordinator.goto("/campaigns/new/")
-    coordinator.fill("#id_name", "Samenwerking 2026")
+    coordinator.fill("#id_name_nl", "Samenwerking 2026")
     coordinator.fill("#id_slug", "samenwerking-2026")
     framework = Campaign.objects.get(slug="centrumsteden-2010").framework
     coordinator.select_option("#id_framework", str(framework.pk))
@@ -96,6 +96,8 @@ def test_coordinator_to_respondent_to_matrix(site, new_context, results_dir):
     respondent.fill("#id_password2", PASSWORD)
     respondent.screenshot(path=results_dir / "inventory-3-password.png", full_page=True)
     respondent.get_by_role("button", name="Wachtwoord kiezen en beginnen").click()
+    expect(respondent.locator("h1")).to_contain_text("Mijn werk")
+    respondent.get_by_role("link", name="Verder met de vragenlijst").click()
     expect(respondent.locator("h1")).to_contain_text("Vragenlijst Aalst")
 
     # 3. The financial domain through each branch, saved as typed (htmx).
@@ -351,13 +353,17 @@ def test_free_text_never_runs_as_script_in_the_browser(site, new_context):
             f"{base}questionnaire/",
             f"{base}questionnaire/financieel/",
             f"{base}questionnaire/contacts/",
+            f"{base}questionnaire/print/",
             f"{base}history/",
+            "/accounts/work/",
+            "/accounts/",
         ],
         coordinator.username: [
             "/campaigns/s9/manage/",
             "/campaigns/s9/manage/pairs/",
             "/campaigns/s9/manage/proposals/",
             f"{base}history/",
+            "/accounts/work/",
         ],
     }
     dialogs = []

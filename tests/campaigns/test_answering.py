@@ -230,7 +230,7 @@ def test_submit_lists_what_is_missing_and_writes_nothing(inventory):
             respondent=JOINT,
             user=inventory["user_a"],
         )
-    messages = [m for _, _, m in incomplete.value.problems]
+    messages = [p.message for p in incomplete.value.problems]
     assert "say whether cooperation is desirable" in messages
     assert "choose no, informal or formal cooperation" in messages
     assert not Submission.objects.filter(round=inventory["round"]).exists()

@@ -44,7 +44,8 @@ def test_a_coordinator_creates_a_campaign_and_chooses_pairs_by_group_and_provinc
     created = client.post(
         reverse("manage-new"),
         {
-            "name": "Samenwerking 2026",
+            "name_nl": "Samenwerking 2026",
+            "name_fr": "Coopération 2026",
             "slug": "samenwerking-2026",
             "framework": tenants["framework"].pk,
             "year": 2026,
@@ -54,6 +55,7 @@ def test_a_coordinator_creates_a_campaign_and_chooses_pairs_by_group_and_provinc
     assert created.status_code == 302
     campaign = Campaign.objects.get(slug="samenwerking-2026")
     assert campaign.roles.get().user == coordinator and campaign.rounds.get().number == 1
+    assert (campaign.name_nl, campaign.name_fr) == ("Samenwerking 2026", "Coopération 2026")
     centrumsteden = PeerGroup.objects.get(slug="centrumsteden")
     namur = Province.objects.get(municipalities__refnis="92094")  # province of Namur
     client.post(
@@ -103,9 +105,12 @@ def test_the_invitation_link_works_once_and_binds_to_the_right_pair(
     accepted = client.post(
         link, {"password1": "Groene-Kaai-2026!", "password2": "Groene-Kaai-2026!"}
     )
-    assert accepted["Location"] == reverse(
+    # The person lands on 'My work', which lists the questionnaire.
+    assert accepted["Location"] == reverse("my-work")
+    questionnaire = reverse(
         "questionnaire", args=[inventory["campaign"].slug, inventory["pair_a"].municipality.refnis]
     )
+    assert questionnaire in client.get(accepted["Location"]).content.decode()
     role = PairRole.objects.get(user__username="an.peeters@aalst.be")
     assert (role.pair, role.campaign, role.administration) == (
         inventory["pair_a"],

@@ -19,6 +19,7 @@ def _urls(inventory, domain="financieel"):
         "overview": reverse("questionnaire", args=args),
         "domain": reverse("questionnaire-domain", args=[*args, domain]),
         "contacts": reverse("questionnaire-contacts", args=args),
+        "print": reverse("questionnaire-print", args=args),
         "submit": reverse("questionnaire-submit", args=args),
         "row": lambda key: reverse("questionnaire-row", args=[*args, domain, key]),
         "history": reverse("pair-history", args=args),
@@ -283,15 +284,20 @@ def test_contact_persons_are_validated_and_saved(inventory, page):
 
 def test_submit_from_the_overview(inventory, page):
     client, urls = page
-    assert "missing" in client.get(urls["overview"]).content.decode() or True
+    overview = client.get(urls["overview"]).content.decode()
+    assert 'class="missing-summary"' in overview and urls["submit"] not in overview
     client.post(urls["submit"])
     assert not Submission.objects.filter(pair=inventory["pair_a"]).exists()
     _answer_everything(inventory)
+    assert urls["submit"] in client.get(urls["overview"]).content.decode()
     assert client.post(urls["submit"]).status_code == 302
     assert client.post(urls["submit"]).status_code == 302  # double click
     assert Submission.objects.filter(pair=inventory["pair_a"], respondent=JOINT).count() == 1
+    # The domain page now reads the answers back instead of offering fields to change.
     html = client.get(urls["domain"]).content.decode()
-    assert "disabled" in html
+    key = f"a{inventory['aspects'][0].pk}"
+    assert 'class="banner banner-done"' in html and f'name="{key}-degree"' not in html
+    assert "respondent-a" in html  # who submitted
 
 
 def test_a_save_after_the_session_expired_is_stored_once_after_login(inventory, client):
@@ -349,7 +355,8 @@ def test_separate_answers_are_compared_aspect_by_aspect(inventory, client_as):
 
 
 @pytest.mark.parametrize(
-    "name", ["overview", "domain", "contacts", "history", "manage", "manage-pairs", "proposals"]
+    "name",
+    ["overview", "domain", "contacts", "print", "history", "manage", "manage-pairs", "proposals"],
 )
 def test_questionnaire_and_coordination_pages_stay_within_15_queries(
     inventory, client_as, django_assert_max_num_queries, name

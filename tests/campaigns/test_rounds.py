@@ -112,7 +112,7 @@ def test_round_two_prefills_round_one_answers_and_a_change_needs_a_reason(round_
     )
     with pytest.raises(Incomplete) as incomplete:
         submit(round_=round_two, pair=pair_a, respondent=JOINT, user=None)
-    assert [m for _, _, m in incomplete.value.problems] == ["give a short reason for the change"]
+    assert [p.message for p in incomplete.value.problems] == ["give a short reason for the change"]
     save_answer(
         round_=round_two,
         pair=pair_a,

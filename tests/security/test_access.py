@@ -90,6 +90,14 @@ ROLE_TABLE = {
         "supervisor": 404,
         "superuser": 404,
     },
+    ("questionnaire-print", "shared/pair_a"): {
+        "anonymous": 302,
+        "user_a": 200,
+        "user_b": 404,
+        "coordinator": 404,
+        "supervisor": 404,
+        "superuser": 404,
+    },
     ("pair-history", "shared/pair_a"): {
         "anonymous": 404,
         "user_a": 200,

@@ -138,14 +138,19 @@ def test_home_lists_campaigns_with_domain_links(client, db, django_assert_max_nu
         assert reverse("matrix", args=["centrumsteden-2010", domain]) in html
 
 
-def test_dutch_by_default_whatever_the_browser_asks_and_the_choice_is_remembered(client, db):
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
-    assert '<html lang="nl">' in response.content.decode()
+def test_the_browser_language_counts_until_a_choice_is_made_and_the_choice_is_remembered(
+    client, db
+):
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert '<html lang="en">' in english.content.decode()
+    german = client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")
+    assert '<html lang="nl">' in german.content.decode()  # none of ours: Dutch
     switched = client.post(reverse("set_language"), {"language": "fr", "next": "/governance/"})
     assert switched.status_code == 302 and switched["Location"] == "/governance/"
     assert switched.cookies["tandem_language"].value == "fr"
     assert switched.cookies["tandem_language"]["max-age"] >= 365 * 24 * 3600
-    assert '<html lang="fr">' in client.get("/").content.decode()
+    after = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert '<html lang="fr">' in after.content.decode()
 
 
 def test_governance_and_accessibility_pages(client, db, django_assert_max_num_queries):

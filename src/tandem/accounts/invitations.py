@@ -37,7 +37,8 @@ def _link(token: str, base_url: str) -> str:
     return base_url.rstrip("/") + reverse("invitation", args=[token])
 
 
-def _language_of(invitation) -> str:
+def language_of(invitation) -> str:
+    """The language of the invited pair's questionnaire in the campaign."""
     participation = CampaignPair.objects.filter(
         campaign=invitation.campaign, pair=invitation.pair
     ).first()
@@ -46,7 +47,7 @@ def _language_of(invitation) -> str:
 
 def _send(invitation, token: str, base_url: str, template: str) -> None:
     """Mail in the language of the pair's questionnaire."""
-    with translation.override(_language_of(invitation)):
+    with translation.override(language_of(invitation)):
         context = {
             "invitation": invitation,
             "link": _link(token, base_url),
@@ -179,7 +180,7 @@ def send_reminders(campaign, round_, *, base_url) -> int:
 
 
 def _send_reminder(invitation, base_url: str) -> None:
-    with translation.override(_language_of(invitation)):
+    with translation.override(language_of(invitation)):
         link = base_url.rstrip("/") + reverse(
             "questionnaire",
             args=[invitation.campaign.slug, invitation.pair.municipality.refnis],

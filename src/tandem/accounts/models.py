@@ -131,3 +131,39 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.name} <{self.email}> · {self.pair} · {self.campaign}"
+
+
+class AccountPreferences(models.Model):
+    """What a person chose for their own account. `language` empty: no choice made, so pages
+    follow the questionnaire's language, then the browser's."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="preferences",
+        verbose_name=_("user"),
+    )
+    language = models.CharField(_("language"), max_length=5, blank=True, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("account preferences")
+        verbose_name_plural = _("account preferences")
+
+    def __str__(self):
+        return f"{self.user} · {self.language or '—'}"
+
+
+class PasswordResetRequest(models.Model):
+    """A request for a password-reset mail, kept a day to limit how many one address or one
+    device may ask for (the database, not a process's memory: several app servers share it)."""
+
+    email_hash = models.CharField(max_length=64, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("password reset request")
+        verbose_name_plural = _("password reset requests")
+
+    def __str__(self):
+        return f"{self.requested_at:%Y-%m-%d %H:%M} · {self.address or '—'}"

@@ -11,6 +11,7 @@ the CLI and the tests share one set of rules (seed 001's flow, S001:636-1154):
 """
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Q, Subquery, Value
@@ -52,12 +53,12 @@ class QuestionnaireClosed(Exception):
 
 @dataclass
 class Incomplete(Exception):
-    """What is missing before a round can be submitted: (domain, aspect label, message)."""
+    """What is missing before a round can be submitted (Missing items, in questionnaire order)."""
 
-    problems: list[tuple[Domain, str, str]] = field(default_factory=list)
+    problems: list = field(default_factory=list)  # of Missing
 
     def __str__(self):
-        return "; ".join(f"{d.name} · {label}: {message}" for d, label, message in self.problems)
+        return "; ".join(f"{p.domain.name} · {p.label}: {p.message}" for p in self.problems)
 
 
 def current_round(campaign: Campaign) -> Round | None:
@@ -346,10 +347,56 @@ def remove_own_row(response: Response, user) -> None:
             proposal.delete()
 
 
-def problems_of(
-    round_: Round, pair, respondent: str, domains=None
-) -> list[tuple[Domain, str, str]]:
-    """Everything that stops a submit, per domain and aspect, in questionnaire order."""
+class Missing(NamedTuple):
+    """One thing that stops a submit: in which domain and row (`key`: 'a<aspect id>' or
+    'o<own row's proposal id>'), what to do, and the field to go to."""
+
+    domain: Domain
+    label: str
+    message: str
+    key: str
+    field: str
+
+    @property
+    def anchor(self) -> str:
+        """The id of the field to go to on the domain page (a radio group's first option)."""
+        radio = self.field in ("degree", "desirable", "formal_desirable")
+        return f"id_{self.key}-{self.field}" + ("_0" if radio else "")
+
+
+def missing_in(degree, desirable, formal_desirable, previous_degree, change_reason):
+    """What one answer still lacks, as (message, field) pairs; an answer with none is complete.
+    Only the degree and the yes/no follow-up of its degree are required (seed 001's flow);
+    in a confirmation round a changed degree needs a reason."""
+    if degree is None:
+        return [(_("choose no, informal or formal cooperation"), "degree")]
+    found = []
+    if degree == NONE and desirable is None:
+        found.append((_("say whether cooperation is desirable"), "desirable"))
+    if degree == INFORMAL and formal_desirable is None:
+        found.append((_("say whether formal cooperation is desirable"), "formal_desirable"))
+    if previous_degree is not None and previous_degree != degree and not change_reason.strip():
+        found.append((_("give a short reason for the change"), "change_reason"))
+    return found
+
+
+def _answer_problems(domain, label, key, response) -> list[Missing]:
+    if response is None:
+        values = (None, None, None, None, "")
+    else:
+        previous = response.previous.degree if response.previous_id else None
+        values = (
+            response.degree,
+            response.desirable,
+            response.formal_desirable,
+            previous,
+            response.change_reason,
+        )
+    return [Missing(domain, label, message, key, field) for message, field in missing_in(*values)]
+
+
+def problems_of(round_: Round, pair, respondent: str, domains=None) -> list[Missing]:
+    """Everything that stops a submit, per domain and row, in questionnaire order."""
     if domains is None:
         domains = list(round_.campaign.framework.domains.order_by("number"))
     asked = aspects_by_domain(round_, domains)
@@ -362,26 +409,15 @@ def problems_of(
     problems = []
     for domain in domains:
         for aspect in asked[domain.pk]:
-            problems += _answer_problems(domain, aspect.label, answers.get(aspect.pk))
+            problems += _answer_problems(
+                domain, aspect.label, f"a{aspect.pk}", answers.get(aspect.pk)
+            )
         for response in responses:
             if response.aspect_id is None and response.proposal.domain_id == domain.pk:
-                problems += _answer_problems(domain, response.proposal.label, response)
+                problems += _answer_problems(
+                    domain, response.proposal.label, f"o{response.proposal_id}", response
+                )
     return problems
-
-
-def _answer_problems(domain, label, response) -> list[tuple[Domain, str, str]]:
-    if response is None or response.degree is None:
-        return [(domain, label, _("choose no, informal or formal cooperation"))]
-    found = []
-    if response.degree == NONE and response.desirable is None:
-        found.append((domain, label, _("say whether cooperation is desirable")))
-    if response.degree == INFORMAL and response.formal_desirable is None:
-        found.append((domain, label, _("say whether formal cooperation is desirable")))
-    previous = response.previous
-    if previous is not None and previous.degree != response.degree:
-        if not response.change_reason.strip():
-            found.append((domain, label, _("give a short reason for the change")))
-    return found
 
 
 def submit(*, round_: Round, pair, respondent: str, user) -> tuple[Submission, bool]:

@@ -5,7 +5,7 @@ which every pair sees its answers again and answers the 'other' aspects some pai
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Max
@@ -17,13 +17,14 @@ from simple_history.utils import bulk_create_with_history
 from tandem.catalogue.models import Aspect
 from tandem.places.models import Pair
 
-from .answering import aspects_by_domain
+from .answering import aspects_by_domain, missing_in
 from .models import (
     Campaign,
     CampaignAspect,
     CampaignPair,
     ProposedAspect,
     Response,
+    ResponseDocument,
     Round,
     Submission,
 )
@@ -39,19 +40,27 @@ def default_language(pair: Pair) -> str:
     return "fr" if pair.municipality.region.refnis == FRENCH_REGION else "nl"
 
 
+def _per_language(field: str, text) -> dict:
+    """A text for the active language, or {language: text} for several."""
+    if isinstance(text, dict):
+        return {f"{field}_{code}": value for code, value in text.items() if value}
+    return {field: text}
+
+
 @transaction.atomic
 def create_campaign(*, user, framework, slug, name, year, deadline=None, description=""):
-    """A new campaign in draft with its first (inventory) round; the creator coordinates it."""
+    """A new campaign in draft with its first (inventory) round; the creator coordinates it.
+    `name` and `description`: a text (in the active language) or {language: text}."""
     from tandem.accounts.models import CampaignRole
 
     campaign = Campaign.objects.create(
         slug=slug,
-        name=name,
         framework=framework,
         year=year,
         deadline=deadline,
-        description=description,
         created_by=user,
+        **_per_language("name", name),
+        **_per_language("description", description),
     )
     Round.objects.create(campaign=campaign, number=1, kind=Round.Kind.INVENTORY, closes_on=deadline)
     CampaignRole.objects.create(user=user, campaign=campaign)
@@ -264,47 +273,114 @@ def _prefill(previous: Round, round_: Round, user) -> None:
         for r in originals
         for o in r.obstacle_types.all()
     )
+    _carry_documents(originals, by_previous, user)
+
+
+def _carry_documents(originals, by_previous, user) -> None:
+    """The documents of the round before stay with the prefilled answers: a record of its own per
+    round pointing at the same stored file (stored files are never deleted)."""
+    documents = ResponseDocument.objects.filter(response__in=[r.pk for r in originals])
+    bulk_create_with_history(
+        [
+            ResponseDocument(
+                response_id=by_previous[d.response_id].pk,
+                file=d.file.name,
+                original_name=d.original_name,
+                content_type=d.content_type,
+                size=d.size,
+                sha256=d.sha256,
+                uploaded_by_id=d.uploaded_by_id,
+            )
+            for d in documents
+        ],
+        ResponseDocument,
+        batch_size=500,
+        default_user=user,
+    )
 
 
 @dataclass
 class PairProgress:
-    """A pair's state in a round: per domain 'not started', 'in progress' or 'submitted'."""
+    """A pair's state in a round, per domain: 'not started', 'in progress', 'complete' (nothing
+    required is missing, own rows included) or 'submitted'. The catalogue's aspects and the
+    pair's own 'other' rows are counted apart, so a domain never reads '8 / 7'."""
 
     participation: CampaignPair
     respondent: str
     submission: Submission | None
-    answered: dict  # domain id -> number of aspects with a degree
+    answered: dict  # domain id -> asked aspects with a degree
     asked: dict  # domain id -> number of aspects asked
+    complete: dict = field(default_factory=dict)  # domain id -> asked aspects lacking nothing
+    own: dict = field(default_factory=dict)  # domain id -> the pair's own rows
+    own_complete: dict = field(default_factory=dict)  # domain id -> own rows lacking nothing
+
+    def missing(self, domain_id) -> int:
+        """Rows of the domain that still lack something required."""
+        return (self.asked.get(domain_id, 0) - self.complete.get(domain_id, 0)) + (
+            self.own.get(domain_id, 0) - self.own_complete.get(domain_id, 0)
+        )
 
     def state(self, domain_id) -> str:
         if self.submission is not None and self.submission.is_submitted:
             return "submitted"
-        return "in_progress" if self.answered.get(domain_id) else "not_started"
+        if not self.missing(domain_id):
+            return "complete"
+        started = self.answered.get(domain_id) or self.own.get(domain_id)
+        return "in_progress" if started else "not_started"
 
     @property
     def is_submitted(self) -> bool:
         return self.submission is not None and self.submission.is_submitted
 
 
-def progress(round_: Round, pair=None, domains=None) -> list[PairProgress]:
+ANSWER_STATE = (
+    "pair_id",
+    "respondent",
+    "aspect_id",
+    "aspect__domain_id",
+    "proposal__domain_id",
+    "degree",
+    "desirable",
+    "formal_desirable",
+    "previous__degree",
+    "change_reason",
+)
+
+
+def progress(round_: Round, pair=None, domains=None, participation=None) -> list[PairProgress]:
     """Every participating pair's progress in a round (one row per answering administration
-    when the pair answers separately), or one pair's. Five queries whatever the number of pairs."""
+    when the pair answers separately), or one pair's (`participation`, when already at hand,
+    spares its query). Five queries whatever the number of pairs: completeness is judged from
+    the answers' degree and follow-up columns (missing_in)."""
     campaign = round_.campaign
     if domains is None:
         domains = list(campaign.framework.domains.order_by("number"))
-    asked = {pk: len(aspects) for pk, aspects in aspects_by_domain(round_, domains).items()}
-    answered = Counter()
-    answers = Response.objects.filter(round=round_, degree__isnull=False)
+    asked_aspects = aspects_by_domain(round_, domains)
+    asked = {pk: len(aspects) for pk, aspects in asked_aspects.items()}
+    asked_ids = {a.pk for aspects in asked_aspects.values() for a in aspects}
+    answered, complete, own, own_complete = Counter(), Counter(), Counter(), Counter()
+    answers = Response.objects.filter(round=round_).order_by()
     submissions = round_.submissions.all()
     participations = campaign.participations.select_related("pair__municipality__region")
+    if participation is not None:
+        pair, participations = participation.pair, [participation]
     if pair is not None:
         answers = answers.filter(pair=pair)
         submissions = submissions.filter(pair=pair)
-        participations = participations.filter(pair=pair)
-    for pair_id, respondent, domain_id, own_domain_id in answers.values_list(
-        "pair_id", "respondent", "aspect__domain_id", "proposal__domain_id"
+        if participation is None:
+            participations = participations.filter(pair=pair)
+    for pair_id, respondent, aspect_id, domain_id, own_domain_id, *values in answers.values_list(
+        *ANSWER_STATE
     ):
-        answered[(pair_id, respondent, domain_id or own_domain_id)] += 1
+        lacking = missing_in(*values)
+        if aspect_id is None:
+            key = (pair_id, respondent, own_domain_id)
+            own[key] += 1
+            own_complete[key] += not lacking
+        elif aspect_id in asked_ids:
+            key = (pair_id, respondent, domain_id)
+            answered[key] += values[0] is not None
+            complete[key] += not lacking
     submissions = {(s.pair_id, s.respondent): s for s in submissions}
     rows = []
     for participation in sorted(participations, key=lambda p: p.pair.municipality.name_nl):
@@ -322,6 +398,9 @@ def progress(round_: Round, pair=None, domains=None) -> list[PairProgress]:
                     submission=submissions.get(key),
                     answered={d.pk: answered[(*key, d.pk)] for d in domains},
                     asked=asked,
+                    complete={d.pk: complete[(*key, d.pk)] for d in domains},
+                    own={d.pk: own[(*key, d.pk)] for d in domains},
+                    own_complete={d.pk: own_complete[(*key, d.pk)] for d in domains},
                 )
             )
     return rows

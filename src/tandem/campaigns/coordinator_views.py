@@ -23,20 +23,62 @@ RESERVED_SLUGS = {"new"}  # campaigns/new/ creates a campaign
 
 
 class CampaignForm(forms.ModelForm):
+    """A new campaign, named and described in each language its pairs and readers use; a
+    language left empty shows the name of another (modeltranslation's fallback)."""
+
     class Meta:
         model = Campaign
-        fields = ["name", "slug", "framework", "year", "deadline", "description"]
+        fields = [
+            "name_nl",
+            "name_fr",
+            "name_en",
+            "slug",
+            "framework",
+            "year",
+            "deadline",
+            "description_nl",
+            "description_fr",
+            "description_en",
+        ]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["framework"].queryset = Framework.objects.all()
+        labels = {
+            "name": (gettext_lazy("Name in Dutch"), gettext_lazy("Name in French")),
+            "description": (
+                gettext_lazy("Description in Dutch"),
+                gettext_lazy("Description in French"),
+            ),
+        }
+        for field, (dutch, french) in labels.items():
+            self.fields[f"{field}_nl"].label = dutch
+            self.fields[f"{field}_fr"].label = french
+        self.fields["name_en"].label = gettext_lazy("Name in English")
+        self.fields["description_en"].label = gettext_lazy("Description in English")
+        for name in ("name_nl", "name_fr", "name_en"):
+            self.fields[name].required = False
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         if slug in RESERVED_SLUGS:
             raise forms.ValidationError(_("This code is reserved; choose another."))
         return slug
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f"name_{code}") for code in ("nl", "fr", "en")):
+            self.add_error("name_nl", _("Give the campaign a name, in Dutch or in French."))
+        return data
+
+    def service_arguments(self) -> dict:
+        """The cleaned fields as create_campaign takes them: a text per language."""
+        data = dict(self.cleaned_data)
+        texts = {}
+        for field in ("name", "description"):
+            texts[field] = {code: data.pop(f"{field}_{code}") or "" for code in ("nl", "fr", "en")}
+        return {**data, **texts}
 
 
 class InviteForm(forms.Form):
@@ -67,8 +109,7 @@ def new_campaign(request):
         raise Http404("not a coordinator")
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        campaign = coordination.create_campaign(user=request.user, **data)
+        campaign = coordination.create_campaign(user=request.user, **form.service_arguments())
         messages.success(request, _("The campaign is created. Now choose its pairs."))
         return redirect("manage-pairs", campaign.slug)
     return render(

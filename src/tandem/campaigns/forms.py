@@ -55,6 +55,9 @@ class AnswerForm(forms.Form):
     """One aspect's answer. Every field is optional while saving a draft: the submit checks
     completeness (answering.problems_of), so a half-typed answer is never refused."""
 
+    # Marked "required" on the page: what answering.missing_in asks before a submit.
+    required_for_submit = ("degree", "desirable", "formal_desirable", "change_reason")
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     degree = forms.TypedChoiceField(
         label=_("Degree of cooperation"),
@@ -249,7 +252,11 @@ class OwnRowForm(forms.Form):
 
     use_required_attribute = False
 
-    label = forms.CharField(label=_("Other aspect (specify)"), max_length=200)
+    label = forms.CharField(
+        label=_("Other aspect (specify)"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"data-own-label": ""}),
+    )
 
 
 # Belgian and international numbers: digits with spaces, dots, slashes or dashes, optional +.

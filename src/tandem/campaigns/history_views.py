@@ -4,11 +4,15 @@ change (R6), the documents attached to answers, and the municipality/OCMW compar
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from tandem.accounts.scoping import answering_pairs, campaigns_for, coordinated_campaigns
+from tandem.catalogue.degrees import degree_text
 from tandem.places.models import Pair
+from tandem.web.middleware import use_context_language
 
 from .answering import questionnaire_aspects
+from .forms import Vocabulary
 from .models import ContactPerson, Response, ResponseDocument, Submission
 from .queries import pair_name
 
@@ -40,14 +44,36 @@ def readable_pair(request, campaign_slug, refnis):
     pair = get_object_or_404(
         pairs.select_related("municipality__region"), municipality__refnis=refnis
     )
+    language = campaign.participations.filter(pair=pair).values_list("language", flat=True)
+    use_context_language(request, next(iter(language), ""))
     return campaign, pair
+
+
+ACTIONS = {"+": _lazy("created"), "~": _lazy("changed"), "-": _lazy("deleted")}
+YES_NO_FIELDS = ("desirable", "formal_desirable", "confirmed")
+
+
+def _shown(field, value):
+    """A stored value as the page shows it: a degree with its label, yes/no, a term's name."""
+    if value in (None, ""):
+        return None
+    if field == "degree":
+        return degree_text(value)
+    if field in YES_NO_FIELDS:
+        return _("yes") if value else _("no")
+    if field == "status":
+        return Response.Status(value).label
+    if field == "instrument":
+        return str(Vocabulary.load().instruments.get(value, value))
+    return value
 
 
 def _changes(record, previous):
     if record.history_type == "+" or previous is None:
+        fields = ("degree", "reasons")
         return [
             (f, None, getattr(record, f, None))
-            for f in ("degree", "reasons")
+            for f in fields
             if getattr(record, f, None) not in (None, "")
         ]
     if record.history_type == "-":
@@ -65,6 +91,35 @@ def _label(field_name, model):
         return field_name
 
 
+def _prefilled(record) -> bool:
+    """A confirmation round's copy of an answer of the round before: written by Tandem when the
+    coordinator opened the round (coordination._prefill), not typed by anyone."""
+    return record.history_type == "+" and record.previous_id is not None
+
+
+def _response_entry(record, previous):
+    subject = (
+        record.aspect.label
+        if record.aspect_id
+        else (record.proposal.label if record.proposal_id else "—")
+    )
+    system = _prefilled(record)
+    return {
+        "when": record.history_date,
+        "who": None if system else record.history_user,
+        "system": system,
+        "what": _("Round %(number)s · %(subject)s")
+        % {"number": record.round.number, "subject": subject},
+        "kind": _("pre-filled from round %(number)s") % {"number": record.round.number - 1}
+        if system
+        else ACTIONS[record.history_type],
+        "changes": [
+            (_label(f, Response), _shown(f, old), _shown(f, new))
+            for f, old, new in _changes(record, previous)
+        ],
+    }
+
+
 def pair_history(request, campaign, refnis):
     campaign, pair = readable_pair(request, campaign, refnis)
     responses = (
@@ -78,26 +133,7 @@ def pair_history(request, campaign, refnis):
     for record in sorted(records, key=lambda r: (r.id, r.history_date)):
         previous_of[record.history_id] = previous_of.get(("last", record.id))
         previous_of[("last", record.id)] = record
-    entries = []
-    for record in records:
-        subject = (
-            record.aspect.label
-            if record.aspect_id
-            else (record.proposal.label if record.proposal_id else "—")
-        )
-        entries.append(
-            {
-                "when": record.history_date,
-                "who": record.history_user,
-                "what": _("Round %(number)s · %(subject)s")
-                % {"number": record.round.number, "subject": subject},
-                "kind": record.get_history_type_display(),
-                "changes": [
-                    (_label(f, Response), old, new)
-                    for f, old, new in _changes(record, previous_of[record.history_id])
-                ],
-            }
-        )
+    entries = [_response_entry(r, previous_of[r.history_id]) for r in records]
     for record in Submission.history.filter(round__campaign=campaign, pair=pair).select_related(
         "history_user", "round"
     ):
@@ -120,7 +156,7 @@ def pair_history(request, campaign, refnis):
                 "when": record.history_date,
                 "who": record.history_user,
                 "what": _("Contact person"),
-                "kind": record.get_history_type_display(),
+                "kind": ACTIONS[record.history_type],
                 "changes": [(_("name"), None, record.name)],
             }
         )

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from tandem.analysis.matrix import Column, Matrix, RowHeader, build_matrix
 from tandem.catalogue.models import Aspect, Domain
 from tandem.places.models import Pair
+from tandem.places.naming import municipality_name
 
 from .models import Campaign, Response, Round
 
@@ -56,17 +57,9 @@ def aspects_for(domain: Domain, aspect_set: str, campaign: Campaign) -> list[Asp
     return list(domain.aspects.filter(condition).order_by("order"))
 
 
-# REFNIS code of the Flemish Region: in English its municipalities keep their Dutch names, those
-# of Wallonia and Brussels their French ones (as Municipality.name).
-FLANDERS = "02000"
-
-
 def display_name(name_nl: str, name_fr: str, region_refnis: str, language: str | None = None):
-    """A municipality's name in a language ('nl' gives the REFNIS Dutch name)."""
-    language = (language or get_language() or "nl")[:2]
-    if language == "fr" or (language == "en" and region_refnis != FLANDERS):
-        return name_fr
-    return name_nl
+    """A municipality's name in a language (places.naming)."""
+    return municipality_name(name_nl, name_fr, region_refnis, language)
 
 
 def pair_name(pair: Pair, language: str | None = None) -> str:

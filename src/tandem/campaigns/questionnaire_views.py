@@ -5,26 +5,32 @@ Nothing typed is lost: a validation error or an edit conflict re-displays every 
 a save that arrives after the session expired is kept in the new session and stored once the
 person has logged in again (pending_saves)."""
 
+import json
 from dataclasses import dataclass
 from functools import cached_property
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tandem.accounts.scoping import answering_pairs, answering_participation, campaigns_for
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import ContactDomain, Domain
 from tandem.places.models import Administration
+from tandem.web.middleware import use_context_language
 
-from . import answering, pending_saves
+from . import answering, pages, pending_saves
 from .forms import AnswerForm, ContactForm, OwnRowForm, Vocabulary
 from .models import CampaignPair, ContactPerson, ProposedAspect, Response, Round
 from .queries import pair_name
+from .uploads import safe_display_name
 
 
 @dataclass(eq=False)
@@ -50,6 +56,11 @@ class Seat:
     def name(self):
         return pair_name(self.pair)
 
+    @property
+    def deadline(self):
+        """The round's closing day, else the campaign's deadline."""
+        return self.round.closes_on or self.campaign.deadline
+
     def url(self, name, *args):
         return reverse(name, args=[self.campaign.slug, self.pair.municipality.refnis, *args])
 
@@ -68,6 +79,7 @@ def _seat(request, campaign_slug, refnis) -> Seat:
         raise Http404("no round has opened yet")
     editable = answering.is_editable(round_.status, round_.submission_status)
     campaign, pair = participation.campaign, participation.pair
+    use_context_language(request, participation.language)
     return Seat(campaign, round_, pair, participation, respondent, editable)
 
 
@@ -101,34 +113,13 @@ def questionnaire_start(request, campaign):
 
 
 def questionnaire(request, campaign, refnis):
+    """The task list: each domain's state and what it still needs, then the submit."""
     if not request.user.is_authenticated:
         return _login_first(request)
     seat = _seat(request, campaign, refnis)
-    domains = seat.domains
-    progress = {row.respondent: row for row in _progress_of(seat)}[seat.respondent]
     return render(
-        request,
-        "campaigns/questionnaire.html",
-        {
-            "seat": seat,
-            "domains": [
-                (d, progress.state(d.pk), progress.answered[d.pk], progress.asked[d.pk])
-                for d in domains
-            ],
-            "submission": progress.submission,
-            "problems": answering.problems_of(
-                seat.round, seat.pair, seat.respondent, domains=seat.domains
-            )
-            if seat.editable
-            else [],
-        },
+        request, "campaigns/questionnaire.html", {"seat": seat, "overview": pages.overview(seat)}
     )
-
-
-def _progress_of(seat):
-    from .coordination import progress
-
-    return progress(seat.round, pair=seat.pair, domains=seat.domains)
 
 
 def _domain(seat: Seat, slug) -> Domain:
@@ -151,6 +142,21 @@ class Row:
     proposal: ProposedAspect | None = None
     conflict: Response | None = None
     saved: bool = False
+    document_stored: object = None  # the ResponseDocument an autosave just stored
+    document_refused: str = ""  # the name of a file refused, with the reason below
+    document_error: str = ""
+
+    @property
+    def document_posted(self) -> bool:
+        return bool(self.document_stored or self.document_refused)
+
+    @property
+    def error_messages(self) -> list[tuple[str, str]]:
+        """(field label, messages) of what the row's form refused, for its status line."""
+        return [
+            (self.form[name].label if name in self.form.fields else "", " ".join(messages))
+            for name, messages in self.form.errors.items()
+        ]
 
     @property
     def is_own(self):
@@ -199,7 +205,7 @@ def _rows(seat: Seat, domain: Domain, data=None, files=None) -> list[Row]:
     return rows
 
 
-def _posted_row(seat: Seat, domain: Domain, key: str, data) -> Row | None:
+def _posted_row(seat: Seat, domain: Domain, key: str, data, files=None) -> Row | None:
     """The one row an autosave posts: 'a<aspect id>' or 'o<own row's proposal id>', with its
     form bound to `data`. Two queries: a bound form needs none of the stored choices that a
     page prefetches."""
@@ -216,7 +222,7 @@ def _posted_row(seat: Seat, domain: Domain, key: str, data) -> Row | None:
         response = answers.filter(aspect=aspect).first() or Response(
             round=seat.round, pair=seat.pair, respondent=seat.respondent, aspect=aspect
         )
-        form = _form(seat, key, response, data)
+        form = _form(seat, key, response, data, files)
         return Row(key, aspect.label, aspect.short_label, form, response, aspect=aspect)
     if kind == "o":
         response = (
@@ -226,7 +232,7 @@ def _posted_row(seat: Seat, domain: Domain, key: str, data) -> Row | None:
         )
         if response is None:
             return None
-        form = _form(seat, key, response, data)
+        form = _form(seat, key, response, data, files)
         return Row(key, response.proposal.label, "", form, response, proposal=response.proposal)
     return None
 
@@ -244,8 +250,10 @@ def _form(seat, key, response, data=None, files=None, related=None):
 
 
 def _save_row(request, seat: Seat, row: Row) -> bool:
-    """Validate and store one row; on a conflict keep the typed values and show both."""
-    if not row.form.is_valid():
+    """Validate and store one row; on a conflict keep the typed values and show both. A refused
+    document does not hold back the rest of the answer: the answer is saved and the row says why
+    the document was not stored."""
+    if not row.form.is_valid() and set(row.form.errors) != {"document"}:
         return False
     try:
         response = answering.save_answer(
@@ -273,9 +281,12 @@ def _save_row(request, seat: Seat, row: Row) -> bool:
         )
         row.form.is_valid()
         return False
-    document = row.form.cleaned_data.get("document")
-    if document:
-        answering.attach_document(response, document, request.user)
+    upload = row.form.files.get(row.form.add_prefix("document")) if row.form.files else None
+    if upload is not None and "document" in row.form.errors:
+        row.document_refused = safe_display_name(upload.name)
+        row.document_error = " ".join(row.form.errors["document"])
+    elif upload is not None:
+        row.document_stored = answering.attach_document(response, upload, request.user)
     row.response, row.saved = response, True
     return True
 
@@ -297,13 +308,15 @@ def domain_page(request, campaign, refnis, domain):
 
 def _post_domain(request, seat, domain):
     """Without JavaScript the whole domain is one form: save every row, then act on the
-    button pressed (add or remove an own row)."""
+    button pressed (add or remove an own row). Enter in a field presses the first button, Save;
+    an aspect typed in 'other aspect' is then added too, so nothing typed is lost."""
     rows = _rows(seat, domain, request.POST, request.FILES)
     posted = [r for r in rows if r.form.add_prefix("version") in request.POST]
     results = [_save_row(request, seat, row) for row in posted]
-    own_form = OwnRowForm(request.POST if request.POST.get("action") == "add-own" else None)
     action = request.POST.get("action", "save")
-    if all(results) and action == "add-own" and own_form.is_valid():
+    adding = action == "add-own" or (action == "save" and request.POST.get("label", "").strip())
+    own_form = OwnRowForm(request.POST if adding else None)
+    if all(results) and adding and own_form.is_valid():
         answering.add_own_row(
             round_=seat.round,
             pair=seat.pair,
@@ -317,12 +330,21 @@ def _post_domain(request, seat, domain):
     if all(results) and action.startswith("remove-own-"):
         _remove_own(request, seat, action.removeprefix("remove-own-"))
         return redirect(request.path + "#own-rows")
-    if all(results) and action != "add-own":
-        messages.success(request, _("Your answers are saved."))
+    refused = [r for r in posted if r.document_refused]
+    if all(results) and not adding and not refused:
+        messages.success(
+            request,
+            ngettext(
+                "Your answers are saved: %(count)s aspect.",
+                "Your answers are saved: %(count)s aspects.",
+                len(posted),
+            )
+            % {"count": len(posted)},
+        )
         return redirect(request.path)
     status = 409 if any(r.conflict is not None for r in rows) else 400
     if all(results):
-        status = 400  # only the own-row form is invalid
+        status = 400  # only the own-row form is invalid, or a document was refused
     return _render_domain(request, seat, domain, _merge(rows, posted), own_form, status=status)
 
 
@@ -345,6 +367,41 @@ def _remove_own(request, seat, proposal_id):
     messages.success(request, _("The other aspect was removed."))
 
 
+def _error_summary(rows, own_form) -> list[tuple[str, str, str]]:
+    """(row label, message, id to go to) for every field refused and every edit conflict, in
+    page order, for the summary at the top of the page."""
+    found = []
+    for row in rows:
+        if row.conflict is not None:
+            found.append(
+                (row.label, _("someone else saved this answer meanwhile"), f"row-{row.key}")
+            )
+        for name, errors in row.form.errors.items():
+            field = row.form[name] if name in row.form.fields else None
+            anchor = _field_anchor(field) if field is not None else f"row-{row.key}"
+            label = f"{row.label} · {field.label}" if field is not None else row.label
+            found += [(label, message, anchor) for message in errors]
+    for message in own_form.errors.get("label", []) if own_form.is_bound else []:
+        found.append((own_form["label"].label, message, own_form["label"].auto_id))
+    return found
+
+
+def _field_anchor(field) -> str:
+    radio = isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+    return f"{field.auto_id}_0" if radio else field.auto_id
+
+
+def _banner(seat) -> dict:
+    """What the submission banner shows, queried only when there is a submission."""
+    if seat.round.submission_status is None:
+        return {"submission": None, "coordinators": []}
+    submission = pages.submission_facts(seat)
+    coordinators = (
+        pages.coordinators_of(seat.campaign) if submission and submission.is_submitted else []
+    )
+    return {"submission": submission, "coordinators": coordinators}
+
+
 def _render_domain(request, seat, domain, rows, own_form, status=200):
     domains = seat.domains
     return render(
@@ -356,7 +413,8 @@ def _render_domain(request, seat, domain, rows, own_form, status=200):
             "domains": domains,
             "rows": rows,
             "own_form": own_form,
-            "has_errors": any(r.form.errors or r.conflict for r in rows),
+            "error_summary": _error_summary(rows, own_form),
+            **_banner(seat),
         },
         status=status,
     )
@@ -370,7 +428,7 @@ def save_row(request, campaign, refnis, domain, key):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     domain = _domain(seat, domain)
-    row = _posted_row(seat, domain, key, request.POST)
+    row = _posted_row(seat, domain, key, request.POST, request.FILES)
     if row is None:
         raise Http404("no such row")
     if not seat.editable:
@@ -387,7 +445,12 @@ def save_row(request, campaign, refnis, domain, key):
         row.form = _fresh_form(seat, row)
         degree = row.response.degree
         context["oob_followups"] = shown != ("" if degree is None else str(degree))
-    return render(request, "campaigns/_row_saved.html", context)
+    response = render(request, "campaigns/_row_saved.html", context)
+    if row.document_posted:
+        # The page's script empties the row's file input, so the next autosave of the row does
+        # not send the same file again.
+        response["HX-Trigger"] = json.dumps({"tandem:document-handled": {"row": row.key}})
+    return response
 
 
 def _fresh_form(seat, row):
@@ -433,10 +496,18 @@ def contacts_page(request, campaign, refnis):
             _store_contacts(request, seat, forms)
             messages.success(request, _("The contact persons are saved."))
             return redirect(request.path)
+    summary = [
+        (f"{contact_domain.name} · {kind.label} · {form[name].label}", message, form[name].auto_id)
+        for contact_domain, cells in grid
+        for kind, form, _contact in cells
+        if form.is_bound
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
     return render(
         request,
         "campaigns/questionnaire_contacts.html",
-        {"seat": seat, "grid": grid, "kinds": kinds},
+        {"seat": seat, "grid": grid, "kinds": kinds, "error_summary": summary, **_banner(seat)},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -466,6 +537,31 @@ def _store_contacts(request, seat, forms):
             setattr(contact, field, values[field])
         contact._history_user = request.user
         contact.save()
+
+
+def print_page(request, campaign, refnis):
+    """All of one's answers on one page, with follow-ups and document names, to print or save
+    as PDF with the browser, before and after submitting."""
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    seat = _seat(request, campaign, refnis)
+    missing = (
+        answering.problems_of(seat.round, seat.pair, seat.respondent, domains=seat.domains)
+        if seat.editable
+        else []
+    )
+    return render(
+        request,
+        "campaigns/questionnaire_print.html",
+        {
+            "seat": seat,
+            "sections": pages.answers_by_domain(seat),
+            "contacts": pages.contacts_of(seat),
+            "missing": missing,
+            "submission": pages.submission_facts(seat),
+            "now": timezone.now(),
+        },
+    )
 
 
 def submit_page(request, campaign, refnis):

@@ -57,6 +57,11 @@ urlpatterns = [
         name="questionnaire-contacts",
     ),
     path(
+        "<slug:campaign>/pairs/<str:refnis>/questionnaire/print/",
+        q.print_page,
+        name="questionnaire-print",
+    ),
+    path(
         "<slug:campaign>/pairs/<str:refnis>/questionnaire/submit/",
         q.submit_page,
         name="questionnaire-submit",

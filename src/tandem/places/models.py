@@ -6,6 +6,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .naming import BRUSSELS, municipality_name
+
+BRUSSELS_ARRONDISSEMENT = "21"  # REFNIS codes 21001-21019: the 19 Brussels municipalities
+
 
 class Region(models.Model):
     """Vlaams / Waals / Brussels Hoofdstedelijk Gewest, by REFNIS code ('02000', '03000', …)."""
@@ -81,14 +85,16 @@ class Municipality(models.Model):
 
     @property
     def name(self) -> str:
-        """The name in the active language: French in French; Dutch in Dutch. In English the
-        official name of the region's language (French in Wallonia and Brussels)."""
-        language = (get_language() or "nl")[:2]
-        if language == "fr":
-            return self.name_fr
-        if language == "en" and self.region.refnis in {"03000", "04000"}:
-            return self.name_fr
-        return self.name_nl
+        """The name in the active language (places.naming: both names in Brussels). The region
+        is read only in English, where it decides which name is official: a Brussels
+        municipality is known by its code (arrondissement 21), so lists need no join."""
+        if self.refnis.startswith(BRUSSELS_ARRONDISSEMENT):
+            region = BRUSSELS
+        elif (get_language() or "nl")[:2] == "en":
+            region = self.region.refnis
+        else:
+            region = ""
+        return municipality_name(self.name_nl, self.name_fr, region)
 
 
 class MunicipalityCode(models.Model):

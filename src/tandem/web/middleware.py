@@ -1,27 +1,76 @@
-"""Language from the visitor's remembered choice (cookie), otherwise Dutch.
+"""The language of a page, in this order:
 
-Django's LocaleMiddleware would follow the browser's Accept-Language; Tandem opens in Dutch until
-someone picks French or English, and then remembers that choice.
+1. the person's own choice: kept on their account (copied into the session at login), or, when
+   not logged in, the language they picked with the switcher (a cookie);
+2. the language of the questionnaire the page belongs to: a view that knows it (the invitation,
+   a pair's questionnaire) calls `use_context_language`; on other pages, the one language of
+   the person's questionnaires (in the session since login);
+3. the language last used on this device while logged in (so the login page after a logout
+   speaks it too);
+4. the browser's languages (Accept-Language); Dutch when none of ours is among them.
 """
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.deprecation import MiddlewareMixin
 
+from tandem.accounts.languages import CHOICE_KEY, DEFAULT_KEY, supported
 
-class RememberedLanguageMiddleware(MiddlewareMixin):
-    def process_request(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        supported = {code for code, _ in settings.LANGUAGES}
-        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+LAST_USED_COOKIE = "tandem_last_language"
+
+
+def _choice(request) -> str:
+    if request.user.is_authenticated and supported(request.session.get(CHOICE_KEY)):
+        return request.session[CHOICE_KEY]
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return cookie if supported(cookie) else ""
+
+
+def _fallback(request) -> str:
+    if request.user.is_authenticated and supported(request.session.get(DEFAULT_KEY)):
+        return request.session[DEFAULT_KEY]
+    last = request.COOKIES.get(LAST_USED_COOKIE, "")
+    if supported(last):
+        return last
+    accepted = translation.get_language_from_request(request)
+    return accepted if supported(accepted) else settings.LANGUAGE_CODE
+
+
+def use_context_language(request, language: str) -> None:
+    """A page of a questionnaire (or its invitation) speaks its language, unless the person
+    chose one."""
+    if not getattr(request, "language_is_chosen", True) and supported(language):
         translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
+        request.LANGUAGE_CODE = language
+
+
+class LanguageMiddleware(MiddlewareMixin):
+    """Runs after the authentication middleware: the account's choice needs the user."""
+
+    def process_request(self, request):
+        choice = _choice(request)
+        request.language_is_chosen = bool(choice)
+        language = choice or _fallback(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
 
     def process_response(self, request, response):
-        response.headers.setdefault("Content-Language", translation.get_language())
-        if "Vary" in response.headers:
-            if "Cookie" not in response.headers["Vary"]:
-                response.headers["Vary"] += ", Cookie"
-        else:
-            response.headers["Vary"] = "Cookie"
+        language = translation.get_language()
+        response.headers.setdefault("Content-Language", language)
+        vary = [v.strip() for v in response.headers.get("Vary", "").split(",") if v.strip()]
+        for header in ("Cookie", "Accept-Language"):
+            if header not in vary:
+                vary.append(header)
+        response.headers["Vary"] = ", ".join(vary)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if request.COOKIES.get(LAST_USED_COOKIE) != language:
+                response.set_cookie(
+                    LAST_USED_COOKIE,
+                    language,
+                    max_age=settings.LANGUAGE_COOKIE_AGE,
+                    samesite="Lax",
+                    httponly=True,
+                    secure=settings.SESSION_COOKIE_SECURE,
+                )
         return response

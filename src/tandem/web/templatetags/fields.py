@@ -10,6 +10,7 @@ from django import forms, template
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -54,11 +55,12 @@ def form_field(field):
     # counts them first when list() asks their length).
     written_choices = type(widget) in OPTION_LISTS or type(widget) is forms.Select
     choices = list(iter(field.field.choices)) if written_choices else None
+    label = _label_with_marker(field)
     if type(widget) in OPTION_LISTS and not _has_groups(choices):
         body = format_html(
             '<fieldset class="choices"{}><legend>{}</legend>{}{}</fieldset>',
             flatatt({"aria-describedby": described}) if described else "",
-            field.label,
+            label,
             help_html,
             _options(field, widget, choices),
         )
@@ -67,13 +69,21 @@ def form_field(field):
         body = format_html(
             '<label for="{}">{}</label>{}{}',
             field.id_for_label,
-            field.label,
+            label,
             help_html,
             _widget(field, widget, attrs, choices),
         )
     return format_html(
         '<div class="field{}">{}{}</div>', " has-error" if field.errors else "", body, errors
     )
+
+
+def _label_with_marker(field):
+    """The label, marked "required" when the form needs the answer before a submit although a
+    draft may leave it empty (`required_for_submit`, e.g. the questionnaire's degree)."""
+    if field.name not in getattr(field.form, "required_for_submit", ()):
+        return field.label
+    return format_html('{} <span class="required">({})</span>', field.label, _("required"))
 
 
 def _options(field, widget, choices) -> str:

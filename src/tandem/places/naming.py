@@ -1,0 +1,18 @@
+"""A municipality's name in a page's language: French on French pages (Namur), Dutch on Dutch
+pages (Namen); in English the official name of its region's language (Dutch in Flanders, French
+in Wallonia). The 19 Brussels municipalities have two official names: both are given, the
+page's language first (Sint-Jans-Molenbeek / Molenbeek-Saint-Jean), one when they are the same
+(Etterbeek)."""
+
+from django.utils.translation import get_language
+
+FLANDERS, BRUSSELS = "02000", "04000"
+
+
+def municipality_name(name_nl: str, name_fr: str, region_refnis: str, language=None) -> str:
+    language = (language or get_language() or "nl")[:2]
+    french_first = language == "fr" or (language == "en" and region_refnis != FLANDERS)
+    first, second = (name_fr, name_nl) if french_first else (name_nl, name_fr)
+    if region_refnis == BRUSSELS and second and second != first:
+        return f"{first} / {second}"
+    return first
