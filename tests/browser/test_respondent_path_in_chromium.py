@@ -327,3 +327,36 @@ def test_the_respondents_pages_have_no_wcag_violations(aalst, new_context, langu
     for path in (base + "questionnaire/", base + "questionnaire/financieel/"):
         check(page, path)
     assert not failures, failures
+
+
+def test_a_row_is_answered_and_saved_by_keyboard_alone(aalst, new_context):
+    """Tab from the top of the page to the first degree, arrow to choose, Tab on to the reasons,
+    type, Space on a reason cluster: each step saves, and the focus is never lost by the swap."""
+    campaign, pair, user, _coordinator = aalst
+    key = _keys()[0]
+    page = new_context("nl").new_page()
+    _login(page, user.username)
+    page.goto(f"/campaigns/samenwerking-2026/pairs/{AALST}/questionnaire/financieel/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == f"{key}-degree":
+            break
+    assert page.evaluate("document.activeElement.name") == f"{key}-degree"
+    with page.expect_response(lambda response: f"/rows/{key}/" in response.url):
+        page.keyboard.press("ArrowRight")  # 0 → 1: informal cooperation
+    expect(page.locator(f"#status-{key}")).to_contain_text("Bewaard op")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == f"{key}-reasons"
+    with page.expect_response(lambda response: f"/rows/{key}/" in response.url):
+        page.keyboard.type("Samen sterker")  # saved once typing pauses
+    with page.expect_response(lambda response: f"/rows/{key}/" in response.url):
+        page.keyboard.press("Tab")  # and on leaving the field (its change event)
+    assert page.evaluate("document.activeElement.name") == f"{key}-reason_clusters"
+    with page.expect_response(lambda response: f"/rows/{key}/" in response.url):
+        page.keyboard.press("Space")
+    stored = Response.objects.get(round__campaign=campaign, pair=pair, aspect_id=int(key[1:]))
+    assert (stored.degree, stored.reasons, stored.reason_clusters.count()) == (
+        1,
+        "Samen sterker",
+        1,
+    )

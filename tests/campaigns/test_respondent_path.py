@@ -414,3 +414,23 @@ def test_an_autosave_with_a_document_stores_it_and_says_so_in_the_row(
     assert "is bewaard." not in status.split("niet bewaard")[1]
     answer.refresh_from_db()
     assert answer.documents.count() == 1 and answer.version == 2
+
+
+def test_the_history_does_not_bury_changes_under_the_status_lines_of_a_submit(inventory, client_as):
+    from tandem.campaigns.answering import submit
+
+    from .test_answering import _answer_everything
+
+    _answer_everything(inventory)
+    submit(round_=inventory["round"], pair=inventory["pair_a"], respondent=JOINT, user=None)
+    html = (
+        client_as(inventory["user_a"])
+        .get(reverse("pair-history", args=_args(inventory)))
+        .content.decode()
+    )
+    rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+    submitted = [row for row in rows if "ingediend" in row]
+    assert len(submitted) == 1 and "Ronde 1 · vragenlijst" in submitted[0]
+    # Every answer's creation is still listed.
+    answered = Response.objects.filter(round=inventory["round"], pair=inventory["pair_a"])
+    assert len(rows) == answered.count() + 1

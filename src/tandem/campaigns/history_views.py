@@ -104,7 +104,9 @@ def _response_entry(record, previous):
         else (record.proposal.label if record.proposal_id else "—")
     )
     system = _prefilled(record)
+    changes = _changes(record, previous)
     return {
+        "fields": {f for f, _old, _new in changes},
         "when": record.history_date,
         "who": None if system else record.history_user,
         "system": system,
@@ -114,8 +116,7 @@ def _response_entry(record, previous):
         if system
         else ACTIONS[record.history_type],
         "changes": [
-            (_label(f, Response), _shown(f, old), _shown(f, new))
-            for f, old, new in _changes(record, previous)
+            (_label(f, Response), _shown(f, old), _shown(f, new)) for f, old, new in changes
         ],
     }
 
@@ -134,6 +135,9 @@ def pair_history(request, campaign, refnis):
         previous_of[record.history_id] = previous_of.get(("last", record.id))
         previous_of[("last", record.id)] = record
     entries = [_response_entry(r, previous_of[r.history_id]) for r in records]
+    # A submit or a reopening turns every answer's status at once; the questionnaire's own line
+    # says so, so those answers' status-only lines would only bury the real changes.
+    entries = [e for e in entries if e.get("fields") != {"status"}]
     for record in Submission.history.filter(round__campaign=campaign, pair=pair).select_related(
         "history_user", "round"
     ):
