@@ -159,6 +159,7 @@ def test_coordinator_to_respondent_to_matrix(site, new_context, results_dir):
 
     # 5. Submit.
     respondent.goto("/campaigns/samenwerking-2026/pairs/41002/questionnaire/")
+    respondent.locator("#id_confirm").check()
     respondent.get_by_role("button", name="Vragenlijst indienen").click()
     expect(respondent.locator(".messages")).to_contain_text("ingediend")
     respondent.screenshot(path=results_dir / "inventory-5-submitted.png", full_page=True)

@@ -158,6 +158,11 @@ def test_a_walloon_respondent_with_a_dutch_browser_sees_french_from_invitation_t
     assert _lang(again) == "fr"
     expect(again.locator(".task-list")).not_to_contain_text("pas commencé")
     again.screenshot(path=results_dir / "respondent-4-overview-fr.png", full_page=True)
+    # Submitting cannot be undone by the respondent: it asks for a confirmation first.
+    again.get_by_role("button", name="Envoyer le questionnaire").click()
+    expect(again.locator(".error-summary")).to_contain_text("Cochez cette case")
+    again.screenshot(path=results_dir / "respondent-5-confirm-fr.png", full_page=True)
+    again.get_by_label(re.compile("J'ai vérifié les réponses")).check()
     again.get_by_role("button", name="Envoyer le questionnaire").click()
     expect(again.locator(".banner-done")).to_contain_text("Envoyé le")
     expect(again.locator(".banner-done")).to_contain_text("Els Claes")

@@ -286,12 +286,18 @@ def test_submit_from_the_overview(inventory, page):
     client, urls = page
     overview = client.get(urls["overview"]).content.decode()
     assert 'class="missing-summary"' in overview and urls["submit"] not in overview
-    client.post(urls["submit"])
+    client.post(urls["submit"], {"confirm": "on"})  # answers are missing
     assert not Submission.objects.filter(pair=inventory["pair_a"]).exists()
     _answer_everything(inventory)
     assert urls["submit"] in client.get(urls["overview"]).content.decode()
-    assert client.post(urls["submit"]).status_code == 302
-    assert client.post(urls["submit"]).status_code == 302  # double click
+    # An irreversible step asks first: without the confirmation nothing is submitted.
+    unconfirmed = client.post(urls["submit"])
+    assert (
+        unconfirmed.status_code == 400 and 'class="error-summary"' in unconfirmed.content.decode()
+    )
+    assert not Submission.objects.filter(pair=inventory["pair_a"]).exists()
+    assert client.post(urls["submit"], {"confirm": "on"}).status_code == 302
+    assert client.post(urls["submit"], {"confirm": "on"}).status_code == 302  # double click
     assert Submission.objects.filter(pair=inventory["pair_a"], respondent=JOINT).count() == 1
     # The domain page now reads the answers back instead of offering fields to change.
     html = client.get(urls["domain"]).content.decode()

@@ -138,7 +138,8 @@ def test_a_failed_submit_writes_nothing_and_shows_no_success(tenants, client_as,
     client = client_as(tenants["user_a"])
     client.raise_request_exception = False
     response = client.post(
-        reverse("questionnaire-submit", args=[shared.slug, pair_a.municipality.refnis])
+        reverse("questionnaire-submit", args=[shared.slug, pair_a.municipality.refnis]),
+        {"confirm": "on"},
     )
     assert response.status_code == 500
     assert not Submission.objects.filter(round=round_).exists()

@@ -288,6 +288,18 @@ class ContactForm(forms.Form):
         return data
 
 
+class SubmitForm(forms.Form):
+    """Submitting cannot be undone by the pair itself: the person confirms it first."""
+
+    confirm = forms.BooleanField(
+        label=_(
+            "I checked the answers and submit them now. Afterwards only the coordinator can "
+            "reopen the questionnaire."
+        ),
+        error_messages={"required": _("Tick this box to confirm that you submit the answers.")},
+    )
+
+
 class ReopenForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for reopening"), max_length=1000, widget=forms.Textarea(attrs=TEXT)

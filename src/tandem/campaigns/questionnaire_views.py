@@ -27,7 +27,7 @@ from tandem.places.models import Administration
 from tandem.web.middleware import use_context_language
 
 from . import answering, pages, pending_saves
-from .forms import AnswerForm, ContactForm, OwnRowForm, Vocabulary
+from .forms import AnswerForm, ContactForm, OwnRowForm, SubmitForm, Vocabulary
 from .models import CampaignPair, ContactPerson, ProposedAspect, Response, Round
 from .queries import pair_name
 from .uploads import safe_display_name
@@ -117,8 +117,15 @@ def questionnaire(request, campaign, refnis):
     if not request.user.is_authenticated:
         return _login_first(request)
     seat = _seat(request, campaign, refnis)
+    return _render_overview(request, seat, SubmitForm())
+
+
+def _render_overview(request, seat, submit_form, status=200):
     return render(
-        request, "campaigns/questionnaire.html", {"seat": seat, "overview": pages.overview(seat)}
+        request,
+        "campaigns/questionnaire.html",
+        {"seat": seat, "overview": pages.overview(seat), "form": submit_form},
+        status=status,
     )
 
 
@@ -570,6 +577,9 @@ def submit_page(request, campaign, refnis):
     seat = _seat(request, campaign, refnis)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    form = SubmitForm(request.POST)
+    if seat.editable and not form.is_valid():  # an irreversible step is confirmed first
+        return _render_overview(request, seat, form, status=400)
     try:
         _submission, created = answering.submit(
             round_=seat.round, pair=seat.pair, respondent=seat.respondent, user=request.user
