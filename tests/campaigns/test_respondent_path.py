@@ -434,3 +434,27 @@ def test_the_history_does_not_bury_changes_under_the_status_lines_of_a_submit(in
     # Every answer's creation is still listed.
     answered = Response.objects.filter(round=inventory["round"], pair=inventory["pair_a"])
     assert len(rows) == answered.count() + 1
+
+
+def test_an_autosave_with_a_document_stays_within_18_queries(
+    inventory, client_as, tmp_path, settings, django_assert_max_num_queries
+):
+    """P4: the autosave's 16, plus the document and its history record, in the answer's
+    transaction (the lock already says the questionnaire may be edited), and the row's list."""
+    settings.MEDIA_ROOT = tmp_path
+    client = client_as(inventory["user_a"])
+    key = f"a{inventory['aspects'][0].pk}"
+    url = reverse("questionnaire-row", args=[*_args(inventory), "financieel", key])
+    client.get(_domain_url(inventory))  # warm the per-process catalogue cache
+    with django_assert_max_num_queries(18):
+        response = client.post(
+            url,
+            {
+                f"{key}-version": 0,
+                f"{key}-degree": "2",
+                f"{key}-shown": "2",
+                f"{key}-document": SimpleUploadedFile("protocol.pdf", b"%PDF-1.7\n%%EOF"),
+            },
+            HTTP_HX_REQUEST="true",
+        )
+    assert "protocol.pdf" in response.content.decode()

@@ -258,8 +258,11 @@ def save_answer(
     user,
     aspect: Aspect | None = None,
     proposal: ProposedAspect | None = None,
+    documents=(),
 ) -> Response:
-    """Store one aspect's answer as a draft, if nobody saved it since `expected_version`.
+    """Store one aspect's answer as a draft, if nobody saved it since `expected_version`, with
+    the uploaded `documents` (validated by content beforehand) in the same transaction; the
+    answer's `stored_documents` lists them.
 
     `values` holds ANSWER_FIELDS and M2M_FIELDS (lists of objects); a field left out keeps its
     stored value. A new answer is expected at version 0. Raises EditConflict with the stored
@@ -303,6 +306,7 @@ def save_answer(
                 response.save()
             _write_related(response, kept)
             response.save()
+            response.stored_documents = [_store(response, upload, user) for upload in documents]
             return response
     except IntegrityError:
         # Two first saves of the same answer at once: the other one won.
@@ -475,11 +479,8 @@ def reopen(submission: Submission, *, user, reason: str) -> Submission:
         return submission
 
 
-def attach_document(response: Response, upload, user):
-    """Keep an uploaded document (already validated by content) with the answer."""
+def _store(response: Response, upload, user):
     from .models import ResponseDocument
     from .uploads import store
 
-    if not may_edit(response.round, response.pair, response.respondent):
-        raise QuestionnaireClosed(_("This questionnaire is submitted or closed."))
     return store(ResponseDocument(response=response), upload, user)

@@ -262,6 +262,8 @@ def _save_row(request, seat: Seat, row: Row) -> bool:
     the document was not stored."""
     if not row.form.is_valid() and set(row.form.errors) != {"document"}:
         return False
+    upload = row.form.files.get(row.form.add_prefix("document")) if row.form.files else None
+    refused = upload is not None and "document" in row.form.errors
     try:
         response = answering.save_answer(
             round_=seat.round,
@@ -272,6 +274,7 @@ def _save_row(request, seat: Seat, row: Row) -> bool:
             values=row.form.values(),
             expected_version=row.form.cleaned_data["version"],
             user=request.user,
+            documents=[upload] if upload is not None and not refused else [],
         )
     except answering.EditConflict as conflict:
         row.conflict = conflict.current
@@ -288,12 +291,11 @@ def _save_row(request, seat: Seat, row: Row) -> bool:
         )
         row.form.is_valid()
         return False
-    upload = row.form.files.get(row.form.add_prefix("document")) if row.form.files else None
-    if upload is not None and "document" in row.form.errors:
+    if refused:
         row.document_refused = safe_display_name(upload.name)
         row.document_error = " ".join(row.form.errors["document"])
-    elif upload is not None:
-        row.document_stored = answering.attach_document(response, upload, request.user)
+    elif response.stored_documents:
+        row.document_stored = response.stored_documents[0]
     row.response, row.saved = response, True
     return True
 
