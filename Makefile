@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-postgres setup demo bench bench-comparisons bench-load bench-reports lint translations check clean
+.PHONY: run test test-postgres setup demo bench bench-comparisons bench-load bench-reports bench-respondent lint translations check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ bench-load: setup
 
 bench-reports: setup
 	$(PY) benchmarks/reports.py $(BENCH_ARGS)
+
+# The respondent's pages (issue 13): time and queries per request, in one process.
+bench-respondent: setup
+	$(PY) benchmarks/respondent_pages.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks
