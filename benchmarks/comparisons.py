@@ -183,10 +183,10 @@ def client_for_superuser():
 
 def benchmark(runs: int) -> list[dict]:
     from django.urls import reverse
-
-    from tandem.campaigns import benchmark_queries as queries
     from tandem.campaigns.benchmark_pages import benchmark_page, profile_page
     from tandem.campaigns.benchmark_trends import trend_page
+
+    from tandem.benchmark import queries
     from tandem.campaigns.models import Campaign, Response
     from tandem.catalogue.models import Aspect
     from tandem.places.models import Pair

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "tandem.analysis",
     "tandem.synergies",
     "tandem.grid",
+    "tandem.benchmark",
     "tandem.reports",
     "tandem.demo",
 ]

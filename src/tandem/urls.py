@@ -17,6 +17,7 @@ urlpatterns = [
     path("accessibility/", web_views.accessibility, name="accessibility"),
     path("degrees.css", web_views.degree_stylesheet, name="degree-stylesheet"),
     path("campaigns/", include("tandem.grid.urls")),
+    path("campaigns/", include("tandem.benchmark.urls")),
     path("campaigns/", include("tandem.campaigns.urls")),
     path("governance/", include("tandem.places.urls")),
     path("pairs/", include("tandem.synergies.urls")),

@@ -281,7 +281,7 @@ def test_names_are_escaped_in_every_chart(client, db):
 
 
 def test_marks_written_by_tags_are_escaped_and_use_plain_numbers(client, db):
-    from tandem.campaigns.templatetags.benchmark_tables import ranking_table_rows
+    from tandem.benchmark.templatetags.benchmark_tables import ranking_table_rows
     from tandem.web.templatetags.chart_marks import heatmap_cells, heatmap_labels, number_cells
 
     chart = charts.heatmap([PAYLOAD], ["<b>"], [[None]], [1], SCALE, groups=["<i>"])

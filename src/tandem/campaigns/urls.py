@@ -1,6 +1,5 @@
 from django.urls import path
 
-from . import benchmark_views as b
 from . import coordinator_views as c
 from . import history_views as h
 from . import questionnaire_views as q
@@ -31,21 +30,6 @@ urlpatterns = [
         name="matrix-download",
     ),
     path("<slug:campaign>/pairs/<str:refnis>/", views.pair_page, name="campaign-pair"),
-    # Benchmarking: the pairs compared, one pair against its peers, trends across campaigns.
-    path("<slug:campaign>/benchmark/", b.benchmark, name="benchmark"),
-    path("<slug:campaign>/benchmark/export.<str:fmt>", b.benchmark_export, name="benchmark-export"),
-    path("<slug:campaign>/benchmark/pairs/<str:refnis>/", b.benchmark_pair, name="benchmark-pair"),
-    path(
-        "<slug:campaign>/benchmark/pairs/<str:refnis>/export.<str:fmt>",
-        b.benchmark_pair_export,
-        name="benchmark-pair-export",
-    ),
-    path("<slug:campaign>/benchmark/trends/", b.benchmark_trends, name="benchmark-trends"),
-    path(
-        "<slug:campaign>/benchmark/trends/export.<str:fmt>",
-        b.benchmark_trends_export,
-        name="benchmark-trends-export",
-    ),
     # The respondent's questionnaire.
     path("<slug:campaign>/questionnaire/", q.questionnaire_start, name="questionnaire-start"),
     path(

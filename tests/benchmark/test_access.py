@@ -11,7 +11,7 @@ from django.urls import reverse
 from tandem.accounts.scoping import campaign_pairs_for, campaigns_for, readable_answers
 from tandem.campaigns.models import Campaign, Response
 
-from .benchmark_support import heatmap, table, tree
+from .support import heatmap, table, tree
 
 FORMATS = ("csv", "xlsx", "json")
 

@@ -17,7 +17,7 @@ import tandem
 from tandem.catalogue.models import DegreeLevel
 from tandem.places.models import Pair, PeerGroup
 
-from .benchmark_support import heatmap, make_campaign, names, number, table, tree
+from .support import heatmap, make_campaign, names, number, table, tree
 
 SCHEMA_PATH = Path(tandem.__file__).parent / "analysis" / "schemas" / "benchmark.schema.json"
 QUESTIONNAIRE = "centrumsteden-2010"

@@ -6,7 +6,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .benchmark_queries import PairFilter, Places
+from .queries import PairFilter, Places
 
 GROUPINGS = ("province", "region", "peer_group")
 CODE = re.compile(r"^\d{5}$")

@@ -14,13 +14,13 @@ from django.utils.translation import ngettext
 
 from tandem.analysis import benchmark
 from tandem.analysis.matrix import name_sort_key
+from tandem.campaigns.models import Campaign
 from tandem.catalogue.cache import domains_of
 from tandem.places.models import Pair
 from tandem.web import charts, colours
 
-from . import benchmark_queries as queries
-from .benchmark_forms import BenchmarkForm, PeerFilterForm
-from .models import Campaign
+from . import queries as queries
+from .forms import BenchmarkForm, PeerFilterForm
 
 
 def _scale() -> colours.ColourScale:

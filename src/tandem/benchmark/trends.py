@@ -7,13 +7,13 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext as _
 
 from tandem.analysis import benchmark
+from tandem.campaigns.models import Campaign
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Aspect, Domain
 from tandem.web import charts
 
-from . import benchmark_queries as queries
-from .benchmark_forms import TrendForm
-from .models import Campaign
+from . import queries as queries
+from .forms import TrendForm
 
 
 @dataclass

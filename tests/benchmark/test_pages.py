@@ -15,7 +15,7 @@ from tandem.catalogue.models import Aspect
 from tandem.grid.queries import entry_rows
 from tandem.places.models import Pair, PeerGroup
 
-from .benchmark_support import heatmap, make_campaign, names, number, table, text, tree
+from .support import heatmap, make_campaign, names, number, table, text, tree
 
 QUESTIONNAIRE = "centrumsteden-2010"
 GRID = "financieel-2012"

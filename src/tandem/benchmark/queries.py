@@ -11,12 +11,11 @@ from django.utils.translation import get_language
 from tandem.accounts.scoping import campaign_pairs_for, campaigns_for, readable_answers
 from tandem.analysis import benchmark
 from tandem.analysis.grid import component_degrees
+from tandem.campaigns.models import Campaign, Response, Round
+from tandem.campaigns.queries import PAIR_COLUMNS, display_name, matrix_round
 from tandem.catalogue.cache import domains_of, remembered
 from tandem.catalogue.models import Aspect, DegreeLevel, Domain, Framework
 from tandem.places.models import Pair, PeerGroup, Province, Region
-
-from .models import Campaign, Response, Round
-from .queries import PAIR_COLUMNS, display_name, matrix_round
 
 
 @dataclass(frozen=True, slots=True)

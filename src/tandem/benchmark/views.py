@@ -5,11 +5,12 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
-from . import benchmark_exports as exports
-from .benchmark_pages import benchmark_page, profile_page
-from .benchmark_queries import degree_levels, visible_pairs
-from .benchmark_trends import trend_page
-from .views import _campaign
+from tandem.campaigns.views import _campaign
+
+from . import exports as exports
+from .pages import benchmark_page, profile_page
+from .queries import degree_levels, visible_pairs
+from .trends import trend_page
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -23,7 +24,7 @@ def _format(fmt: str) -> str:
 def benchmark(request, campaign):
     campaign = _campaign(request, campaign)
     page = benchmark_page(request.user, campaign, request.GET)
-    template = "campaigns/_benchmark_results.html" if request.htmx else "campaigns/benchmark.html"
+    template = "benchmark/_results.html" if request.htmx else "benchmark/benchmark.html"
     return render(request, template, {"campaign": campaign, "page": page})
 
 
@@ -57,7 +58,7 @@ def benchmark_pair(request, campaign, refnis):
     page = profile_page(request.user, campaign, pair, request.GET)
     return render(
         request,
-        "campaigns/benchmark_pair.html",
+        "benchmark/pair.html",
         {"campaign": campaign, "page": page, "degrees": degree_levels()},
     )
 
@@ -75,7 +76,7 @@ def benchmark_pair_export(request, campaign, refnis, fmt):
 def benchmark_trends(request, campaign):
     campaign = _campaign(request, campaign)
     page = trend_page(request.user, campaign, request.GET)
-    return render(request, "campaigns/benchmark_trends.html", {"campaign": campaign, "page": page})
+    return render(request, "benchmark/trends.html", {"campaign": campaign, "page": page})
 
 
 def benchmark_trends_export(request, campaign, fmt):

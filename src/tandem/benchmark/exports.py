@@ -23,9 +23,9 @@ from tandem.formats.downloads import (
 )
 from tandem.web import colours
 
-from .benchmark_pages import BenchmarkPage, ProfilePage, peers_label
-from .benchmark_queries import degree_levels
-from .benchmark_trends import TrendPage
+from .pages import BenchmarkPage, ProfilePage, peers_label
+from .queries import degree_levels
+from .trends import TrendPage
 
 
 @dataclass
