@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
+    "tandem.core",
     "tandem.web",
     "tandem.places",
     "tandem.catalogue",

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tandem.accounts.fields import actor_field
 from tandem.campaigns.models import Campaign
+from tandem.core.fields import actor_field
 from tandem.places.models import Administration, Pair
 
 

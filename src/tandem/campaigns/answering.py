@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.catalogue.models import Aspect, Domain
+from tandem.core.versioning import EditConflict
 
 from .models import Campaign, CampaignPair, ProposedAspect, Response, Round, Submission
 
@@ -37,14 +38,6 @@ FOLLOW_UP_FIELDS = {
 }
 ANSWER_FIELDS = ("degree", "reasons", "change_reason", "confirmed", *FOLLOW_UP_FIELDS)
 M2M_FIELDS = {"reason_clusters": None, "obstacle_types": (FORMAL,)}
-
-
-class EditConflict(Exception):
-    """Someone saved the same answer since it was loaded; `current` is what is stored now."""
-
-    def __init__(self, current: Response | None):
-        super().__init__("the answer changed since it was loaded")
-        self.current = current
 
 
 class QuestionnaireClosed(Exception):
@@ -480,7 +473,8 @@ def reopen(submission: Submission, *, user, reason: str) -> Submission:
 
 
 def _store(response: Response, upload, user):
+    from tandem.core.uploads import store
+
     from .models import ResponseDocument
-    from .uploads import store
 
     return store(ResponseDocument(response=response), upload, user)

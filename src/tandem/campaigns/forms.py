@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tandem.catalogue.cache import choice_terms
+from tandem.core.uploads import validate_document
 
 from .answering import FORMAL, INFORMAL, NONE
-from .uploads import validate_document
 
 YES_NO = (("yes", _("yes")), ("no", _("no")))
 TEXT = {"rows": 2, "cols": 60}

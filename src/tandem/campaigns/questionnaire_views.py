@@ -23,6 +23,8 @@ from django.utils.translation import ngettext
 from tandem.accounts.scoping import answering_pairs, answering_participation, campaigns_for
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import ContactDomain, Domain
+from tandem.core.uploads import safe_display_name
+from tandem.core.versioning import EditConflict
 from tandem.places.models import Administration
 from tandem.web.middleware import use_context_language
 
@@ -30,7 +32,6 @@ from . import answering, pages, pending_saves
 from .forms import AnswerForm, ContactForm, OwnRowForm, SubmitForm, Vocabulary
 from .models import CampaignPair, ContactPerson, ProposedAspect, Response, Round
 from .queries import pair_name
-from .uploads import safe_display_name
 
 
 @dataclass(eq=False)
@@ -276,7 +277,7 @@ def _save_row(request, seat: Seat, row: Row) -> bool:
             user=request.user,
             documents=[upload] if upload is not None and not refused else [],
         )
-    except answering.EditConflict as conflict:
+    except EditConflict as conflict:
         row.conflict = conflict.current
         # The typed values stay; the version becomes the stored one, so saving again is a
         # deliberate choice to replace the other person's answer.

@@ -15,19 +15,9 @@ from tandem.catalogue.models import (
     ObstacleType,
     TypologyValue,
 )
+from tandem.core.versioning import Versioned
 
 Dimension = TypologyValue.Dimension
-
-
-class Versioned(models.Model):
-    """A version for edit conflicts (R5) and timestamps."""
-
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    class Meta:
-        abstract = True
 
 
 class SynthesisTable(Versioned):

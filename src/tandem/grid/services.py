@@ -4,7 +4,7 @@ opened (R5) and leaves history rows naming the actor (R6); none uses QuerySet.up
 
 from django.db import transaction
 
-from tandem.synergies.services import EditConflict, save_record
+from tandem.core.versioning import EditConflict, save_versioned
 
 from .models import FactorColumn, FactorRow, FactorValue, GridEntry, GridObstacle, SynthesisTable
 
@@ -31,7 +31,7 @@ def table_for(participation, user) -> SynthesisTable:
 
 @transaction.atomic
 def save_table(table: SynthesisTable, opened_version: int | None, user) -> SynthesisTable:
-    return save_record(table, opened_version, user)
+    return save_versioned(record=table, opened_version=opened_version, user=user)
 
 
 @transaction.atomic
@@ -54,7 +54,9 @@ def save_entry(
             table=entry.table, domain=entry.domain, stage=entry.stage
         )
         entry.order = max([e.order for e in siblings] or [0]) + 1
-    save_record(entry, opened_version, user, m2m={"components": components})
+    save_versioned(
+        record=entry, opened_version=opened_version, user=user, m2m={"components": components}
+    )
     _replace_obstacles(entry, obstacles, user)
     return entry
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from tandem.campaigns.queries import pair_name
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Domain
+from tandem.core.versioning import EditConflict
 from tandem.synergies.expiry import login_keeping_post, restored
 from tandem.web.conflicts import conflict_view
 
@@ -127,7 +128,7 @@ def entry(request, campaign, refnis, pk=None):
                     form.cleaned_data.get("components") or [],
                     [o for o in wanted if o],
                 )
-            except services.EditConflict as clash:
+            except EditConflict as clash:
                 conflict, form = conflict_view(form, clash.current)
             else:
                 messages.success(request, _("Saved."))
@@ -182,7 +183,7 @@ def table(request, campaign, refnis):
                 services.save_table(
                     form.save(commit=False), form.cleaned_data.get("opened_version"), request.user
                 )
-            except services.EditConflict as clash:
+            except EditConflict as clash:
                 conflict, form = conflict_view(form, clash.current)
             else:
                 messages.success(request, _("Saved."))

@@ -5,8 +5,8 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from tandem.campaigns.uploads import validate_document
 from tandem.catalogue.models import Aspect, SynergyDomain
+from tandem.core.uploads import validate_document
 
 from .fields import FteField, MoneyField
 from .models import (

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from tandem.core.versioning import EditConflict
 from tandem.reports.synergy.generate import FORMATS, REPORT_LANGUAGES, build, file_name
 from tandem.reports.synergy.generate import render as render_report
 
@@ -41,12 +42,12 @@ def report(request, refnis, year, lang):
         edition_form = EditionForm(request.POST, instance=edition, pair=pair)
         if edition_form.is_valid():
             try:
-                services.save_record(
-                    edition_form.save(commit=False),
-                    edition_form.cleaned_data.get("opened_version"),
-                    request.user,
+                services.save_versioned(
+                    record=edition_form.save(commit=False),
+                    opened_version=edition_form.cleaned_data.get("opened_version"),
+                    user=request.user,
                 )
-            except services.EditConflict as clash:
+            except EditConflict as clash:
                 conflict = clash.current
                 data = request.POST.copy()
                 data["opened_version"] = clash.current.version

@@ -1,6 +1,7 @@
-"""Every write to a pair's register: saving a record with the edit-conflict check (R5), attaching
-documents (S11), approving a report (R7). Each write leaves a history record naming the actor
-(R6); none uses QuerySet.update(), which the history cannot see."""
+"""Every write to a pair's register: saving a record with the edit-conflict check (R5,
+core.versioning), attaching documents (S11), approving a report (R7). Each write leaves a
+history record naming the actor (R6); none uses QuerySet.update(), which the history cannot
+see."""
 
 import hashlib
 
@@ -9,37 +10,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
 
-from tandem.campaigns.uploads import store
+from tandem.core.uploads import store
+from tandem.core.versioning import EditConflict, save_versioned
 from tandem.formats.belgian import format_date
 from tandem.reports.synergy.assemble import Approval
 from tandem.reports.synergy.generate import build, render
 
 from .models import ApprovedReport, RegisterDocument
 
-
-class EditConflict(Exception):
-    """Someone saved the record after this user opened it; `current` is what is stored now."""
-
-    def __init__(self, current):
-        super().__init__("edit conflict")
-        self.current = current
-
-
-@transaction.atomic
-def save_record(record, opened_version: int | None, user, m2m: dict | None = None):
-    """Save a new or changed register record. An existing record is saved only when it still has
-    the version the user opened; otherwise EditConflict carries the stored record."""
-    if record.pk is not None:
-        model = type(record)
-        stored = model.objects.select_for_update().get(pk=record.pk)
-        if opened_version != stored.version:
-            raise EditConflict(stored)
-        record.version = stored.version + 1
-    record._history_user = user
-    record.save()
-    for name, values in (m2m or {}).items():
-        getattr(record, name).set(values)
-    return record
+__all__ = ["EditConflict", "approve_report", "attach_document", "save_versioned"]
 
 
 @transaction.atomic

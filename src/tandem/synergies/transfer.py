@@ -12,14 +12,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
-from tandem.campaigns.uploads import validate_document
 from tandem.catalogue.models import Instrument, SynergyDomain
+from tandem.core.uploads import validate_document
+from tandem.core.versioning import save_versioned
 from tandem.formats.belgian import format_number
 from tandem.formats.downloads import csv_cell, keep_as_text
 
 from .forms import SynergyForm
 from .models import Synergy
-from .services import save_record
 
 # The export's columns: the record's id, then the register form's fields (aspects are kept as
 # they are: they link to campaigns, which a spreadsheet cannot say).
@@ -224,7 +224,9 @@ def apply_import(pair, rows, user) -> ImportPlan:
             transaction.set_rollback(True)
             return plan
         synergy = form.save(commit=False)
-        save_record(synergy, synergy.version if is_update else None, user)
+        save_versioned(
+            record=synergy, opened_version=synergy.version if is_update else None, user=user
+        )
         plan.updates += is_update
         plan.creates += not is_update
     return plan

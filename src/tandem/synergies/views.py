@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.accounts.scoping import register_pairs
+from tandem.core.versioning import EditConflict
 from tandem.web.conflicts import conflict_view
 
 from . import services
@@ -63,13 +64,13 @@ def record(request, refnis, kind, pk=None):
         if form.is_valid():
             m2m = {"aspects": form.cleaned_data["aspects"]} if "aspects" in form.fields else None
             try:
-                services.save_record(
-                    form.save(commit=False),
-                    form.cleaned_data.get("opened_version"),
-                    request.user,
-                    m2m,
+                services.save_versioned(
+                    record=form.save(commit=False),
+                    opened_version=form.cleaned_data.get("opened_version"),
+                    user=request.user,
+                    m2m=m2m,
                 )
-            except services.EditConflict as clash:
+            except EditConflict as clash:
                 conflict, form = conflict_view(form, clash.current, pair=pair)
             else:
                 messages.success(request, _("Saved."))

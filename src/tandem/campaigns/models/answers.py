@@ -8,11 +8,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tandem.accounts.fields import actor_field
 from tandem.catalogue.models import Aspect, ContactDomain, Instrument, ObstacleType, ReasonCluster
+from tandem.core.fields import actor_field
+from tandem.core.uploads import StoredDocument
 from tandem.places.models import Administration, Pair
 
-from ..uploads import StoredDocument
 from .campaign import Campaign, ProposedAspect, Round
 
 

@@ -4,8 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tandem.accounts.fields import actor_field
 from tandem.catalogue.models import Aspect, Framework
+from tandem.core.fields import actor_field
 from tandem.places.models import Pair
 
 

@@ -4,18 +4,16 @@ and texts kept in Dutch and/or French (a Brussels pair writes in either or both)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.versioning import Versioned
 from tandem.places.models import Pair
 
 LANGUAGES = ("nl", "fr")
 
 
-class PairRecord(models.Model):
+class PairRecord(Versioned):
     pair = models.ForeignKey(
         Pair, on_delete=models.CASCADE, related_name="+", verbose_name=_("pair")
     )
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     source = models.CharField(
         _("source"),
         max_length=200,
@@ -23,7 +21,7 @@ class PairRecord(models.Model):
         help_text=_("Where the entry comes from, for example the pages of an earlier report."),
     )
 
-    class Meta:
+    class Meta(Versioned.Meta):
         abstract = True
 
     def text(self, field: str, language: str) -> tuple[str, str]:

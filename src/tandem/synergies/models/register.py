@@ -8,8 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tandem.campaigns.uploads import StoredDocument
 from tandem.catalogue.models import Aspect, Instrument, SynergyDomain
+from tandem.core.uploads import StoredDocument
 
 from .common import PairRecord, either_language
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tandem.accounts.fields import actor_field
+from tandem.core.fields import actor_field
 
 from .common import PairRecord
 from .register import YEAR_VALIDATORS

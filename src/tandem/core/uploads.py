@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tandem.accounts.fields import actor_field
+from tandem.core.fields import actor_field
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_INFLATED_BYTES = 200 * 1024 * 1024  # a zip bomb inflates far beyond its own size
