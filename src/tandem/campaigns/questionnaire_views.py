@@ -11,7 +11,6 @@ from functools import cached_property
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +22,7 @@ from django.utils.translation import ngettext
 from tandem.accounts.scoping import answering_pairs, answering_participation, campaigns_for
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import ContactDomain, Domain
+from tandem.core.access import login_first
 from tandem.core.uploads import safe_display_name
 from tandem.core.versioning import EditConflict
 from tandem.places.models import Administration
@@ -84,23 +84,9 @@ def _seat(request, campaign_slug, refnis) -> Seat:
     return Seat(campaign, round_, pair, participation, respondent, editable)
 
 
-def _login_first(request):
-    """Anonymous visitors (an expired session included) go to the login page; a save they
-    posted is kept in the session and stored after login (R2)."""
-    if request.method == "POST":
-        pending_saves.keep(request)
-    next_url = pending_saves.page_of(request.path)
-    if request.htmx:
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = f"{reverse('login')}?next={next_url}"
-        return response
-    return redirect_to_login(next_url)
-
-
+@login_first(page_of=pending_saves.page_of)
 def questionnaire_start(request, campaign):
     """The campaign's questionnaire: straight to the user's pair, or a choice of pairs."""
-    if not request.user.is_authenticated:
-        return _login_first(request)
     campaign = get_object_or_404(campaigns_for(request.user), slug=campaign)
     pairs = list(answering_pairs(request.user, campaign).select_related("municipality__region"))
     if not pairs:
@@ -113,10 +99,9 @@ def questionnaire_start(request, campaign):
     )
 
 
+@login_first(page_of=pending_saves.page_of)
 def questionnaire(request, campaign, refnis):
     """The task list: each domain's state and what it still needs, then the submit."""
-    if not request.user.is_authenticated:
-        return _login_first(request)
     seat = _seat(request, campaign, refnis)
     return _render_overview(request, seat, SubmitForm())
 
@@ -301,9 +286,8 @@ def _save_row(request, seat: Seat, row: Row) -> bool:
     return True
 
 
+@login_first(page_of=pending_saves.page_of)
 def domain_page(request, campaign, refnis, domain):
-    if not request.user.is_authenticated:
-        return _login_first(request)
     seat = _seat(request, campaign, refnis)
     domain = _domain(seat, domain)
     replayed = pending_saves.replay(request, seat, domain, _rows, _save_row)
@@ -430,10 +414,9 @@ def _render_domain(request, seat, domain, rows, own_form, status=200):
     )
 
 
+@login_first(page_of=pending_saves.page_of)
 def save_row(request, campaign, refnis, domain, key):
     """htmx autosave of one row; answers the row's fragment (follow-ups for the new degree)."""
-    if not request.user.is_authenticated:
-        return _login_first(request)
     seat = _seat(request, campaign, refnis)  # 404 before 405: a stranger learns nothing
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -470,11 +453,10 @@ def _fresh_form(seat, row):
     return _form(seat, row.key, row.response, related=related)
 
 
+@login_first(page_of=pending_saves.page_of)
 def contacts_page(request, campaign, refnis):
     """'Bijkomende gegevens': contact persons per contact domain for the municipality and the
     OCMW (S001:1121-1154)."""
-    if not request.user.is_authenticated:
-        return _login_first(request)
     seat = _seat(request, campaign, refnis)
     contact_domains = list(
         ContactDomain.objects.filter(framework_id=seat.campaign.framework_id).order_by("order")
@@ -549,11 +531,10 @@ def _store_contacts(request, seat, forms):
         contact.save()
 
 
+@login_first(page_of=pending_saves.page_of)
 def print_page(request, campaign, refnis):
     """All of one's answers on one page, with follow-ups and document names, to print or save
     as PDF with the browser, before and after submitting."""
-    if not request.user.is_authenticated:
-        return _login_first(request)
     seat = _seat(request, campaign, refnis)
     missing = (
         answering.problems_of(seat.round, seat.pair, seat.respondent, domains=seat.domains)
@@ -574,9 +555,8 @@ def print_page(request, campaign, refnis):
     )
 
 
+@login_first(page_of=pending_saves.page_of)
 def submit_page(request, campaign, refnis):
-    if not request.user.is_authenticated:
-        return _login_first(request)
     seat = _seat(request, campaign, refnis)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from tandem.campaigns.queries import pair_name
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Domain
+from tandem.core.access import login_first
+from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
-from tandem.synergies.expiry import login_keeping_post, restored
 from tandem.web.conflicts import conflict_view
 
 from . import services
@@ -88,7 +89,7 @@ def pair_domain(request, campaign, refnis, domain):
     return render(request, "grid/pair_domain.html", context)
 
 
-@login_keeping_post
+@login_first
 def entry(request, campaign, refnis, pk=None):
     """Create (pk None; ?domain=&stage=) or edit an entry with its obstacles; a stale save
     shows both versions and overwrites nothing (R5)."""
@@ -136,7 +137,7 @@ def entry(request, campaign, refnis, pk=None):
                     "grid-pair-domain", context["campaign"].slug, refnis, instance.domain.slug
                 )
     else:
-        kept = restored(request)
+        kept = restored_post(request)
         form = EntryForm(kept, instance=instance, domain=instance.domain, stage=instance.stage)
         obstacles = obstacle_formset(instance, kept) if desirable else None
         if kept:
@@ -153,7 +154,7 @@ def entry(request, campaign, refnis, pk=None):
     return render(request, "grid/entry.html", context, status=409 if conflict else 200)
 
 
-@login_keeping_post
+@login_first
 def delete_entry(request, campaign, refnis, pk):
     context = _pair_context(request, campaign, refnis, editing=True)
     instance = get_object_or_404(
@@ -168,7 +169,7 @@ def delete_entry(request, campaign, refnis, pk):
     return redirect("grid-pair-domain", context["campaign"].slug, refnis, instance.domain.slug)
 
 
-@login_keeping_post
+@login_first
 def table(request, campaign, refnis):
     """The table's intake interview and the pair's attitude."""
     context = _pair_context(request, campaign, refnis, editing=True)
@@ -189,7 +190,7 @@ def table(request, campaign, refnis):
                 messages.success(request, _("Saved."))
                 return redirect("grid-pair", context["campaign"].slug, refnis)
     else:
-        kept = restored(request)
+        kept = restored_post(request)
         form = TableForm(kept, instance=instance)
     context |= {"form": form, "conflict": conflict}
     return render(request, "grid/table.html", context, status=409 if conflict else 200)
@@ -243,7 +244,7 @@ def history(request, campaign, refnis):
     return render(request, "grid/history.html", context)
 
 
-@login_keeping_post
+@login_first
 def factor_values(request, campaign, focus, refnis):
     """A pair's column of a factor matrix: a value and an explanation per factor; a pair that
     is no column yet becomes one when saved. A value someone changed since it was opened
@@ -259,7 +260,7 @@ def factor_values(request, campaign, focus, refnis):
     values = {f: table.cell(f, pair_id) for f, _path, _printed in table.rows}
     values = {f: v for f, v in values.items() if v is not None}
     stale = []
-    posted = request.POST if request.method == "POST" else restored(request)
+    posted = request.POST if request.method == "POST" else restored_post(request)
     forms_ = factor_value_forms(table.rows, values, posted)
     if request.method == "POST" and all(f.is_valid() for f in forms_):
         wanted = [

@@ -8,12 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from tandem.core.access import login_first
+from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
 from tandem.reports.synergy.generate import FORMATS, REPORT_LANGUAGES, build, file_name
 from tandem.reports.synergy.generate import render as render_report
 
 from . import services
-from .expiry import login_keeping_post, restored
 from .forms import ApprovalForm, EditionForm
 from .models import ApprovedReport, ReportEdition
 from .queries import may_edit, register_pair
@@ -27,7 +28,7 @@ def _language(lang: str) -> str:
     return lang
 
 
-@login_keeping_post
+@login_first
 def report(request, refnis, year, lang):
     pair = register_pair(request.user, refnis)
     lang = _language(lang)
@@ -56,7 +57,7 @@ def report(request, refnis, year, lang):
                 messages.success(request, _("Saved."))
                 return redirect("synergy-report", refnis=refnis, year=year, lang=lang)
     if editor and edition_form is None:
-        kept = restored(request)
+        kept = restored_post(request)
         edition_form = EditionForm(kept, instance=edition, pair=pair) if kept else None
         edition_form = edition_form or EditionForm(instance=edition, pair=pair)
         approval_form = ApprovalForm()

@@ -8,11 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.accounts.scoping import register_pairs
+from tandem.core.access import login_first
+from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
 from tandem.web.conflicts import conflict_view
 
 from . import services
-from .expiry import login_keeping_post, restored
 from .forms import FORMS, DocumentForm, FocusGroupSessionForm
 from .history import register_history
 from .models import FocusGroupSession
@@ -48,7 +49,7 @@ def register(request, refnis):
     return render(request, "synergies/register.html", context)
 
 
-@login_keeping_post
+@login_first
 def record(request, refnis, kind, pk=None):
     """Create (pk None) or edit a register record; a stale save shows both versions (R5)."""
     pair = register_pair(request.user, refnis, editing=True)
@@ -76,7 +77,7 @@ def record(request, refnis, kind, pk=None):
                 messages.success(request, _("Saved."))
                 return redirect("register", refnis=refnis)
     else:
-        kept = restored(request)
+        kept = restored_post(request)
         form = form_class(kept, instance=instance, pair=pair) if kept else None
         form = form or form_class(instance=instance, pair=pair)
     context = {
