@@ -305,7 +305,7 @@ def raw_floor(sql: str, result) -> list[tuple]:
 def verify(result, rows: list[tuple]) -> None:
     """Assert the floor computed exactly the matrix: every row with its code, name, cells and
     total, and the column totals and counts."""
-    from tandem.campaigns.queries import display_name
+    from tandem.places.naming import municipality_name
 
     matrix = result.matrix
     width = len(matrix.columns)
@@ -319,7 +319,7 @@ def verify(result, rows: list[tuple]) -> None:
     for row in matrix.rows:
         refnis, name_nl, name_fr, region, _, *values = by_kind["pair"][row.header.key]
         assert refnis == row.header.code, f"code differs for pair {row.header.key}"
-        assert display_name(name_nl, name_fr, region) == row.header.name, "name differs"
+        assert municipality_name(name_nl, name_fr, region) == row.header.name, "name differs"
         assert values[:width] == row.cells, f"cells differ for pair {row.header.key}"
         assert values[width] == row.total, f"row total differs for pair {row.header.key}"
 

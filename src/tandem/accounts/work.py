@@ -9,10 +9,10 @@ from django.db.models import Q
 from tandem.campaigns.answering import respondent_for
 from tandem.campaigns.coordination import PairProgress, progress
 from tandem.campaigns.models import Campaign, CampaignPair, Round
-from tandem.campaigns.queries import pair_name
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Framework
 from tandem.places.models import Pair
+from tandem.places.naming import pair_name
 
 from .models import CampaignRole, PairRole
 

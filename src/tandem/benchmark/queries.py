@@ -12,10 +12,11 @@ from tandem.accounts.scoping import campaign_pairs_for, campaigns_for, readable_
 from tandem.analysis import benchmark
 from tandem.analysis.grid import component_degrees
 from tandem.campaigns.models import Campaign, Response, Round
-from tandem.campaigns.queries import PAIR_COLUMNS, display_name, matrix_round
+from tandem.campaigns.queries import matrix_round
 from tandem.catalogue.cache import domains_of, remembered
 from tandem.catalogue.models import Aspect, DegreeLevel, Domain, Framework
 from tandem.places.models import Pair, PeerGroup, Province, Region
+from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +130,9 @@ def campaign_totals(
     columns = [DomainColumn(d, len(aspects.get(d.pk, ()))) for d in domains]
     headers, province_of, region_of = [], {}, {}
     for pk, refnis, nl, fr, region_refnis, province_id, region_id in pairs.order_by().values_list(
-        *PAIR_COLUMNS, "municipality__province_id", "municipality__region_id"
+        *PAIR_NAME_COLUMNS, "municipality__province_id", "municipality__region_id"
     ):
-        headers.append((pk, display_name(nl, fr, region_refnis, language), refnis))
+        headers.append((pk, municipality_name(nl, fr, region_refnis, language), refnis))
         province_of[pk], region_of[pk] = province_id, region_id
     subset = pairs.order_by().values("pk")
     if is_grid(campaign):

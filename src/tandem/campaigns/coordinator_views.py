@@ -12,12 +12,12 @@ from tandem.accounts import invitations
 from tandem.accounts.scoping import coordinated_campaigns, may_create_campaigns
 from tandem.catalogue.models import Framework
 from tandem.places.models import Administration, Pair, PeerGroup, Province, Region
+from tandem.places.naming import pair_name
 
 from . import coordination
 from .answering import current_round
 from .forms import ReopenForm
 from .models import Campaign, CampaignPair, ProposedAspect, Round, Submission
-from .queries import pair_name
 
 RESERVED_SLUGS = {"new"}  # campaigns/new/ creates a campaign
 

@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _lazy
 from tandem.accounts.scoping import answering_pairs, campaigns_for, coordinated_campaigns
 from tandem.catalogue.degrees import degree_text
 from tandem.places.models import Pair
+from tandem.places.naming import pair_name
 from tandem.web.middleware import use_context_language
 
 from .answering import questionnaire_aspects
 from .forms import Vocabulary
 from .models import ContactPerson, Response, ResponseDocument, Submission
-from .queries import pair_name
 
 TRACKED_FIELDS = (
     "degree",

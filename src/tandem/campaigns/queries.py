@@ -9,18 +9,11 @@ from django.utils.translation import get_language
 from tandem.analysis.matrix import Column, Matrix, RowHeader, build_matrix
 from tandem.catalogue.models import Aspect, Domain
 from tandem.places.models import Pair
-from tandem.places.naming import municipality_name
+from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name, pair_name
 
 from .models import Campaign, Response, Round
 
 ASPECT_SETS = ("predefined", "other", "all")
-PAIR_COLUMNS = (
-    "pk",
-    "municipality__refnis",
-    "municipality__name_nl",
-    "municipality__name_fr",
-    "municipality__region__refnis",
-)
 
 
 class UnknownChoice(ValueError):
@@ -55,19 +48,6 @@ def aspects_for(domain: Domain, aspect_set: str, campaign: Campaign) -> list[Asp
     added = Q(campaign_links__campaign=campaign)
     condition = {"predefined": predefined, "other": added, "all": predefined | added}[aspect_set]
     return list(domain.aspects.filter(condition).order_by("order"))
-
-
-def display_name(name_nl: str, name_fr: str, region_refnis: str, language: str | None = None):
-    """A municipality's name in a language (places.naming)."""
-    return municipality_name(name_nl, name_fr, region_refnis, language)
-
-
-def pair_name(pair: Pair, language: str | None = None) -> str:
-    """The pair's municipality name in a language (see display_name)."""
-    municipality = pair.municipality
-    return display_name(
-        municipality.name_nl, municipality.name_fr, municipality.region.refnis, language
-    )
 
 
 def columns_for(aspects: Iterable[Aspect]) -> list[Column]:
@@ -122,8 +102,8 @@ def domain_matrix(
     # cost more than the whole score query (benchmarks/matrix.py, P3).
     language = (language or get_language() or "nl")[:2]
     rows = [
-        RowHeader(key=pk, name=display_name(nl, fr, region, language), code=refnis)
-        for pk, refnis, nl, fr, region in pairs.order_by().values_list(*PAIR_COLUMNS)
+        RowHeader(key=pk, name=municipality_name(nl, fr, region, language), code=refnis)
+        for pk, refnis, nl, fr, region in pairs.order_by().values_list(*PAIR_NAME_COLUMNS)
     ]
     round_ = matrix_round(campaign)
     triples = scores(round_, aspects, subset) if round_ else []

@@ -26,12 +26,12 @@ from tandem.core.access import login_first
 from tandem.core.uploads import safe_display_name
 from tandem.core.versioning import EditConflict
 from tandem.places.models import Administration
+from tandem.places.naming import pair_name
 from tandem.web.middleware import use_context_language
 
 from . import answering, pages, pending_saves
 from .forms import AnswerForm, ContactForm, OwnRowForm, SubmitForm, Vocabulary
 from .models import CampaignPair, ContactPerson, ProposedAspect, Response, Round
-from .queries import pair_name
 
 
 @dataclass(eq=False)

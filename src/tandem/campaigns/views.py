@@ -16,6 +16,7 @@ from tandem.accounts.scoping import (
 from tandem.analysis.matrix import sort_matrix
 from tandem.analysis.tables import matrix_csv, matrix_json
 from tandem.catalogue.models import DegreeLevel, Framework
+from tandem.places.naming import pair_name
 
 from .queries import (
     ASPECT_SETS,
@@ -23,7 +24,6 @@ from .queries import (
     domain_for,
     domain_matrix,
     matrix_round,
-    pair_name,
     pair_profile,
 )
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from tandem.campaigns.queries import pair_name
 from tandem.catalogue.cache import domains_of
+from tandem.places.naming import pair_name
 
 from . import exports, prints
 from .models import FactorMatrix, GridEntry, SynthesisTable

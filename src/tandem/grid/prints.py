@@ -14,9 +14,9 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from tandem.analysis import grid as analysis
-from tandem.campaigns.queries import display_name, pair_name
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Aspect
+from tandem.places.naming import municipality_name, pair_name
 from tandem.reports.pdf import html_to_pdf
 
 from .exports import comparison_tables, short_dimension
@@ -163,7 +163,7 @@ def campaign_matrices(campaign, readable) -> list[PrintedMatrix]:
         )
     ):
         columns[matrix_id].setdefault(
-            column_id, PairHeader(pair_id, display_name(nl, fr, region), refnis)
+            column_id, PairHeader(pair_id, municipality_name(nl, fr, region), refnis)
         )
         if row_id is not None:
             symbols[(row_id, column_id)] = symbol

@@ -11,7 +11,6 @@ from tandem.accounts.models import CampaignRole, PairRole
 from tandem.accounts.scoping import campaign_pairs_for, campaigns_for
 from tandem.analysis.grid import EntryRow, FocusMap
 from tandem.campaigns.models import Campaign, CampaignPair
-from tandem.campaigns.queries import PAIR_COLUMNS, display_name
 from tandem.catalogue.cache import remembered
 from tandem.catalogue.models import (
     Aspect,
@@ -23,6 +22,7 @@ from tandem.catalogue.models import (
     TypologyValue,
 )
 from tandem.places.models import Pair
+from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name
 
 from .models import FactorColumn, FactorMatrix, FactorRow, FactorValue, GridEntry, GridObstacle
 
@@ -91,8 +91,8 @@ class PairHeader:
 def pair_headers(pairs: QuerySet[Pair], language: str | None = None) -> dict[int, PairHeader]:
     """Pair id → (id, name in the language, REFNIS code), in one query."""
     return {
-        pk: PairHeader(pk, display_name(nl, fr, region, language), refnis)
-        for pk, refnis, nl, fr, region in pairs.order_by().values_list(*PAIR_COLUMNS)
+        pk: PairHeader(pk, municipality_name(nl, fr, region, language), refnis)
+        for pk, refnis, nl, fr, region in pairs.order_by().values_list(*PAIR_NAME_COLUMNS)
     }
 
 

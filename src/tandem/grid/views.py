@@ -6,12 +6,12 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tandem.campaigns.queries import pair_name
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Domain
 from tandem.core.access import login_first
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
+from tandem.places.naming import pair_name
 from tandem.web.conflicts import conflict_view
 
 from . import services

@@ -7,6 +7,14 @@ page's language first (Sint-Jans-Molenbeek / Molenbeek-Saint-Jean), one when the
 from django.utils.translation import get_language
 
 FLANDERS, BRUSSELS = "02000", "04000"
+# The columns a pair's name needs, for reads that name many pairs without building them.
+PAIR_NAME_COLUMNS = (
+    "pk",
+    "municipality__refnis",
+    "municipality__name_nl",
+    "municipality__name_fr",
+    "municipality__region__refnis",
+)
 
 
 def municipality_name(name_nl: str, name_fr: str, region_refnis: str, language=None) -> str:
@@ -16,3 +24,11 @@ def municipality_name(name_nl: str, name_fr: str, region_refnis: str, language=N
     if region_refnis == BRUSSELS and second and second != first:
         return f"{first} / {second}"
     return first
+
+
+def pair_name(pair, language=None) -> str:
+    """The pair's municipality name in a language (its region read from the pair)."""
+    municipality = pair.municipality
+    return municipality_name(
+        municipality.name_nl, municipality.name_fr, municipality.region.refnis, language
+    )
