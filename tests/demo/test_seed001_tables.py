@@ -3,10 +3,10 @@
 import pytest
 from django.core.management import call_command
 
-from tandem.campaigns.integrity import check_integrity
 from tandem.campaigns.models import Response
 from tandem.campaigns.queries import domain_for, domain_matrix
 from tandem.catalogue.models import Aspect
+from tandem.core.integrity import check_integrity
 from tandem.demo.services import load_demo
 from tests.seed001 import DOMAIN_ORDER, read_tables
 

@@ -6,3 +6,6 @@ class CampaignsConfig(AppConfig):
     name = "tandem.campaigns"
     label = "campaigns"
     verbose_name = _("Campaigns")
+
+    def ready(self):
+        from . import integrity  # noqa: F401 - registers its checks with core.integrity

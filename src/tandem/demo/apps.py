@@ -6,3 +6,6 @@ class DemoConfig(AppConfig):
     name = "tandem.demo"
     label = "demo"
     verbose_name = _("Demo")
+
+    def ready(self):
+        from . import integrity  # noqa: F401 - registers its checks with core.integrity

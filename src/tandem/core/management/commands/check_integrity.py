@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tandem.campaigns.integrity import check_integrity
+from tandem.core.integrity import check_integrity
 
 
 class Command(BaseCommand):
