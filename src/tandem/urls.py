@@ -21,6 +21,7 @@ urlpatterns = [
     path("campaigns/", include("tandem.campaigns.urls")),
     path("governance/", include("tandem.places.urls")),
     path("pairs/", include("tandem.synergies.urls")),
+    path("pairs/", include("tandem.reports.urls")),
     # The switcher also keeps a logged-in person's choice on their account.
     path("i18n/setlang/", own_pages.set_language, name="set_language"),
     path("invitations/<str:token>/", account_views.invitation, name="invitation"),

@@ -22,12 +22,12 @@ from openpyxl import load_workbook
 from tandem.accounts.models import PairRole
 from tandem.analysis.grid import peer_practice
 from tandem.campaigns.models import Campaign
+from tandem.formats.pdf import html_to_pdf
 from tandem.grid import prints
 from tandem.grid.models import FactorMatrix, FactorValue, GridEntry, GridObstacle
 from tandem.grid.queries import entry_rows
 from tandem.grid.sheets import HEADER_FILL, HEADER_INK, SYMBOL_COLOURS
 from tandem.places.models import Pair
-from tandem.reports.pdf import html_to_pdf
 from tandem.web.colours import contrast
 from tests.security.urlwalk import targets_of_other_tenant
 

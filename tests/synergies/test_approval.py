@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tandem.reports.services import approve_report
 from tandem.synergies.models import ApprovedReport, FrozenReportError, Synergy
-from tandem.synergies.services import approve_report
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Printable PDFs of the grid: a pair's whole grid (synthesis table, peer practice for what it
 desires, factor profile) and a campaign's matrices (the comparison's tables and every factor
-matrix), from the templates under grid/print/, rendered as tagged PDF by tandem.reports.pdf.
+matrix), from the templates under grid/print/, rendered as tagged PDF by tandem.formats.pdf.
 
 The callers pass the pairs the user may read (queries.readable_pairs); every read here is
 limited to them."""
@@ -16,8 +16,8 @@ from django.utils.translation import get_language
 from tandem.analysis import grid as analysis
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Aspect
+from tandem.formats.pdf import html_to_pdf
 from tandem.places.naming import municipality_name, pair_name
-from tandem.reports.pdf import html_to_pdf
 
 from .exports import comparison_tables, short_dimension
 from .models import FactorColumn, FactorRow, GridEntry, SynthesisTable

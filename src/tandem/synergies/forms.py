@@ -10,13 +10,11 @@ from tandem.core.uploads import validate_document
 
 from .fields import FteField, MoneyField
 from .models import (
-    ApprovedReport,
     FocusGroup,
     FocusGroupSession,
     Measure,
     Meeting,
     RegisterDocument,
-    ReportEdition,
     Synergy,
 )
 
@@ -164,23 +162,6 @@ class FocusGroupSessionForm(forms.ModelForm):
         }
 
 
-class EditionForm(VersionedForm):
-    class Meta:
-        model = ReportEdition
-        fields = ["introduction_nl", "introduction_fr", "meetings_from", "meetings_until"]
-        widgets = {
-            "introduction_nl": forms.Textarea(attrs={"rows": 4}),
-            "introduction_fr": forms.Textarea(attrs={"rows": 4}),
-        }
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("meetings_from"), cleaned.get("meetings_until")
-        if start and end and start > end:
-            self.add_error("meetings_until", _("The period ends before it starts."))
-        return cleaned
-
-
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=RegisterDocument.Kind.choices)
     document = forms.FileField(
@@ -191,16 +172,6 @@ class DocumentForm(forms.Form):
         upload = self.cleaned_data["document"]
         validate_document(upload)
         return upload
-
-
-class ApprovalForm(forms.Form):
-    body = forms.ChoiceField(label=_("approved by"), choices=ApprovedReport.Body.choices)
-    decision_date = forms.DateField(
-        label=_("date of the decision"), widget=forms.DateInput(attrs={"placeholder": "7/12/2022"})
-    )
-    reference = forms.CharField(
-        label=_("reference of the decision"), max_length=200, required=False
-    )
 
 
 class ImportForm(forms.Form):

@@ -1,24 +1,16 @@
 """Every write to a pair's register: saving a record with the edit-conflict check (R5,
-core.versioning), attaching documents (S11), approving a report (R7). Each write leaves a
-history record naming the actor (R6); none uses QuerySet.update(), which the history cannot
-see."""
+core.versioning) and attaching documents (S11); approving a report is the reports app's. Each
+write leaves a history record naming the actor (R6); none uses QuerySet.update(), which the
+history cannot see."""
 
-import hashlib
-
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
-from django.utils import translation
 
 from tandem.core.uploads import store
 from tandem.core.versioning import EditConflict, save_versioned
-from tandem.formats.belgian import format_date
-from tandem.reports.synergy.assemble import Approval
-from tandem.reports.synergy.generate import build, render
 
-from .models import ApprovedReport, RegisterDocument
+from .models import RegisterDocument
 
-__all__ = ["EditConflict", "approve_report", "attach_document", "save_versioned"]
+__all__ = ["EditConflict", "attach_document", "save_versioned"]
 
 
 @transaction.atomic
@@ -26,40 +18,3 @@ def attach_document(pair, owner, kind: str, upload, user) -> RegisterDocument:
     """Keep an uploaded document (validated by content beforehand) with a synergy or meeting."""
     document = RegisterDocument(pair=pair, kind=kind, **{owner._meta.model_name: owner})
     return store(document, upload, user)
-
-
-@transaction.atomic
-def approve_report(pair, year, language, body, decision_date, reference, user) -> ApprovedReport:
-    """Freeze the report as it reads now: the PDF, DOCX and HTML are generated once, stored with
-    their SHA-256, and served from storage from then on (R7). The pair's approvals of a year and
-    language are numbered 1, 2, …; a later draft can be approved again as the next number."""
-    # Lock the pair's row so two approvals at once cannot take the same number.
-    type(pair).objects.select_for_update().filter(pk=pair.pk).first()
-    latest = ApprovedReport.objects.filter(pair=pair, year=year, language=language).aggregate(
-        latest=Max("number")
-    )["latest"]
-    approved = ApprovedReport(
-        pair=pair,
-        year=year,
-        language=language,
-        number=(latest or 0) + 1,
-        body=body,
-        decision_date=decision_date,
-        decision_reference=reference,
-        approved_by=user,
-    )
-    with translation.override(language):
-        approval = Approval(
-            body=str(ApprovedReport.Body(body).label),
-            decision_date=format_date(decision_date),
-            reference=reference,
-            number=approved.number,
-        )
-    report = build(pair, year, language, approval)
-    for fmt in ("pdf", "docx", "html"):
-        data = render(report, fmt)
-        getattr(approved, fmt).save(fmt, ContentFile(data), save=False)
-        setattr(approved, f"{fmt}_sha256", hashlib.sha256(data).hexdigest())
-    approved._history_user = user
-    approved.save()
-    return approved

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import report_views, transfer_views, views
+from . import transfer_views, views
 
 
 class RecordKind:
@@ -46,21 +46,5 @@ urlpatterns = [
         "<str:refnis>/register/documents/<int:document>/",
         views.document,
         name="register-document",
-    ),
-    path("<str:refnis>/reports/<int:year>/<str:lang>/", report_views.report, name="synergy-report"),
-    path(
-        "<str:refnis>/reports/<int:year>/<str:lang>/approve/",
-        report_views.approve,
-        name="synergy-report-approve",
-    ),
-    path(
-        "<str:refnis>/reports/<int:year>/<str:lang>/draft.<str:fmt>",
-        report_views.draft_download,
-        name="synergy-report-draft",
-    ),
-    path(
-        "<str:refnis>/reports/<int:year>/<str:lang>/v<int:number>.<str:fmt>",
-        report_views.approved_download,
-        name="synergy-report-approved",
     ),
 ]

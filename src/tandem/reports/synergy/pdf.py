@@ -1,7 +1,8 @@
 """The report as a tagged PDF (PDF/UA-1: headings, lists and table headers tagged, document
 language and title set), rendered by WeasyPrint from the same HTML as the download."""
 
-from ..pdf import html_to_pdf
+from tandem.formats.pdf import html_to_pdf
+
 from .assemble import SynergyReport
 from .html import html_document
 

@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 
 from tandem.core.access import login_first
 from tandem.core.pending import restored_post
-from tandem.core.versioning import EditConflict
-from tandem.reports.synergy.generate import FORMATS, REPORT_LANGUAGES, build, file_name
-from tandem.reports.synergy.generate import render as render_report
+from tandem.core.versioning import EditConflict, save_versioned
+from tandem.synergies.models import ApprovedReport, ReportEdition
+from tandem.synergies.queries import may_edit, register_pair
 
 from . import services
 from .forms import ApprovalForm, EditionForm
-from .models import ApprovedReport, ReportEdition
-from .queries import may_edit, register_pair
+from .synergy.generate import FORMATS, REPORT_LANGUAGES, build, file_name
+from .synergy.generate import render as render_report
 
 ATTACHMENT = 'attachment; filename="{}"'
 
@@ -43,7 +43,7 @@ def report(request, refnis, year, lang):
         edition_form = EditionForm(request.POST, instance=edition, pair=pair)
         if edition_form.is_valid():
             try:
-                services.save_versioned(
+                save_versioned(
                     record=edition_form.save(commit=False),
                     opened_version=edition_form.cleaned_data.get("opened_version"),
                     user=request.user,
@@ -78,7 +78,7 @@ def report(request, refnis, year, lang):
         "formats": ("pdf", "docx", "html"),
     }
     status = 409 if conflict else (400 if edition_form and edition_form.errors else 200)
-    return render(request, "synergies/report.html", context, status=status)
+    return render(request, "reports/report.html", context, status=status)
 
 
 @login_required
