@@ -93,8 +93,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # After authentication: a logged-in person's own language choice wins (web/middleware.py).
-    "tandem.web.middleware.LanguageMiddleware",
+    # After authentication: a logged-in person's own language choice wins (core/language.py).
+    "tandem.core.language.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -176,7 +176,7 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
-# Languages: the person's choice, else the questionnaire's, else the browser's (web/middleware.py);
+# Languages: the person's choice, else the questionnaire's, else the browser's (core/language.py);
 # Dutch when nothing tells. French and English are complete.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]

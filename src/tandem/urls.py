@@ -5,7 +5,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from tandem.accounts import account_views as own_pages
-from tandem.accounts import views as account_views
+from tandem.campaigns import invitation_views
+from tandem.campaigns import views as campaign_views
 from tandem.web import views as web_views
 
 admin.site.site_header = _("Tandem administration")
@@ -13,7 +14,7 @@ admin.site.site_title = _("Tandem administration")
 admin.site.index_title = _("Catalogue, campaigns and data")
 
 urlpatterns = [
-    path("", web_views.home, name="home"),
+    path("", campaign_views.home, name="home"),
     path("accessibility/", web_views.accessibility, name="accessibility"),
     path("degrees.css", web_views.degree_stylesheet, name="degree-stylesheet"),
     path("campaigns/", include("tandem.grid.urls")),
@@ -24,7 +25,8 @@ urlpatterns = [
     path("pairs/", include("tandem.reports.urls")),
     # The switcher also keeps a logged-in person's choice on their account.
     path("i18n/setlang/", own_pages.set_language, name="set_language"),
-    path("invitations/<str:token>/", account_views.invitation, name="invitation"),
+    path("invitations/<str:token>/", invitation_views.invitation, name="invitation"),
+    path("accounts/work/", campaign_views.my_work, name="my-work"),
     path("accounts/", include("tandem.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

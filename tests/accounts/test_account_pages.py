@@ -9,9 +9,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from tandem.accounts import invitations
 from tandem.accounts.models import AccountPreferences, PairRole
-from tandem.campaigns import coordination
+from tandem.campaigns import coordination, invitations
 from tandem.campaigns.models import Campaign
 from tandem.places.models import Pair
 from tests.conftest import PASSWORD

@@ -8,8 +8,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from tandem.accounts.scoping import campaign_pairs_for, campaigns_for, readable_answers
 from tandem.campaigns.models import Campaign, Response
+from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for, readable_answers
 
 from .support import heatmap, table, tree
 

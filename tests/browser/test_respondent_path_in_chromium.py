@@ -14,9 +14,8 @@ from django.core import mail
 from django.test import TestCase
 from playwright.sync_api import expect
 
-from tandem.accounts import invitations
 from tandem.accounts.models import CampaignRole, PairRole
-from tandem.campaigns import answering, coordination
+from tandem.campaigns import answering, coordination, invitations
 from tandem.campaigns.models import Campaign, ProposedAspect, Response, ResponseDocument
 from tandem.places.models import Pair
 

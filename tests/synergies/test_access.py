@@ -98,7 +98,7 @@ def test_a_reader_cannot_approve_or_post_to_the_register(molenbeek, reader, clie
 
 def test_a_reader_never_answers_a_questionnaire(tenants, client, demo_campaign):
     """Read rights on a pair are not a respondent's role: the campaign stays closed to them."""
-    from tandem.accounts.scoping import answering_pairs
+    from tandem.campaigns.scoping import answering_pairs
 
     reader = make_user("reader-a", tenants["pair_a"], PairRole.Role.READER)
     assert not answering_pairs(reader, tenants["shared"]).exists()

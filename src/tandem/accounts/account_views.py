@@ -1,6 +1,6 @@
-"""A person's own pages: 'My work' (where they land after logging in), the account page with
-their language and password, the language switcher that remembers a logged-in person's choice,
-and the password reset by e-mail (Django's views, limited per address and device)."""
+"""A person's own pages: the account page with their language and password, the language
+switcher that remembers a logged-in person's choice, and the password reset by e-mail (Django's
+views, limited per address and device)."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,19 +13,15 @@ from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
 
+from tandem.core.language import CHOICE_KEY, supported
+
 from .forms import EmailLoginForm, LanguageForm
-from .languages import CHOICE_KEY, choose_language, chosen_language, supported
+from .languages import choose_language, chosen_language
 from .resets import may_send_reset
-from .work import work_of
 
 
 class LoginView(auth_views.LoginView):
     form_class = EmailLoginForm
-
-
-@login_required
-def my_work(request):
-    return render(request, "accounts/my_work.html", {"work": work_of(request.user)})
 
 
 @login_required

@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tandem.campaigns.models import Campaign
 from tandem.core.fields import actor_field
 from tandem.places.models import Administration, Pair
 
@@ -36,7 +35,7 @@ class PairRole(models.Model):
         _("administration"), max_length=10, blank=True, choices=Administration.Kind.choices
     )
     campaign = models.ForeignKey(
-        Campaign,
+        "campaigns.Campaign",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -76,7 +75,10 @@ class CampaignRole(models.Model):
         verbose_name=_("user"),
     )
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="roles", verbose_name=_("campaign")
+        "campaigns.Campaign",
+        on_delete=models.CASCADE,
+        related_name="roles",
+        verbose_name=_("campaign"),
     )
     role = models.CharField(
         _("role"), max_length=12, choices=Role.choices, default=Role.COORDINATOR
@@ -104,7 +106,10 @@ class Invitation(models.Model):
     """
 
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("campaign")
+        "campaigns.Campaign",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("campaign"),
     )
     pair = models.ForeignKey(
         Pair, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("pair")

@@ -1,28 +1,28 @@
-"""The only place that decides which pairs and campaigns a user may see or change.
+"""Which pairs a user may see or change, from their roles (campaigns.scoping decides the same
+for campaigns and their answers, from these roles).
 
-Views fetch pair- and campaign-owned objects from these querysets, so anything outside a user's
-reach answers 404 (never 403, never data).
+Views fetch pair-owned objects from these querysets, so anything outside a user's reach answers
+404 (never 403, never data).
 """
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from tandem.campaigns.models import Campaign, CampaignPair
 from tandem.places.models import Pair
 
-from .models import CampaignRole, PairRole
+from .models import PairRole
 
 ANSWERING_ROLES = (PairRole.Role.RESPONDENT, PairRole.Role.EDITOR)
 
 
-def _is_superuser(user) -> bool:
+def is_superuser(user) -> bool:
     return getattr(user, "is_superuser", False)
 
 
-def _is_authenticated(user) -> bool:
+def is_authenticated(user) -> bool:
     return getattr(user, "is_authenticated", False)
 
 
-def _pair_roles(user, campaign_ref, pair_ref=None) -> QuerySet[PairRole]:
+def answering_roles(user, campaign_ref, pair_ref=None) -> QuerySet[PairRole]:
     """The user's roles to answer for a pair in a campaign (a reader never answers), bound to
     that campaign or to no campaign."""
     roles = PairRole.objects.filter(user=user, role__in=ANSWERING_ROLES).filter(
@@ -31,42 +31,11 @@ def _pair_roles(user, campaign_ref, pair_ref=None) -> QuerySet[PairRole]:
     return roles.filter(pair=pair_ref) if pair_ref is not None else roles
 
 
-def campaigns_for(user) -> QuerySet[Campaign]:
-    """Published campaigns, plus those the user coordinates or whose pairs the user belongs to."""
-    campaigns = Campaign.objects.all()
-    if _is_superuser(user):
-        return campaigns
-    visible = Q(is_public=True)
-    if _is_authenticated(user):
-        visible |= Q(roles__user=user)
-        member = _pair_roles(user, OuterRef("pk")).filter(
-            pair__participations__campaign=OuterRef("pk")
-        )
-        visible |= Q(Exists(member))
-    return campaigns.filter(visible).distinct()
-
-
-def coordinated_campaigns(user) -> QuerySet[Campaign]:
-    """Campaigns the user coordinates (all of them for a superuser)."""
-    if _is_superuser(user):
-        return Campaign.objects.all()
-    if not _is_authenticated(user):
-        return Campaign.objects.none()
-    return Campaign.objects.filter(
-        roles__user=user, roles__role=CampaignRole.Role.COORDINATOR
-    ).distinct()
-
-
-def may_create_campaigns(user) -> bool:
-    """Coordinators of a knowledge centre, association or province hold the model permission."""
-    return _is_authenticated(user) and user.has_perm("campaigns.add_campaign")
-
-
 def pairs_for(user) -> QuerySet[Pair]:
     """Pairs whose own (non-published) data the user may see: their own; all for a superuser."""
-    if _is_superuser(user):
+    if is_superuser(user):
         return Pair.objects.all()
-    if not _is_authenticated(user):
+    if not is_authenticated(user):
         return Pair.objects.none()
     return Pair.objects.filter(roles__user=user).distinct()
 
@@ -76,69 +45,12 @@ def register_pairs(user, *, editing: bool = False) -> QuerySet[Pair]:
     pair's editors and readers (a coordinator or supervisor given read rights on that pair);
     with `editing`, only its editors. Roles bound to a campaign do not count: the register
     belongs to the pair, not to a campaign. All pairs for a superuser."""
-    if _is_superuser(user):
+    if is_superuser(user):
         return Pair.objects.all()
-    if not _is_authenticated(user):
+    if not is_authenticated(user):
         return Pair.objects.none()
     roles = [PairRole.Role.EDITOR] if editing else [PairRole.Role.EDITOR, PairRole.Role.READER]
     allowed = PairRole.objects.filter(
         user=user, pair=OuterRef("pk"), campaign__isnull=True, role__in=roles
     )
     return Pair.objects.filter(Exists(allowed))
-
-
-def answering_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
-    """Pairs of a campaign whose questionnaire the user answers (respondent or pair editor)."""
-    pairs = Pair.objects.filter(participations__campaign=campaign)
-    if not _is_authenticated(user):
-        return pairs.none()
-    return pairs.filter(Exists(_pair_roles(user, campaign, OuterRef("pk"))))
-
-
-def campaign_pairs_for(user, campaign: Campaign) -> QuerySet[Pair]:
-    """Pairs of a campaign whose answers the user may read: all of them in a published campaign
-    or for its coordinators; otherwise only the user's own pairs."""
-    pairs = Pair.objects.filter(participations__campaign=campaign)
-    if campaign.is_public or _is_superuser(user):
-        return pairs
-    if _is_authenticated(user) and campaign.roles.filter(user=user).exists():
-        return pairs
-    return pairs.filter(pk__in=answering_pairs(user, campaign).values("pk"))
-
-
-def readable_answers(user, responses: QuerySet) -> QuerySet:
-    """Responses, of any number of campaigns, whose pair's answers the user may read in the
-    response's campaign: campaign_pairs_for's rule applied row by row, so one aggregate query can
-    span several campaigns (a benchmark trend). The caller still limits the campaigns to those
-    of campaigns_for."""
-    if _is_superuser(user):
-        return responses
-    visible = Q(round__campaign__is_public=True)
-    if _is_authenticated(user):
-        visible |= Q(
-            Exists(CampaignRole.objects.filter(user=user, campaign=OuterRef("round__campaign")))
-        )
-        visible |= Q(Exists(_pair_roles(user, OuterRef("round__campaign"), OuterRef("pair"))))
-    return responses.filter(visible)
-
-
-def answering_participation(user, campaign_slug: str, refnis: str) -> CampaignPair | None:
-    """The pair's participation in a campaign, found from the URL's codes, when the user answers
-    for that pair there; else None. One query (it runs on every autosave), with the campaign and
-    the pair's municipality; `answering_as` holds the administration of the user's role: a
-    campaign-bound role wins over a role for all the pair's campaigns."""
-    if not _is_authenticated(user):
-        return None
-    role = _pair_roles(user, OuterRef("campaign_id"), OuterRef("pair_id")).order_by(
-        F("campaign_id").desc(nulls_last=True)
-    )
-    participation = (
-        CampaignPair.objects.select_related("campaign", "pair__municipality__region")
-        .filter(campaign__slug=campaign_slug, pair__municipality__refnis=refnis)
-        .annotate(answering_as=Subquery(role.values("administration")[:1]))
-        .order_by()[:1]
-    )
-    # The role is checked here, not in SQL: filtering on the subquery would run it for every
-    # pair of the campaign before the municipality is matched.
-    found = next(iter(participation), None)
-    return found if found is not None and found.answering_as is not None else None

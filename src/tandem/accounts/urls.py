@@ -5,7 +5,6 @@ from . import account_views as views
 
 urlpatterns = [
     path("", views.account, name="account"),
-    path("work/", views.my_work, name="my-work"),
     path("login/", views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import get_language
 
-from tandem.accounts.scoping import campaign_pairs_for, campaigns_for, readable_answers
 from tandem.analysis import benchmark
 from tandem.analysis.grid import component_degrees
 from tandem.campaigns.models import Campaign, Response, Round
 from tandem.campaigns.queries import matrix_round
+from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for, readable_answers
 from tandem.catalogue.cache import domains_of, remembered
 from tandem.catalogue.models import Aspect, DegreeLevel, Domain, Framework
 from tandem.places.models import Pair, PeerGroup, Province, Region

@@ -8,4 +8,7 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self):
-        from . import integrity  # noqa: F401 - registers its checks with core.integrity
+        from . import (
+            integrity,  # noqa: F401 - registers its checks with core.integrity
+            languages,  # noqa: F401 - connects the login receiver
+        )

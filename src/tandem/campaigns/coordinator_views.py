@@ -8,8 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tandem.accounts import invitations
-from tandem.accounts.scoping import coordinated_campaigns, may_create_campaigns
+from tandem.campaigns import invitations
 from tandem.catalogue.models import Framework
 from tandem.places.models import Administration, Pair, PeerGroup, Province, Region
 from tandem.places.naming import pair_name
@@ -18,6 +17,7 @@ from . import coordination
 from .answering import current_round
 from .forms import ReopenForm
 from .models import Campaign, CampaignPair, ProposedAspect, Round, Submission
+from .scoping import coordinated_campaigns, may_create_campaigns
 
 RESERVED_SLUGS = {"new"}  # campaigns/new/ creates a campaign
 

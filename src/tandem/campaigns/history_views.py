@@ -6,15 +6,15 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from tandem.accounts.scoping import answering_pairs, campaigns_for, coordinated_campaigns
 from tandem.catalogue.degrees import degree_text
+from tandem.core.language import use_context_language
 from tandem.places.models import Pair
 from tandem.places.naming import pair_name
-from tandem.web.middleware import use_context_language
 
 from .answering import questionnaire_aspects
 from .forms import Vocabulary
 from .models import ContactPerson, Response, ResponseDocument, Submission
+from .scoping import answering_pairs, campaigns_for, coordinated_campaigns
 
 TRACKED_FIELDS = (
     "degree",

@@ -19,19 +19,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from tandem.accounts.scoping import answering_pairs, answering_participation, campaigns_for
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import ContactDomain, Domain
 from tandem.core.access import login_first
+from tandem.core.language import use_context_language
 from tandem.core.uploads import safe_display_name
 from tandem.core.versioning import EditConflict
 from tandem.places.models import Administration
 from tandem.places.naming import pair_name
-from tandem.web.middleware import use_context_language
 
 from . import answering, pages, pending_saves
 from .forms import AnswerForm, ContactForm, OwnRowForm, SubmitForm, Vocabulary
 from .models import CampaignPair, ContactPerson, ProposedAspect, Response, Round
+from .scoping import answering_pairs, answering_participation, campaigns_for
 
 
 @dataclass(eq=False)

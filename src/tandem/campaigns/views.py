@@ -2,17 +2,12 @@
 
 import json
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tandem.accounts.scoping import (
-    answering_pairs,
-    campaign_pairs_for,
-    campaigns_for,
-    coordinated_campaigns,
-)
 from tandem.analysis.matrix import sort_matrix
 from tandem.analysis.tables import matrix_csv, matrix_json
 from tandem.catalogue.models import DegreeLevel, Framework
@@ -26,6 +21,14 @@ from .queries import (
     matrix_round,
     pair_profile,
 )
+from .scoping import (
+    answering_pairs,
+    campaign_pairs_for,
+    campaigns_for,
+    coordinated_campaigns,
+    may_create_campaigns,
+)
+from .work import work_of
 
 SORTS = ("name", "total")
 
@@ -39,6 +42,21 @@ def _domain(campaign, slug):
         return domain_for(campaign, slug)
     except UnknownChoice as error:
         raise Http404(str(error)) from error
+
+
+def home(request):
+    """The home page: the campaigns the visitor may see, newest first."""
+    campaigns = (
+        campaigns_for(request.user)
+        .select_related("framework")
+        .prefetch_related("framework__domains")
+        .order_by("-year", "slug")
+    )
+    return render(
+        request,
+        "campaigns/home.html",
+        {"campaigns": campaigns, "may_create": may_create_campaigns(request.user)},
+    )
 
 
 def campaign_detail(request, campaign):
@@ -173,3 +191,10 @@ def pair_page(request, campaign, refnis):
             "grand_total": sum((part["predefined"].rows[0].total or 0) for part in profile),
         },
     )
+
+
+@login_required
+def my_work(request):
+    """Where a person lands after logging in: their questionnaires with their progress, the
+    synthesis tables and registers they keep, the campaigns they coordinate (work.py)."""
+    return render(request, "accounts/my_work.html", {"work": work_of(request.user)})

@@ -8,9 +8,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from tandem.accounts.models import CampaignRole, PairRole
-from tandem.accounts.scoping import campaign_pairs_for, campaigns_for
 from tandem.analysis.grid import EntryRow, FocusMap
 from tandem.campaigns.models import Campaign, CampaignPair
+from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for
 from tandem.catalogue.cache import remembered
 from tandem.catalogue.models import (
     Aspect,

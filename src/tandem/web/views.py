@@ -1,26 +1,12 @@
-"""Site-wide pages: home, accessibility statement, the degree colours, error pages."""
+"""Site-wide pages: the accessibility statement, the degree colours, error pages (the home page,
+the campaigns a visitor may see, is the campaigns app's)."""
 
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
-from tandem.accounts.scoping import campaigns_for, may_create_campaigns
 from tandem.catalogue.models import DegreeLevel
-
-
-def home(request):
-    campaigns = (
-        campaigns_for(request.user)
-        .select_related("framework")
-        .prefetch_related("framework__domains")
-        .order_by("-year", "slug")
-    )
-    return render(
-        request,
-        "web/home.html",
-        {"campaigns": campaigns, "may_create": may_create_campaigns(request.user)},
-    )
 
 
 def accessibility(request):

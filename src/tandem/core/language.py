@@ -1,4 +1,5 @@
-"""The language of a page, in this order:
+"""The language of a page, in this order (the session keys are filled at login by the apps that
+know them: accounts the person's choice, campaigns their questionnaires' language):
 
 1. the person's own choice: kept on their account (copied into the session at login), or, when
    not logged in, the language they picked with the switcher (a cookie);
@@ -14,9 +15,13 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.deprecation import MiddlewareMixin
 
-from tandem.accounts.languages import CHOICE_KEY, DEFAULT_KEY, supported
-
+CHOICE_KEY = "tandem_language_choice"  # the account's own choice ("" when none), from login on
+DEFAULT_KEY = "tandem_default_language"  # the language of the person's questionnaires
 LAST_USED_COOKIE = "tandem_last_language"
+
+
+def supported(language: str | None) -> bool:
+    return language in {code for code, _name in settings.LANGUAGES}
 
 
 def _choice(request) -> str:

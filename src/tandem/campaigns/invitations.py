@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from tandem.campaigns.models import CampaignPair, Response, Submission
+from tandem.accounts.models import Invitation, PairRole
 
-from .models import Invitation, PairRole
+from .models import CampaignPair, Response, Submission
 
 VALID_DAYS = getattr(settings, "TANDEM_INVITATION_DAYS", 14)
 

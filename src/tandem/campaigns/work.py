@@ -6,15 +6,15 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from tandem.campaigns.answering import respondent_for
-from tandem.campaigns.coordination import PairProgress, progress
-from tandem.campaigns.models import Campaign, CampaignPair, Round
+from tandem.accounts.models import CampaignRole, PairRole
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Framework
 from tandem.places.models import Pair
 from tandem.places.naming import pair_name
 
-from .models import CampaignRole, PairRole
+from .answering import respondent_for
+from .coordination import PairProgress, progress
+from .models import Campaign, CampaignPair, Round
 
 ANSWERING = (PairRole.Role.RESPONDENT, PairRole.Role.EDITOR)
 

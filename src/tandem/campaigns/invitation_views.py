@@ -7,10 +7,11 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from tandem.web.middleware import use_context_language
+from tandem.accounts.forms import PasswordChoiceForm
+from tandem.accounts.languages import remember_choice_in_session
+from tandem.core.language import use_context_language
 
 from . import invitations
-from .forms import PasswordChoiceForm
 from .languages import remember_in_session
 
 BACKEND = "tandem.accounts.backends.EmailOrUsernameBackend"
@@ -37,6 +38,7 @@ def invitation(request, token):
             return redirect("login")
         if not signed_in:
             login(request, user, backend=BACKEND)
+        remember_choice_in_session(request, user)
         remember_in_session(request, user)  # the new pair's language counts from now on
         use_context_language(request, invitations.language_of(found))
         messages.success(
