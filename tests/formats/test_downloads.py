@@ -1,18 +1,14 @@
-"""The writing every download shares (tandem.formats.downloads): formulas kept as text (S10),
-CSV streamed whole (P6), sheet names Excel accepts."""
+"""The writing every download shares (tandem.formats): formulas kept as text (S10), CSV
+streamed whole (P6), sheet names Excel accepts."""
 
 import csv
 import io
 
 from openpyxl import Workbook, load_workbook
 
-from tandem.formats.downloads import (
-    csv_cell,
-    keep_as_text,
-    sheet_name,
-    streamed_csv,
-    xlsx_download,
-)
+from tandem.formats.downloads import streamed_csv, xlsx_download
+from tandem.formats.formulas import csv_cell, keep_as_text
+from tandem.formats.xlsx import sheet_name
 
 PAYLOADS = ["=1+1", "+32 2 555", "-cmd", "@SUM(A1)", "\tx", "\rx"]
 

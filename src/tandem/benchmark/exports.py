@@ -1,42 +1,28 @@
 """The benchmark pages' tables as downloads: comma-separated CSV (streamed, as the matrix CSV),
 XLSX with the degree colours, and JSON that follows analysis/schemas/benchmark.schema.json.
 Every download is built from the same page data as the page, so it holds the same numbers; the
-writing (formulas kept as text, S10; streaming, P6) is tandem.formats.downloads'."""
-
-import io
-from dataclasses import dataclass
+writing (formulas kept as text, S10; streaming, P6) is tandem.formats'."""
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from tandem.formats.downloads import (
-    fill,
-    font,
-    json_download,
-    keep_as_text,
-    sheet_name,
-    streamed_csv,
-    xlsx_download,
-)
+from tandem.formats.downloads import json_download, streamed_csv, xlsx_download
+from tandem.formats.tables import Look, Style, Table
+from tandem.formats.xlsx import xlsx_bytes
 from tandem.web import colours
 
 from .pages import BenchmarkPage, ProfilePage, peers_label
 from .queries import degree_levels
 from .trends import TrendPage
 
+# A table's sheet is named after its title; the header in bold stays in view; degree colours.
+LOOK = Look(header=Style(bold=True), freeze="A2", fit=(8, 40))
 
-@dataclass
-class Table:
-    """A table as plain values (int, float, str or None), with an optional fill per cell."""
 
-    name: str  # a sheet name, and the CSV's `table=` choice
-    title: str
-    header: list[str]
-    rows: list[list]
-    fills: list[list] | None = None
+def _degree(colour: str | None) -> Style | None:
+    """A cell in a degree's colour, its text black or white, whichever contrasts more."""
+    return Style(fill=colour, ink=colours.ink_on(colour)) if colour else None
 
 
 def _number(value):
@@ -55,63 +41,68 @@ def benchmark_tables(page: BenchmarkPage) -> dict[str, Table]:
     domains = [c.domain.name for c in page.columns]
     aspects = [c.aspects for c in page.columns] + [page.aspects_total]
     pairs = Table(
-        "pairs",
-        _("Domain totals per pair"),
-        ([_("Group")] if page.grouping else [])
+        name="pairs",
+        sheet=_("Domain totals per pair"),
+        look=LOOK,
+        header=([_("Group")] if page.grouping else [])
         + [_("Rank"), _("REFNIS code"), _("Pair"), *domains, _("Total")],
-        [],
-        [],
     )
     for label, rank, row, values in page.table_rows():
         pairs.rows.append(
             ([label] if page.grouping else []) + [rank or None, row.code, row.name, *values]
         )
         fills = [page.scale.for_total(v, n) for v, n in zip(values, aspects, strict=True)]
-        pairs.fills.append([None] * (4 if page.grouping else 3) + fills)
+        pairs.styles.append([None] * (4 if page.grouping else 3) + [_degree(f) for f in fills])
     groups = Table(
-        "groups",
-        _("Groups"),
-        [_("Group"), _("Pairs"), *[_("Median: %(domain)s") % {"domain": d} for d in domains]]
-        + [_("Median total"), _("Mean total")],
-        [
+        name="groups",
+        sheet=_("Groups"),
+        look=LOOK,
+        header=[
+            _("Group"),
+            _("Pairs"),
+            *[_("Median: %(domain)s") % {"domain": d} for d in domains],
+            _("Median total"),
+            _("Mean total"),
+        ],
+        rows=[
             [g.label, g.size, *[_number(g.medians[c.key]) for c in page.columns]]
             + [_number(g.median_total), _number(g.mean_total)]
             for g in page.groups
         ],
     )
     distribution = Table(
-        "distribution",
-        _("Distribution: %(measure)s") % {"measure": page.measure_label},
-        [_("From"), _("To"), _("Pairs")],
-        [[low, high, count] for low, high, count in page.bins],
+        name="distribution",
+        sheet=_("Distribution: %(measure)s") % {"measure": page.measure_label},
+        look=LOOK,
+        header=[_("From"), _("To"), _("Pairs")],
+        rows=[[low, high, count] for low, high, count in page.bins],
     )
     return {t.name: t for t in (pairs, groups, distribution)}
 
 
 def profile_tables(page: ProfilePage) -> dict[str, Table]:
     table = Table(
-        "profile",
-        _("%(name)s against the median of its peers") % {"name": page.name},
-        [_("Domain"), page.name, peers_label(len(page.peers)), _("Difference")],
-        [],
-        [],
+        name="profile",
+        sheet=_("%(name)s against the median of its peers") % {"name": page.name},
+        look=LOOK,
+        header=[_("Domain"), page.name, peers_label(len(page.peers)), _("Difference")],
     )
     lines = [(c.domain.name, c.aspects, own, peer, d) for c, own, peer, d in page.lines]
     lines.append((_("Total"), page.aspects_total, *page.total))
     for name, aspects, own, peer, difference in lines:
         table.rows.append([name, own, _number(peer), _number(difference)])
-        table.fills.append(
-            [None, page.scale.for_total(own, aspects), page.scale.for_total(peer, aspects), None]
-        )
+        fills = [page.scale.for_total(own, aspects), page.scale.for_total(peer, aspects)]
+        table.styles.append([None, *(_degree(f) for f in fills), None])
     return {"profile": table}
 
 
 def trend_tables(page: TrendPage) -> dict[str, Table]:
     scale = colours.ColourScale.from_levels(degree_levels())
     table = Table(
-        "trend",
-        _("Trend: %(subject)s") % {"subject": page.subject},
-        [
+        name="trend",
+        sheet=_("Trend: %(subject)s") % {"subject": page.subject},
+        look=LOOK,
+        header=[
             _("Campaign"),
             _("Year"),
             _("Pairs that answered"),
@@ -119,8 +110,6 @@ def trend_tables(page: TrendPage) -> dict[str, Table]:
             _("Pairs that cooperate formally (degree 2)"),
             _("Mean degree"),
         ],
-        [],
-        [],
     )
     for point in page.points:
         table.rows.append(
@@ -134,7 +123,7 @@ def trend_tables(page: TrendPage) -> dict[str, Table]:
             ]
         )
         mean_fill = None if point.mean is None else scale.colour(point.mean)
-        table.fills.append([None] * 5 + [mean_fill])
+        table.styles.append([None] * 5 + [_degree(mean_fill)])
     return {"trend": table}
 
 
@@ -266,57 +255,25 @@ def csv_response(table: Table, filename: str) -> StreamingHttpResponse:
     return streamed_csv(table.header, table.rows, filename)
 
 
-def _write_sheet(sheet, table: Table) -> None:
-    sheet.append(table.header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        keep_as_text(cell)
-    for index, row in enumerate(table.rows):
-        sheet.append(row)
-        fills = table.fills[index] if table.fills else [None] * len(row)
-        for cell, colour in zip(sheet[sheet.max_row], fills, strict=False):
-            keep_as_text(cell)
-            if colour:
-                cell.fill = fill(colour)
-                cell.font = font(colours.ink_on(colour))
-    sheet.freeze_panes = "A2"
-    for column in sheet.columns:
-        width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 40)
-
-
-def _legend_sheet(book, taken: set) -> None:
-    sheet = book.create_sheet(sheet_name(_("Legend"), taken))
-    sheet.append([_("Score"), _("Degree of cooperation"), _("Symbol")])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for level in degree_levels():
-        sheet.append([level.value, level.label, level.symbol])
-        for cell in sheet[sheet.max_row]:
-            cell.fill = fill(level.colour)
-            cell.font = font(level.text_colour)
-    sheet.append([])
-    sheet.append(
-        [
-            _(
-                "Totals are coloured by their mean degree per aspect, on the same scale "
-                "(blended between the degrees)."
-            )
-        ]
+def legend() -> Table:
+    """Each degree in its colours, and how totals take theirs."""
+    levels = degree_levels()
+    note = _(
+        "Totals are coloured by their mean degree per aspect, on the same scale "
+        "(blended between the degrees)."
     )
-    sheet.column_dimensions["B"].width = 30
+    return Table(
+        sheet=_("Legend"),
+        header=[_("Score"), _("Degree of cooperation"), _("Symbol")],
+        rows=[*([level.value, level.label, level.symbol] for level in levels), [], [note]],
+        styles=[[Style(fill=level.colour, ink=level.text_colour)] * 3 for level in levels],
+        look=Look(header=Style(bold=True), widths=(("B", 30),)),
+    )
 
 
 def xlsx_response(tables: list[Table], filename: str) -> HttpResponse:
-    book = Workbook()
-    book.remove(book.active)
-    taken: set = set()
-    for table in tables:
-        _write_sheet(book.create_sheet(sheet_name(table.title, taken)), table)
-    _legend_sheet(book, taken)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return xlsx_download(buffer.getvalue(), filename)
+    """A sheet per table, then the legend of the degree colours."""
+    return xlsx_download(xlsx_bytes(tables=tables, legend=legend()), filename)
 
 
 # --- responses -----------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """HTML to a tagged PDF (PDF/UA-1: headings, lists and table headers tagged, document language
 and title set) with WeasyPrint, fetching nothing: the one renderer of every printable document."""
 
+from typing import NoReturn
 
-def no_fetch(url, *args, **kwargs):
+
+def no_fetch(url: str, *args: object, **kwargs: object) -> NoReturn:
     # A printed document needs no outside resource; refusing all keeps any URL out of the renderer.
     raise ValueError(f"the document fetches nothing ({url})")
 
@@ -13,4 +15,7 @@ def html_to_pdf(html: str, *, uncompressed: bool = False) -> bytes:
     import weasyprint
 
     document = weasyprint.HTML(string=html, url_fetcher=no_fetch)
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=uncompressed)
+    pdf: bytes = document.write_pdf(
+        pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=uncompressed
+    )
+    return pdf

@@ -3,16 +3,18 @@ focus group's factor matrix as CSV, XLSX and JSON that follows grid/schemas/*.sc
 
 Every download is built from the same data as its page (pages.py), fetched by the views through
 the same scoped queries (queries.py), so it holds the page's numbers and nothing the user may
-not read. Writing the files is sheets.py's job."""
+not read. sheets.py dresses the tables; tandem.formats writes the files."""
 
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tandem.formats.downloads import json_download, streamed_csv
+from tandem.formats.downloads import csv_verbatim, json_download, streamed_csv, xlsx_download
+from tandem.formats.tables import Table
+from tandem.formats.xlsx import xlsx_bytes
 
 from .models import FactorValue, GridEntry, SynthesisTable
-from .sheets import Table, csv_verbatim, xlsx_response
+from .sheets import LOOK, coloured_symbols, legend, shaded_counts
 from .tables import as_csv, factor_path, factor_table
 
 FORMATS = ("csv", "xlsx", "json")
@@ -46,10 +48,11 @@ def pair_entries(blocks) -> list:
 
 def pair_table(blocks, title: str) -> Table:
     table = Table(
-        "entries",
-        title,
-        _("Synthesis table"),
-        [
+        name="entries",
+        title=title,
+        sheet=_("Synthesis table"),
+        look=LOOK,
+        header=[
             _("Number"),
             _("Sub-domain"),
             _("Current or desirable"),
@@ -66,7 +69,7 @@ def pair_table(blocks, title: str) -> Table:
             _("Obstacles"),
             _("Obstacle types and texts"),
         ],
-        [
+        codes=[
             "sub_domain_number",
             "sub_domain",
             "stage",
@@ -180,10 +183,11 @@ def comparison_tables(result) -> list[Table]:
     domains, codes = result.domains, [d.slug for d in result.domains]
     labels = [_domain_label(d) for d in domains]
     stages = Table(
-        "stages",
-        _("Number of pairs per sub-domain"),
-        _("Pairs per sub-domain"),
-        [
+        name="stages",
+        title=_("Number of pairs per sub-domain"),
+        sheet=_("Pairs per sub-domain"),
+        look=LOOK,
+        header=[
             _("Sub-domain"),
             _("Current cooperation: cooperating"),
             _("Current cooperation: no cooperation"),
@@ -192,7 +196,7 @@ def comparison_tables(result) -> list[Table]:
             _("Desirable cooperation: no (further) cooperation desired"),
             _("Desirable cooperation: not answered"),
         ],
-        [
+        codes=[
             "sub_domain",
             *(
                 f"{s}.{c}"
@@ -201,7 +205,6 @@ def comparison_tables(result) -> list[Table]:
             ),
         ],
         row_codes=list(codes),
-        style="counts",
     )
     for domain, label in zip(domains, labels, strict=True):
         counts = result.stage_counts[domain.pk]
@@ -216,13 +219,13 @@ def comparison_tables(result) -> list[Table]:
     tables = [stages]
     for dimension, label, values, table, totals in result.typology:
         typology = Table(
-            f"typology-{dimension}",
-            str(capfirst(label)),
-            short_dimension(dimension),
-            [_("Sub-domain"), *(v.name for v in values), _("not recorded")],
-            ["sub_domain", *(v.slug for v in values), "not_recorded"],
+            name=f"typology-{dimension}",
+            title=str(capfirst(label)),
+            sheet=short_dimension(dimension),
+            look=LOOK,
+            header=[_("Sub-domain"), *(v.name for v in values), _("not recorded")],
+            codes=["sub_domain", *(v.slug for v in values), "not_recorded"],
             row_codes=[*codes, "total"],
-            style="counts",
             totals=1,
         )
         for domain, row_label in zip(domains, labels, strict=True):
@@ -235,13 +238,13 @@ def comparison_tables(result) -> list[Table]:
         )
         tables.append(typology)
     obstacles = Table(
-        "obstacles",
-        _("Number of pairs naming an obstacle of each type to desirable cooperation"),
-        _("Obstacles"),
-        [_("Sub-domain"), *(t.name for t in result.obstacle_types)],
-        ["sub_domain", *(t.slug for t in result.obstacle_types)],
+        name="obstacles",
+        title=_("Number of pairs naming an obstacle of each type to desirable cooperation"),
+        sheet=_("Obstacles"),
+        look=LOOK,
+        header=[_("Sub-domain"), *(t.name for t in result.obstacle_types)],
+        codes=["sub_domain", *(t.slug for t in result.obstacle_types)],
         row_codes=list(codes),
-        style="counts",
     )
     for domain, label in zip(domains, labels, strict=True):
         counts = result.obstacles.get(domain.pk) or {}
@@ -250,32 +253,32 @@ def comparison_tables(result) -> list[Table]:
     mapping = result.mapping.name if result.mapping else ""
     focus_codes = ["current_pairs", "desirable_pairs", "current_entries", "desirable_entries"]
     foci = Table(
-        "foci",
-        _("Pairs and entries per focus (%(mapping)s)") % {"mapping": mapping},
-        _("Foci"),
-        [
+        name="foci",
+        title=_("Pairs and entries per focus (%(mapping)s)") % {"mapping": mapping},
+        sheet=_("Foci"),
+        look=LOOK,
+        header=[
             _("Focus"),
             _("Pairs with current cooperation"),
             _("Pairs with desirable cooperation"),
             _("Current entries"),
             _("Desirable entries"),
         ],
-        ["focus", *focus_codes],
+        codes=["focus", *focus_codes],
         rows=[[label, *(counts[c] for c in focus_codes)] for _slug, label, counts in result.foci],
         row_codes=[slug for slug, _label, _counts in result.foci],
-        style="counts",
     )
     attitudes = Table(
-        "attitudes",
-        _("Number of pairs per attitude towards cooperation"),
-        _("Attitudes"),
-        [_("Attitude"), _("Pairs")],
-        ["attitude", "pairs"],
+        name="attitudes",
+        title=_("Number of pairs per attitude towards cooperation"),
+        sheet=_("Attitudes"),
+        look=LOOK,
+        header=[_("Attitude"), _("Pairs")],
+        codes=["attitude", "pairs"],
         rows=[[str(capfirst(label)), n] for _code, label, n in attitude_rows(result)],
         row_codes=[code for code, _label, _n in attitude_rows(result)],
-        style="counts",
     )
-    return [*tables, foci, attitudes]
+    return [shaded_counts(t) for t in (*tables, foci, attitudes)]
 
 
 def comparison_document(campaign, result, stage: str) -> dict:
@@ -365,22 +368,22 @@ def factor_tables(data, names: list[str], title: str) -> tuple[Table, Table]:
     code = language()
     printed = factor_table(data, names, code)
     symbols = Table(
-        "matrix",
-        title,
-        _("Matrix"),
-        [_("Factor"), *names],
-        printed[0],
+        name="matrix",
+        title=title,
+        sheet=_("Matrix"),
+        look=LOOK,
+        header=[_("Factor"), *names],
+        codes=printed[0],
         rows=[list(r) for r in printed[1:]],
         row_codes=[path[-1].slug for _f, path, _p in data.rows],
-        style="symbols",
     )
     explanations = Table(
-        "explanations",
-        _("Explanations of the values"),
-        _("Explanations"),
-        [_("Factor"), _("Pair"), _("Value"), _("Explanation")],
-        ["factor", "pair", "value", "explanation"],
-        style="symbols",
+        name="explanations",
+        title=_("Explanations of the values"),
+        sheet=_("Explanations"),
+        look=LOOK,
+        header=[_("Factor"), _("Pair"), _("Value"), _("Explanation")],
+        codes=["factor", "pair", "value", "explanation"],
     )
     for factor_id, path, _printed in data.rows:
         for (pair_id, _heading), name in zip(data.columns, names, strict=True):
@@ -389,7 +392,7 @@ def factor_tables(data, names: list[str], title: str) -> tuple[Table, Table]:
                 explanations.rows.append(
                     [factor_path(path, code), name, value.symbol, value.explanation]
                 )
-    return symbols, explanations
+    return coloured_symbols(symbols), coloured_symbols(explanations)
 
 
 def factor_document(campaign, matrix, data, headers: list) -> dict:
@@ -439,7 +442,7 @@ def pair_response(fmt, campaign, participation, name, synthesis, blocks):
     table = pair_table(blocks, title)
     if fmt == "csv":
         return streamed_csv(table.codes, table.rows, f"{base}.csv")
-    return xlsx_response([table], f"{base}.xlsx")
+    return xlsx_download(xlsx_bytes(tables=[table]), f"{base}.xlsx")
 
 
 def comparison_response(fmt, campaign, result, stage):
@@ -451,7 +454,7 @@ def comparison_response(fmt, campaign, result, stage):
     tables = comparison_tables(result)
     if fmt == "csv":
         return streamed_csv(LONG_HEADER, long_rows(tables), f"{base}.csv")
-    return xlsx_response(tables, f"{base}.xlsx")
+    return xlsx_download(xlsx_bytes(tables=tables), f"{base}.xlsx")
 
 
 def factor_response(fmt, campaign, matrix, data, headers):
@@ -465,4 +468,5 @@ def factor_response(fmt, campaign, matrix, data, headers):
         # Exactly what `tandem factors --format csv` prints: the symbols are the closed list
         # + - ? +/-, never user text, so they stay as printed.
         return csv_verbatim(as_csv([symbols.codes, *symbols.rows]), f"{base}.csv")
-    return xlsx_response([symbols, explanations], f"{base}.xlsx", legend=True)
+    content = xlsx_bytes(tables=[symbols, explanations], legend=legend())
+    return xlsx_download(content, f"{base}.xlsx")

@@ -17,13 +17,14 @@ from tandem.analysis import grid as analysis
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Aspect
 from tandem.formats.pdf import html_to_pdf
+from tandem.formats.tables import Style, Table
 from tandem.places.naming import municipality_name, pair_name
 
 from .exports import comparison_tables, short_dimension
 from .models import FactorColumn, FactorRow, GridEntry, SynthesisTable
 from .pages import TYPOLOGY_FIELDS, PeerEntry, PeerPractice, factor_profile, synthesis_blocks
 from .queries import PairHeader
-from .sheets import SYMBOL_CLASSES, SYMBOL_COLOURS, Table
+from .sheets import SYMBOL_CLASSES, SYMBOL_COLOURS
 
 
 @dataclass
@@ -36,10 +37,14 @@ class PrintedTable:
     totals: list[tuple[str, list]]
 
 
+def _colours(style: Style | None) -> tuple[str, str | None] | None:
+    return (style.fill, style.ink) if style is not None and style.fill else None
+
+
 def printable(table: Table) -> PrintedTable:
     rows = [
-        (row[0], list(zip(row[1:], colours[1:], strict=True)))
-        for row, colours in zip(table.rows, table.colours(), strict=True)
+        (row[0], [(v, _colours(table.style(r, c))) for c, v in enumerate(row[1:], start=1)])
+        for r, row in enumerate(table.rows)
     ]
     cut = len(table.body)
     return PrintedTable(table.title, table.header, rows[:cut], rows[cut:])

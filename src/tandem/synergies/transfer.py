@@ -1,5 +1,6 @@
 """The synergy register as a spreadsheet: export to XLSX/CSV, and an all-or-nothing import with a
-preview (S12). Text cells that a spreadsheet would run as a formula are neutralised (S10)."""
+preview (S12). Text cells that a spreadsheet would run as a formula are neutralised (S10) by
+tandem.formats, which writes both files."""
 
 import csv
 import io
@@ -10,13 +11,16 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from tandem.catalogue.models import Instrument, SynergyDomain
 from tandem.core.uploads import validate_document
 from tandem.core.versioning import save_versioned
 from tandem.formats.belgian import format_number
-from tandem.formats.downloads import csv_cell, keep_as_text
+from tandem.formats.downloads import semicolon_csv
+from tandem.formats.formulas import is_formula_like
+from tandem.formats.tables import Look, Table, Value
+from tandem.formats.xlsx import xlsx_bytes
 
 from .forms import SynergyForm
 from .models import Synergy
@@ -49,43 +53,27 @@ def _synergies(pair):
     )
 
 
-def export_xlsx(pair) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "synergies"
-    sheet.append(COLUMNS)
+def _rows(pair) -> list[list[Value]]:
+    """A row per synergy, its values in the order of COLUMNS."""
+    rows = []
     for synergy in _synergies(pair):
         values = _row_values(synergy)
-        row = []
-        for name in COLUMNS:
-            value = values[name]
-            row.append(float(value) if isinstance(value, Decimal) else value)
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            keep_as_text(cell)  # never evaluated as a formula (S10)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        rows.append([values[name] for name in COLUMNS])
+    return rows
+
+
+def export_xlsx(pair) -> bytes:
+    """One sheet, `synergies`: the header row (kept in view), then a row per synergy; amounts
+    as numbers."""
+    rows = [[float(v) if isinstance(v, Decimal) else v for v in row] for row in _rows(pair)]
+    table = Table(sheet="synergies", header=list(COLUMNS), rows=rows, look=Look(freeze="A2"))
+    return xlsx_bytes(tables=[table])
 
 
 def export_csv(pair) -> bytes:
     """Semicolon-separated with a byte-order mark and decimal commas, as Belgian spreadsheets
-    open it; a text cell that starts like a formula gets a leading apostrophe."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for synergy in _synergies(pair):
-        values = _row_values(synergy)
-        row = []
-        for name in COLUMNS:
-            value = values[name]
-            if isinstance(value, Decimal):  # a number, even negative: never quoted
-                row.append(format_number(value, 2).replace(".", ""))
-            else:
-                row.append(csv_cell(value))
-        writer.writerow(row)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    open it (tandem.formats.downloads.semicolon_csv)."""
+    return semicolon_csv(header=list(COLUMNS), rows=_rows(pair))
 
 
 @dataclass
@@ -111,7 +99,8 @@ class ImportPlan:
 
 
 def _unquote(value: str) -> str:
-    if value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r":
+    """The export's apostrophe before text that starts like a formula taken off again."""
+    if value.startswith("'") and is_formula_like(value[1:]):
         return value[1:]
     return value
 
