@@ -1,5 +1,7 @@
 """Loading grid.yaml: the typology, the three foci with their mappings, and the factor tree."""
 
+from tandem.core.sync import delete_absent, sync_row
+
 from .models import (
     Aspect,
     CooperationFocus,
@@ -14,7 +16,7 @@ from .models import (
 
 def load_grid_vocabulary(data: dict, counter, errors) -> None:
     # The loader's helpers are passed in to keep this module free of an import cycle.
-    sync, translated, CatalogueError = errors
+    translated, CatalogueError = errors
     for dimension, values in data["typology"].items():
         if dimension not in TypologyValue.Dimension.values:
             raise CatalogueError(f"grid.yaml typology: unknown dimension '{dimension}'")
@@ -23,23 +25,25 @@ def load_grid_vocabulary(data: dict, counter, errors) -> None:
             fields = translated("name", entry.get("name"), where)
             fields |= translated("description", entry.get("description"), where)
             fields |= {"order": order, "dimension": dimension, "source": entry.get("source", "")}
-            _, c, u = sync(TypologyValue, {"slug": entry["slug"]}, fields)
-            counter.add("typology values", c, u)
+            _, outcome = sync_row(model=TypologyValue, key={"slug": entry["slug"]}, values=fields)
+            counter.add("typology values", outcome)
     foci = {}
     for order, entry in enumerate(data["foci"], start=1):
         where = f"grid.yaml focus {entry.get('slug')}"
         fields = translated("name", entry.get("name"), where)
         fields |= translated("description", entry.get("description"), where)
         fields |= {"order": order, "source": entry.get("source", "")}
-        foci[entry["slug"]], c, u = sync(CooperationFocus, {"slug": entry["slug"]}, fields)
-        counter.add("foci", c, u)
+        foci[entry["slug"]], outcome = sync_row(
+            model=CooperationFocus, key={"slug": entry["slug"]}, values=fields
+        )
+        counter.add("foci", outcome)
     for entry in data.get("focus_mappings", []):
-        _load_mapping(entry, foci, counter, sync, translated, CatalogueError)
+        _load_mapping(entry, foci, counter, translated, CatalogueError)
     for order, entry in enumerate(data.get("factors", []), start=1):
-        _load_factor(entry, None, order, counter, sync, translated)
+        _load_factor(entry, None, order, counter, translated)
 
 
-def _load_mapping(entry, foci, counter, sync, translated, CatalogueError) -> None:
+def _load_mapping(entry, foci, counter, translated, CatalogueError) -> None:
     where = f"grid.yaml focus mapping {entry.get('slug')}"
     framework = Framework.objects.filter(slug=entry["framework"]).first()
     if framework is None:
@@ -50,8 +54,8 @@ def _load_mapping(entry, foci, counter, sync, translated, CatalogueError) -> Non
         "is_default": bool(entry.get("default", False)),
         "source": entry.get("source", ""),
     }
-    mapping, c, u = sync(FocusMapping, {"slug": entry["slug"]}, fields)
-    counter.add("focus mappings", c, u)
+    mapping, outcome = sync_row(model=FocusMapping, key={"slug": entry["slug"]}, values=fields)
+    counter.add("focus mappings", outcome)
     domains = {d.slug: d for d in Domain.objects.filter(framework=framework)}
     wanted = set()
     for focus_slug, focus in foci.items():
@@ -66,19 +70,23 @@ def _load_mapping(entry, foci, counter, sync, translated, CatalogueError) -> Non
                 if aspect is None:
                     raise CatalogueError(f"{where}: unknown component '{reference}'")
             lookup = {"mapping": mapping, "domain": domain, "aspect": aspect}
-            assignment, c, u = sync(FocusAssignment, lookup, {"focus": focus})
+            assignment, outcome = sync_row(
+                model=FocusAssignment, key=lookup, values={"focus": focus}
+            )
             wanted.add(assignment.pk)
-            counter.add("focus assignments", c, u)
+            counter.add("focus assignments", outcome)
     # An assignment the file no longer lists is removed: the mapping is exactly the file's.
-    FocusAssignment.objects.filter(mapping=mapping).exclude(pk__in=wanted).delete()
+    delete_absent(records=FocusAssignment.objects.filter(mapping=mapping), kept=wanted)
 
 
-def _load_factor(entry, parent, order, counter, sync, translated) -> Factor:
+def _load_factor(entry, parent, order, counter, translated) -> Factor:
     where = f"grid.yaml factor {entry.get('slug')}"
     fields = translated("name", entry.get("name"), where)
     fields |= {"order": order, "source": entry.get("source", "")}
-    factor, c, u = sync(Factor, {"parent": parent, "slug": entry["slug"]}, fields)
-    counter.add("factors", c, u)
+    factor, outcome = sync_row(
+        model=Factor, key={"parent": parent, "slug": entry["slug"]}, values=fields
+    )
+    counter.add("factors", outcome)
     for child_order, child in enumerate(entry.get("children", []), start=1):
-        _load_factor(child, factor, child_order, counter, sync, translated)
+        _load_factor(child, factor, child_order, counter, translated)
     return factor

