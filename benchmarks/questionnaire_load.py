@@ -83,7 +83,7 @@ django.setup()
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from tandem.accounts.models import PairRole
-from tandem.campaigns import coordination
+from tandem.campaigns.services import coordination, rounds
 from tandem.catalogue.models import Framework
 from tandem.catalogue.services import load_catalogue
 from tandem.places.models import Pair
@@ -103,7 +103,7 @@ pairs = list(
     Pair.objects.exclude(municipality__region__refnis="03000").order_by("municipality__refnis")
 )[:count]
 coordination.set_pairs(campaign, pairs)
-coordination.open_round(campaign.rounds.get())
+rounds.open_round(campaign.rounds.get())
 hashed = users(username="template")
 hashed.set_password(password)  # hash once: 50 PBKDF2 runs would dominate the set-up
 people = []

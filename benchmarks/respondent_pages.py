@@ -67,8 +67,9 @@ def scenario():
     from django.contrib.auth import get_user_model
 
     from tandem.accounts.models import PairRole
-    from tandem.campaigns import answering, coordination
+    from tandem.campaigns import queries
     from tandem.campaigns.models import Campaign
+    from tandem.campaigns.services import answering, coordination, rounds
     from tandem.places.models import Pair
 
     users = get_user_model()
@@ -82,15 +83,15 @@ def scenario():
         year=2026,
     )
     namur = Pair.objects.get(municipality__refnis=NAMUR)
-    coordination.set_pairs(campaign, [namur])
+    coordination.set_pairs(campaign=campaign, pairs=[namur])
     round_ = campaign.rounds.get(number=1)
-    coordination.open_round(round_)
+    rounds.open_round(round_=round_)
     user = users.objects.create_user(
         "claire.dubois@namur.be", email="claire.dubois@namur.be", password=PASSWORD
     )
     PairRole.objects.create(user=user, pair=namur, role="respondent", campaign=campaign)
     for domain in framework.domains.exclude(slug="andere"):
-        for aspect in answering.questionnaire_aspects(round_, domain):
+        for aspect in queries.questionnaire_aspects(round_, domain):
             answering.save_answer(
                 round_=round_,
                 pair=namur,

@@ -5,8 +5,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from tandem.accounts import account_views as own_pages
-from tandem.campaigns import invitation_views
-from tandem.campaigns import views as campaign_views
+from tandem.campaigns.views import campaign as campaign_views
+from tandem.campaigns.views import invitations as invitation_views
 from tandem.web import views as web_views
 
 admin.site.site_header = _("Tandem administration")

@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
-from tandem.campaigns.views import _campaign
+from tandem.campaigns.scoping import readable_campaign
 
 from . import exports as exports
 from .pages import benchmark_page, profile_page
@@ -22,7 +22,7 @@ def _format(fmt: str) -> str:
 
 
 def benchmark(request, campaign):
-    campaign = _campaign(request, campaign)
+    campaign = readable_campaign(request.user, campaign)
     page = benchmark_page(request.user, campaign, request.GET)
     template = "benchmark/_results.html" if request.htmx else "benchmark/benchmark.html"
     return render(request, template, {"campaign": campaign, "page": page})
@@ -30,7 +30,7 @@ def benchmark(request, campaign):
 
 def benchmark_export(request, campaign, fmt):
     fmt = _format(fmt)
-    campaign = _campaign(request, campaign)
+    campaign = readable_campaign(request.user, campaign)
     page = benchmark_page(request.user, campaign, request.GET)
     return exports.benchmark_response(page, fmt, request.GET.get("table", "pairs"))
 
@@ -49,7 +49,7 @@ def _pair(request, campaign, refnis):
 
 
 def benchmark_pair(request, campaign, refnis):
-    campaign = _campaign(request, campaign)
+    campaign = readable_campaign(request.user, campaign)
     pair, today = _pair(request, campaign, refnis)
     if pair is None:
         url = reverse("benchmark-pair", args=[campaign.slug, today])
@@ -65,7 +65,7 @@ def benchmark_pair(request, campaign, refnis):
 
 def benchmark_pair_export(request, campaign, refnis, fmt):
     fmt = _format(fmt)
-    campaign = _campaign(request, campaign)
+    campaign = readable_campaign(request.user, campaign)
     pair, _today = _pair(request, campaign, refnis)
     if pair is None:
         raise Http404("a former REFNIS code: export the pair under today's code")
@@ -74,13 +74,13 @@ def benchmark_pair_export(request, campaign, refnis, fmt):
 
 
 def benchmark_trends(request, campaign):
-    campaign = _campaign(request, campaign)
+    campaign = readable_campaign(request.user, campaign)
     page = trend_page(request.user, campaign, request.GET)
     return render(request, "benchmark/trends.html", {"campaign": campaign, "page": page})
 
 
 def benchmark_trends_export(request, campaign, fmt):
     fmt = _format(fmt)
-    campaign = _campaign(request, campaign)
+    campaign = readable_campaign(request.user, campaign)
     page = trend_page(request.user, campaign, request.GET)
     return exports.trend_response(page, fmt)

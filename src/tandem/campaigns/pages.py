@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from tandem.catalogue.models import Domain
 
-from .answering import Missing, aspects_by_domain, problems_of
-from .coordination import PairProgress, progress
+from .completeness import Missing, PairProgress, problems_of, progress
 from .models import ContactPerson, Response, Submission
+from .queries import aspects_by_domain
 
 
 @dataclass
@@ -48,7 +48,7 @@ def submission_facts(seat) -> Submission | None:
     """The seat's submission with who submitted and who reopened it (None: not submitted)."""
     return (
         Submission.objects.select_related("submitted_by", "reopened_by")
-        .filter(round=seat.round, pair=seat.pair, respondent=seat.respondent)
+        .of_seat(seat.round, seat.pair, seat.respondent)
         .first()
     )
 
@@ -100,7 +100,7 @@ def answers_by_domain(seat) -> list[tuple[Domain, list[AnswerLine]]]:
     questionnaire order: four queries whatever the number of answers."""
     asked = aspects_by_domain(seat.round, seat.domains)
     stored = list(
-        Response.objects.filter(round=seat.round, pair=seat.pair, respondent=seat.respondent)
+        Response.objects.of_seat(seat.round, seat.pair, seat.respondent)
         .select_related("instrument", "previous", "proposal")
         .prefetch_related("reason_clusters", "obstacle_types", "documents")
         .order_by("proposal__created_at", "pk")

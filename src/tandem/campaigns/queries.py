@@ -2,8 +2,9 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, TypedDict
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 
 from tandem.analysis.matrix import Column, Matrix, RowHeader, build_matrix
@@ -11,7 +12,7 @@ from tandem.catalogue.models import Aspect, Domain
 from tandem.places.models import Pair
 from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name, pair_name
 
-from .models import Campaign, Response, Round
+from .models import Campaign, CampaignPair, Response, Round, Submission
 
 ASPECT_SETS = ("predefined", "other", "all")
 
@@ -24,7 +25,8 @@ def matrix_round(campaign: Campaign) -> Round | None:
     """The round whose answers a matrix shows: the latest closed round, else the latest round."""
     rounds = list(campaign.rounds.order_by("-number"))
     closed = [r for r in rounds if r.status == Round.Status.CLOSED]
-    return (closed or rounds or [None])[0]
+    candidates = closed or rounds
+    return candidates[0] if candidates else None
 
 
 def domain_for(campaign: Campaign, slug: str) -> Domain:
@@ -57,7 +59,9 @@ def columns_for(aspects: Iterable[Aspect]) -> list[Column]:
     ]
 
 
-def scores(round_: Round, aspects: list[Aspect], pairs=None):
+def scores(
+    round_: Round, aspects: list[Aspect], pairs: "QuerySet[Pair, Any] | list[int] | None" = None
+) -> "QuerySet[Response, tuple[int, int, int | None]]":
     """(pair id, aspect id, degree) of the submitted joint answers of a round; `pairs` (a
     queryset, read as a subquery, or a list of ids) limits them to those pairs."""
     query = Response.objects.filter(
@@ -88,7 +92,7 @@ def domain_matrix(
     campaign: Campaign,
     domain: Domain,
     aspect_set: str = "predefined",
-    pairs=None,
+    pairs: QuerySet[Pair] | None = None,
     language: str | None = None,
 ) -> DomainMatrix:
     """The score matrix of one domain: the campaign's pairs (or the given subset) × its aspects."""
@@ -111,7 +115,17 @@ def domain_matrix(
     return DomainMatrix(campaign, domain, round_, aspect_set, aspects, matrix)
 
 
-def pair_profile(campaign: Campaign, pair: Pair, language: str | None = None) -> list[dict]:
+class DomainProfile(TypedDict):
+    """A domain of a pair's profile: its predefined and its other aspects as one-row matrices."""
+
+    domain: Domain
+    predefined: Matrix
+    other: Matrix
+
+
+def pair_profile(
+    campaign: Campaign, pair: Pair, language: str | None = None
+) -> list[DomainProfile]:
     """One pair's scores across all domains of a campaign: per domain the predefined and the
     other aspects as one-row matrices, with TOT STAD per domain (three queries in all)."""
     round_ = matrix_round(campaign)
@@ -119,18 +133,18 @@ def pair_profile(campaign: Campaign, pair: Pair, language: str | None = None) ->
     asked = Aspect.objects.filter(domain__in=domains).filter(
         Q(origin=Aspect.Origin.PREDEFINED) | Q(campaign_links__campaign=campaign)
     )
-    aspects_of = {d.pk: [] for d in domains}
+    aspects_of: dict[int, list[Aspect]] = {d.pk: [] for d in domains}
     for aspect in asked.order_by("domain__number", "order"):
         aspects_of[aspect.domain_id].append(aspect)
     all_aspects = [a for d in domains for a in aspects_of[d.pk]]
-    by_key = {}
+    by_key: dict[tuple[int, int], int | None] = {}
     if round_:
         by_key = {(p, a): d for p, a, d in scores(round_, all_aspects, [pair.pk])}
     row = RowHeader(key=pair.pk, name=pair_name(pair, language), code=pair.municipality.refnis)
-    profile = []
+    profile: list[DomainProfile] = []
     for domain in domains:
         aspects = aspects_of[domain.pk]
-        parts = {}
+        parts: dict[str, Matrix] = {}
         for part, selected in (
             ("predefined", [a for a in aspects if a.origin == Aspect.Origin.PREDEFINED]),
             ("other", [a for a in aspects if a.origin != Aspect.Origin.PREDEFINED]),
@@ -141,5 +155,81 @@ def pair_profile(campaign: Campaign, pair: Pair, language: str | None = None) ->
                 if (pair.pk, a.pk) in by_key
             ]
             parts[part] = build_matrix(columns_for(selected), [row], triples)
-        profile.append({"domain": domain, **parts})
+        profile.append(
+            {"domain": domain, "predefined": parts["predefined"], "other": parts["other"]}
+        )
     return profile
+
+
+def current_round(campaign: Campaign) -> Round | None:
+    """The round respondents answer now: the open one (a campaign opens one at a time)."""
+    return campaign.rounds.filter(status=Round.Status.OPEN).order_by("-number").first()
+
+
+def respondent_for(participation: CampaignPair, administration: str) -> str:
+    """Whose answers a person writes: the pair's joint answer, or their administration's own
+    when the coordinator lets the pair answer separately."""
+    if participation.answer_mode == CampaignPair.AnswerMode.SEPARATE and administration:
+        return administration
+    return Response.Respondent.JOINT
+
+
+def _asked(round_: Round) -> Q:
+    """Predefined aspects, plus those the campaign added before this round."""
+    added = Q(
+        campaign_links__campaign_id=round_.campaign_id,
+        campaign_links__round__number__lt=round_.number,
+    )
+    return Q(origin=Aspect.Origin.PREDEFINED) | added
+
+
+def questionnaire_aspects(round_: Round, domain: Domain) -> list[Aspect]:
+    """The aspects a round asks in a domain, in questionnaire order."""
+    return list(domain.aspects.filter(_asked(round_)).order_by("order"))
+
+
+def asked_aspect(round_: Round, domain: Domain, aspect_id: int) -> Aspect | None:
+    """One aspect of the domain, if the round asks it."""
+    return domain.aspects.filter(_asked(round_), pk=aspect_id).order_by().first()
+
+
+def aspects_by_domain(round_: Round, domains: Iterable[Domain]) -> dict[int, list[Aspect]]:
+    """questionnaire_aspects for several domains in one query: {domain id: [aspects]}."""
+    found: dict[int, list[Aspect]] = {d.pk: [] for d in domains}
+    for aspect in Aspect.objects.filter(_asked(round_), domain__in=domains).order_by(
+        "domain_id", "order"
+    ):
+        found[aspect.domain_id].append(aspect)
+    return found
+
+
+def submission_of(round_: Round, pair: Pair, respondent: str) -> Submission | None:
+    return Submission.objects.of_seat(round_, pair, respondent).first()
+
+
+def is_editable(round_status: str, submission_status: str | None) -> bool:
+    """Open round and not submitted; or reopened by a coordinator (even after the round)."""
+    if submission_status is not None:
+        return submission_status == Submission.Status.REOPENED
+    return round_status == Round.Status.OPEN
+
+
+def may_edit(round_: Round, pair: Pair, respondent: str) -> bool:
+    submission = submission_of(round_, pair, respondent)
+    return is_editable(round_.status, submission.status if submission else None)
+
+
+def answering_round(participation: CampaignPair, respondent: str) -> Round | None:
+    """The round a pair answers or last answered: the latest that has opened, with the status
+    of the respondent's submission in it (`submission_status`, None when not submitted), in one
+    query."""
+    submission = Submission.objects.filter(
+        round=OuterRef("pk"), pair_id=participation.pair_id, respondent=respondent
+    ).order_by()
+    return (
+        Round.objects.filter(campaign_id=participation.campaign_id)
+        .exclude(status=Round.Status.PLANNED)
+        .annotate(submission_status=Subquery(submission.values("status")[:1]))
+        .order_by("-number")
+        .first()
+    )

@@ -5,6 +5,7 @@ answers 404 (never 403, never data).
 """
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
 
 from tandem.accounts.models import CampaignRole
 from tandem.accounts.scoping import answering_roles, is_authenticated, is_superuser
@@ -26,6 +27,11 @@ def campaigns_for(user) -> QuerySet[Campaign]:
         )
         visible |= Q(Exists(member))
     return campaigns.filter(visible).distinct()
+
+
+def readable_campaign(user, slug: str) -> Campaign:
+    """One campaign the user may see, with its framework, or 404."""
+    return get_object_or_404(campaigns_for(user).select_related("framework"), slug=slug)
 
 
 def coordinated_campaigns(user) -> QuerySet[Campaign]:

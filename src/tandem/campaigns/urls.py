@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import coordinator_views as c
-from . import history_views as h
-from . import questionnaire_views as q
-from . import views
+from .views import campaign as views
+from .views import coordination as c
+from .views import history as h
+from .views import questionnaire as q
 
 urlpatterns = [
     path("new/", c.new_campaign, name="manage-new"),

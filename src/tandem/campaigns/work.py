@@ -12,9 +12,9 @@ from tandem.catalogue.models import Framework
 from tandem.places.models import Pair
 from tandem.places.naming import pair_name
 
-from .answering import respondent_for
-from .coordination import PairProgress, progress
+from .completeness import PairProgress, progress
 from .models import Campaign, CampaignPair, Round
+from .queries import respondent_for
 
 ANSWERING = (PairRole.Role.RESPONDENT, PairRole.Role.EDITOR)
 

@@ -2,11 +2,24 @@
 table's intake and attitude, a deletion. Each is transactional, checks the version the user
 opened (R5) and leaves history rows naming the actor (R6); none uses QuerySet.update()."""
 
+from collections.abc import Iterable
+
 from django.db import transaction
 
+from tandem.campaigns.models import CampaignPair
+from tandem.catalogue.models import Aspect
+from tandem.core.history import Actor, record_actor
 from tandem.core.versioning import EditConflict, save_versioned
 
-from .models import FactorColumn, FactorRow, FactorValue, GridEntry, GridObstacle, SynthesisTable
+from .models import (
+    FactorColumn,
+    FactorMatrix,
+    FactorRow,
+    FactorValue,
+    GridEntry,
+    GridObstacle,
+    SynthesisTable,
+)
 
 __all__ = [
     "EditConflict",
@@ -19,24 +32,29 @@ __all__ = [
 
 
 @transaction.atomic
-def table_for(participation, user) -> SynthesisTable:
+def table_for(*, participation: CampaignPair, user: Actor) -> SynthesisTable:
     """The pair's synthesis table, created on the first write (never on a read: S5)."""
     table = SynthesisTable.objects.filter(participation=participation).first()
     if table is None:
         table = SynthesisTable(participation=participation)
-        table._history_user = user
+        record_actor(table, user)
         table.save()
     return table
 
 
 @transaction.atomic
-def save_table(table: SynthesisTable, opened_version: int | None, user) -> SynthesisTable:
+def save_table(*, table: SynthesisTable, opened_version: int | None, user: Actor) -> SynthesisTable:
     return save_versioned(record=table, opened_version=opened_version, user=user)
 
 
 @transaction.atomic
 def save_entry(
-    entry: GridEntry, opened_version: int | None, user, components, obstacles: list[dict]
+    *,
+    entry: GridEntry,
+    opened_version: int | None,
+    user: Actor,
+    components: Iterable[Aspect],
+    obstacles: list[dict],
 ) -> GridEntry:
     """Save an entry with its components and its obstacles (each a dict with `label`, `text`
     and `types`; the list replaces the stored ones). Current cooperation has no obstacles and
@@ -61,7 +79,7 @@ def save_entry(
     return entry
 
 
-def _replace_obstacles(entry: GridEntry, obstacles: list[dict], user) -> None:
+def _replace_obstacles(entry: GridEntry, obstacles: list[dict], user: Actor) -> None:
     stored = list(entry.obstacles.order_by("order", "pk"))
     for position, wanted in enumerate(obstacles, start=1):
         obstacle = stored[position - 1] if position <= len(stored) else GridObstacle(entry=entry)
@@ -70,29 +88,35 @@ def _replace_obstacles(entry: GridEntry, obstacles: list[dict], user) -> None:
         )
         obstacle.label, obstacle.text, obstacle.order = wanted["label"], wanted["text"], position
         if changed or obstacle.order != position:
-            obstacle._history_user = user
+            record_actor(obstacle, user)
             obstacle.save()
         if {t.pk for t in obstacle.types.all()} != {t.pk for t in wanted["types"]}:
             obstacle.types.set(wanted["types"])
     for extra in stored[len(obstacles) :]:
-        extra._history_user = user
+        record_actor(extra, user)
         extra.delete()
 
 
 @transaction.atomic
-def delete_entry(entry: GridEntry, opened_version: int | None, user) -> None:
+def delete_entry(*, entry: GridEntry, opened_version: int | None, user: Actor) -> None:
     stored = GridEntry.objects.select_for_update().get(pk=entry.pk)
     if opened_version is not None and opened_version != stored.version:
         raise EditConflict(stored)
     for obstacle in stored.obstacles.all():
-        obstacle._history_user = user
+        record_actor(obstacle, user)
         obstacle.delete()
-    stored._history_user = user
+    record_actor(stored, user)
     stored.delete()
 
 
 @transaction.atomic
-def save_factor_values(matrix, participation, wanted: list[tuple], user) -> list:
+def save_factor_values(
+    *,
+    matrix: FactorMatrix,
+    participation: CampaignPair,
+    wanted: list[tuple[int, str, str, int | None]],
+    user: Actor,
+) -> list[FactorValue]:
     """Save a pair's values in a factor matrix: `wanted` holds (factor id, symbol, explanation,
     opened version) per row. The pair becomes a column when it is not one yet. Nothing is
     saved when any value changed since it was opened: the stale ones are returned."""
@@ -122,6 +146,6 @@ def save_factor_values(matrix, participation, wanted: list[tuple], user) -> list
         if value.pk:
             value.version += 1
         value.symbol, value.explanation = symbol, text
-        value._history_user = user
+        record_actor(value, user)
         value.save()
     return []

@@ -2,13 +2,13 @@
 edit pages of an entry and of the table, the campaign's comparison and the factor matrices."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Domain
-from tandem.core.access import login_first
+from tandem.core.access import login_first, post_only
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
 from tandem.places.naming import pair_name
@@ -119,15 +119,15 @@ def entry(request, campaign, refnis, pk=None):
         if form.is_valid() and (obstacles is None or obstacles.is_valid()):
             entry = form.save(commit=False)
             if entry.table_id is None:
-                entry.table = services.table_for(participation, request.user)
+                entry.table = services.table_for(participation=participation, user=request.user)
             wanted = [f.cleaned_obstacle() for f in obstacles] if obstacles else []
             try:
                 services.save_entry(
-                    entry,
-                    form.cleaned_data.get("opened_version"),
-                    request.user,
-                    form.cleaned_data.get("components") or [],
-                    [o for o in wanted if o],
+                    entry=entry,
+                    opened_version=form.cleaned_data.get("opened_version"),
+                    user=request.user,
+                    components=form.cleaned_data.get("components") or [],
+                    obstacles=[o for o in wanted if o],
                 )
             except EditConflict as clash:
                 conflict, form = conflict_view(form, clash.current)
@@ -154,17 +154,22 @@ def entry(request, campaign, refnis, pk=None):
     return render(request, "grid/entry.html", context, status=409 if conflict else 200)
 
 
-@login_first
-def delete_entry(request, campaign, refnis, pk):
+def _entry(request, campaign, refnis, pk):
+    """An entry of a grid the user may edit, with the page's context, or 404."""
     context = _pair_context(request, campaign, refnis, editing=True)
-    instance = get_object_or_404(
+    entry = get_object_or_404(
         GridEntry.objects.select_related("domain"),
         pk=pk,
         table__participation=context["participation"],
     )
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    services.delete_entry(instance, None, request.user)
+    return context, entry
+
+
+@login_first
+@post_only(_entry)
+def delete_entry(request, campaign, refnis, pk):
+    context, instance = _entry(request, campaign, refnis, pk)
+    services.delete_entry(entry=instance, opened_version=None, user=request.user)
     messages.success(request, _("Deleted; the history keeps what it held."))
     return redirect("grid-pair-domain", context["campaign"].slug, refnis, instance.domain.slug)
 
@@ -182,7 +187,9 @@ def table(request, campaign, refnis):
         if form.is_valid():
             try:
                 services.save_table(
-                    form.save(commit=False), form.cleaned_data.get("opened_version"), request.user
+                    table=form.save(commit=False),
+                    opened_version=form.cleaned_data.get("opened_version"),
+                    user=request.user,
                 )
             except EditConflict as clash:
                 conflict, form = conflict_view(form, clash.current)
@@ -272,7 +279,9 @@ def factor_values(request, campaign, focus, refnis):
             )
             for f in forms_
         ]
-        stale = services.save_factor_values(matrix, context["participation"], wanted, request.user)
+        stale = services.save_factor_values(
+            matrix=matrix, participation=context["participation"], wanted=wanted, user=request.user
+        )
         if not stale:
             messages.success(request, _("Saved."))
             return redirect("grid-factors", context["campaign"].slug, focus)

@@ -1,13 +1,16 @@
 """Approving an annual synergy report: the version as it reads now is frozen (R7)."""
 
 import hashlib
+from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
 
+from tandem.core.history import Actor, record_actor
 from tandem.formats.belgian import format_date
+from tandem.places.models import Pair
 from tandem.synergies.models import ApprovedReport
 
 from .synergy.assemble import Approval
@@ -15,7 +18,16 @@ from .synergy.generate import build, render
 
 
 @transaction.atomic
-def approve_report(pair, year, language, body, decision_date, reference, user) -> ApprovedReport:
+def approve_report(
+    *,
+    pair: Pair,
+    year: int,
+    language: str,
+    body: str,
+    decision_date: date,
+    reference: str,
+    user: Actor,
+) -> ApprovedReport:
     """Freeze the report as it reads now: the PDF, DOCX and HTML are generated once, stored with
     their SHA-256, and served from storage from then on (R7). The pair's approvals of a year and
     language are numbered 1, 2, …; a later draft can be approved again as the next number."""
@@ -46,6 +58,6 @@ def approve_report(pair, year, language, body, decision_date, reference, user) -
         data = render(report, fmt)
         getattr(approved, fmt).save(fmt, ContentFile(data), save=False)
         setattr(approved, f"{fmt}_sha256", hashlib.sha256(data).hexdigest())
-    approved._history_user = user
+    record_actor(approved, user)
     approved.save()
     return approved

@@ -3,12 +3,12 @@ edition's settings and the approval that freezes a version."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tandem.core.access import login_first
+from tandem.core.access import login_first, post_only
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict, save_versioned
 from tandem.synergies.models import ApprovedReport, ReportEdition
@@ -115,12 +115,15 @@ def approved_download(request, refnis, year, lang, number, fmt):
     return response
 
 
+def _approvable(request, refnis, year, lang):
+    """The pair whose report the user may approve, and the report's language, or 404."""
+    return register_pair(request.user, refnis, editing=True), _language(lang)
+
+
 @login_required
+@post_only(_approvable)
 def approve(request, refnis, year, lang):
-    pair = register_pair(request.user, refnis, editing=True)
-    lang = _language(lang)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    pair, lang = _approvable(request, refnis, year, lang)
     form = ApprovalForm(request.POST)
     if not form.is_valid():
         for field, errors in form.errors.items():
@@ -128,13 +131,13 @@ def approve(request, refnis, year, lang):
                 messages.error(request, f"{form.fields[field].label}: {error}")
         return redirect("synergy-report", refnis=refnis, year=year, lang=lang)
     approved = services.approve_report(
-        pair,
-        year,
-        lang,
-        form.cleaned_data["body"],
-        form.cleaned_data["decision_date"],
-        form.cleaned_data["reference"],
-        request.user,
+        pair=pair,
+        year=year,
+        language=lang,
+        body=form.cleaned_data["body"],
+        decision_date=form.cleaned_data["decision_date"],
+        reference=form.cleaned_data["reference"],
+        user=request.user,
     )
     with translation.override(request.LANGUAGE_CODE):
         messages.success(

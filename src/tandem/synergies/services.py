@@ -3,18 +3,24 @@ core.versioning) and attaching documents (S11); approving a report is the report
 write leaves a history record naming the actor (R6); none uses QuerySet.update(), which the
 history cannot see."""
 
+from django.core.files.base import File
 from django.db import transaction
 
+from tandem.core.history import Actor
 from tandem.core.uploads import store
 from tandem.core.versioning import EditConflict, save_versioned
+from tandem.places.models import Pair
 
-from .models import RegisterDocument
+from .models import Meeting, RegisterDocument, Synergy
 
 __all__ = ["EditConflict", "attach_document", "save_versioned"]
 
 
 @transaction.atomic
-def attach_document(pair, owner, kind: str, upload, user) -> RegisterDocument:
+def attach_document(
+    *, pair: Pair, owner: Synergy | Meeting, kind: str, upload: "File[bytes]", user: Actor
+) -> RegisterDocument:
     """Keep an uploaded document (validated by content beforehand) with a synergy or meeting."""
-    document = RegisterDocument(pair=pair, kind=kind, **{owner._meta.model_name: owner})
+    link = str(owner._meta.model_name)  # the document's field for its owner: synergy, meeting
+    document = RegisterDocument(pair=pair, kind=kind, **{link: owner})
     return store(document, upload, user)

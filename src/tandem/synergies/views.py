@@ -3,12 +3,12 @@ focus group) with its documents, and the history of every change."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.accounts.scoping import register_pairs
-from tandem.core.access import login_first
+from tandem.core.access import login_first, post_only
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
 from tandem.web.conflicts import conflict_view
@@ -115,12 +115,23 @@ def _add_session(request, pair, focus_group):
     return render(request, "synergies/record.html", context, status=400)
 
 
-@login_required
-def delete_record(request, refnis, kind, pk):
+def _record(request, refnis, kind, pk):
+    """A record of the user's pair they may edit, or 404."""
+    return record_of(register_pair(request.user, refnis, editing=True), kind, pk)
+
+
+def _document_owner(request, refnis, kind, pk):
+    """The pair and the synergy or meeting a document is attached to, or 404."""
     pair = register_pair(request.user, refnis, editing=True)
-    instance = record_of(pair, kind, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    if kind not in ("synergy", "meeting"):
+        raise Http404("documents belong to synergies and meetings")
+    return pair, record_of(pair, kind, pk)
+
+
+@login_required
+@post_only(_record)
+def delete_record(request, refnis, kind, pk):
+    instance = _record(request, refnis, kind, pk)
     instance._history_user = request.user
     instance.delete()
     messages.success(request, _("Deleted; the history keeps what it held."))
@@ -128,17 +139,17 @@ def delete_record(request, refnis, kind, pk):
 
 
 @login_required
+@post_only(_document_owner)
 def upload_document(request, refnis, kind, pk):
-    pair = register_pair(request.user, refnis, editing=True)
-    if kind not in ("synergy", "meeting"):
-        raise Http404("documents belong to synergies and meetings")
-    owner = record_of(pair, kind, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    pair, owner = _document_owner(request, refnis, kind, pk)
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         services.attach_document(
-            pair, owner, form.cleaned_data["kind"], form.cleaned_data["document"], request.user
+            pair=pair,
+            owner=owner,
+            kind=form.cleaned_data["kind"],
+            upload=form.cleaned_data["document"],
+            user=request.user,
         )
         messages.success(request, _("The document was attached."))
     else:

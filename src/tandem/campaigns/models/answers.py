@@ -15,6 +15,16 @@ from tandem.places.models import Administration, Pair
 
 from .campaign import Campaign, ProposedAspect, Round
 
+# The degree scale's stored scores (seed 001: geen / informele / formele samenwerking).
+NONE, INFORMAL, FORMAL = 0, 1, 2
+
+
+class SeatQuerySet(models.QuerySet):
+    """Rows kept per seat: one round of one pair, answered by one respondent."""
+
+    def of_seat(self, round_, pair, respondent: str) -> "SeatQuerySet":
+        return self.filter(round=round_, pair=pair, respondent=respondent)
+
 
 class Response(models.Model):
     """A pair's answer for one aspect in one round (seed 001's questionnaire, per aspect).
@@ -109,6 +119,8 @@ class Response(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = actor_field(_("updated by"))
     history = HistoricalRecords(m2m_fields=[reason_clusters, obstacle_types])
+
+    objects = SeatQuerySet.as_manager()
 
     class Meta:
         ordering = ["round", "pair__municipality__name_nl", "aspect__order"]
@@ -218,6 +230,8 @@ class Submission(models.Model):
     reopened_by = actor_field(_("reopened by"))
     reopen_reason = models.TextField(_("reason for reopening"), blank=True)
     history = HistoricalRecords()
+
+    objects = SeatQuerySet.as_manager()
 
     class Meta:
         ordering = ["round", "pair__municipality__name_nl", "respondent"]

@@ -4,7 +4,7 @@ import json
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -13,7 +13,7 @@ from tandem.analysis.tables import matrix_csv, matrix_json
 from tandem.catalogue.models import DegreeLevel, Framework
 from tandem.places.naming import pair_name
 
-from .queries import (
+from ..queries import (
     ASPECT_SETS,
     UnknownChoice,
     domain_for,
@@ -21,20 +21,21 @@ from .queries import (
     matrix_round,
     pair_profile,
 )
-from .scoping import (
+from ..scoping import (
     answering_pairs,
     campaign_pairs_for,
     campaigns_for,
     coordinated_campaigns,
     may_create_campaigns,
+    readable_campaign,
 )
-from .work import work_of
+from ..work import work_of
 
 SORTS = ("name", "total")
 
 
 def _campaign(request, slug):
-    return get_object_or_404(campaigns_for(request.user).select_related("framework"), slug=slug)
+    return readable_campaign(request.user, slug)
 
 
 def _domain(campaign, slug):

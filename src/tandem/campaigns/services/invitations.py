@@ -8,6 +8,7 @@ the campaign (a respondent role for that campaign only).
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,8 +20,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tandem.accounts.models import Invitation, PairRole
+from tandem.core.history import Actor
+from tandem.places.models import Pair
 
-from .models import CampaignPair, Response, Submission
+from ..models import Campaign, CampaignPair, Response, Round, Submission
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 VALID_DAYS = getattr(settings, "TANDEM_INVITATION_DAYS", 14)
 
@@ -37,7 +43,7 @@ def _link(token: str, base_url: str) -> str:
     return base_url.rstrip("/") + reverse("invitation", args=[token])
 
 
-def language_of(invitation) -> str:
+def language_of(invitation: Invitation) -> str:
     """The language of the invited pair's questionnaire in the campaign."""
     participation = CampaignPair.objects.filter(
         campaign=invitation.campaign, pair=invitation.pair
@@ -45,7 +51,7 @@ def language_of(invitation) -> str:
     return participation.language if participation else settings.LANGUAGE_CODE
 
 
-def _send(invitation, token: str, base_url: str, template: str) -> None:
+def _send(invitation: Invitation, token: str, base_url: str, template: str) -> None:
     """Mail in the language of the pair's questionnaire."""
     with translation.override(language_of(invitation)):
         context = {
@@ -59,7 +65,16 @@ def _send(invitation, token: str, base_url: str, template: str) -> None:
     send_mail(subject, body, None, [invitation.email])
 
 
-def invite(*, campaign, pair, administration, name, email, invited_by, base_url) -> Invitation:
+def invite(
+    *,
+    campaign: Campaign,
+    pair: Pair,
+    administration: str,
+    name: str,
+    email: str,
+    invited_by: Actor,
+    base_url: str,
+) -> Invitation:
     """Create an invitation and e-mail its link."""
     if not CampaignPair.objects.filter(campaign=campaign, pair=pair).exists():
         raise InvitationError(_("This pair does not take part in the campaign."))
@@ -97,7 +112,7 @@ def find(token: str) -> Invitation:
     return invitation
 
 
-def mark_opened(invitation: Invitation) -> None:
+def mark_opened(*, invitation: Invitation) -> None:
     """A read receipt for the coordinator's overview (the first opening only)."""
     if invitation.opened_at is None:
         invitation.opened_at = timezone.now()
@@ -105,7 +120,7 @@ def mark_opened(invitation: Invitation) -> None:
 
 
 @transaction.atomic
-def accept(token: str, *, password: str, user=None):
+def accept(*, token: str, password: str, user: "User | None" = None) -> "User":
     """Use the link: create the account (or take the logged-in one), bind it to the pair and
     the campaign, and spend the invitation. Returns the user."""
     invitation = find(token)
@@ -138,7 +153,7 @@ def accept(token: str, *, password: str, user=None):
     return user
 
 
-def has_submitted(invitation: Invitation, round_) -> bool:
+def has_submitted(invitation: Invitation, round_: Round) -> bool:
     participation = CampaignPair.objects.get(campaign=invitation.campaign, pair=invitation.pair)
     respondent = (
         invitation.administration
@@ -153,7 +168,7 @@ def has_submitted(invitation: Invitation, round_) -> bool:
     ).exists()
 
 
-def send_reminders(campaign, round_, *, base_url) -> int:
+def send_reminders(*, campaign: Campaign, round_: Round, base_url: str) -> int:
     """Remind everyone invited whose pair has not submitted the round. Someone who has not used
     the link yet gets a fresh one (the old link stops working); the others get a login link."""
     sent = 0
@@ -161,6 +176,7 @@ def send_reminders(campaign, round_, *, base_url) -> int:
         if has_submitted(invitation, round_):
             continue
         with transaction.atomic():
+            token: str | None
             if invitation.accepted_at is None:
                 token = secrets.token_urlsafe(32)
                 invitation.token_hash = _hash(token)
@@ -179,7 +195,7 @@ def send_reminders(campaign, round_, *, base_url) -> int:
     return sent
 
 
-def _send_reminder(invitation, base_url: str) -> None:
+def _send_reminder(invitation: Invitation, base_url: str) -> None:
     with translation.override(language_of(invitation)):
         link = base_url.rstrip("/") + reverse(
             "questionnaire",

@@ -12,7 +12,7 @@ from functools import cached_property
 from django import forms
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,17 +21,25 @@ from django.utils.translation import ngettext
 
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import ContactDomain, Domain
-from tandem.core.access import login_first
+from tandem.core.access import login_first, post_only
 from tandem.core.language import use_context_language
 from tandem.core.uploads import safe_display_name
 from tandem.core.versioning import EditConflict
 from tandem.places.models import Administration
 from tandem.places.naming import pair_name
 
-from . import answering, pages, pending_saves
-from .forms import AnswerForm, ContactForm, OwnRowForm, SubmitForm, Vocabulary
-from .models import CampaignPair, ContactPerson, ProposedAspect, Response, Round
-from .scoping import answering_pairs, answering_participation, campaigns_for
+from .. import completeness, pages, pending_saves, queries
+from ..forms.questionnaire import (
+    AnswerForm,
+    ContactForm,
+    DomainActionForm,
+    OwnRowForm,
+    SubmitForm,
+    Vocabulary,
+)
+from ..models import CampaignPair, ContactPerson, ProposedAspect, Response, Round
+from ..scoping import answering_pairs, answering_participation, campaigns_for
+from ..services import answering, contacts
 
 
 @dataclass(eq=False)
@@ -74,11 +82,11 @@ def _seat(request, campaign_slug, refnis) -> Seat:
     participation = answering_participation(request.user, campaign_slug, refnis)
     if participation is None:
         raise Http404("no seat for this pair in this campaign")
-    respondent = answering.respondent_for(participation, participation.answering_as)
-    round_ = answering.answering_round(participation, respondent)
+    respondent = queries.respondent_for(participation, participation.answering_as)
+    round_ = queries.answering_round(participation, respondent)
     if round_ is None:
         raise Http404("no round has opened yet")
-    editable = answering.is_editable(round_.status, round_.submission_status)
+    editable = queries.is_editable(round_.status, round_.submission_status)
     campaign, pair = participation.campaign, participation.pair
     use_context_language(request, participation.language)
     return Seat(campaign, round_, pair, participation, respondent, editable)
@@ -158,8 +166,8 @@ class Row:
 
 def _rows(seat: Seat, domain: Domain, data=None, files=None) -> list[Row]:
     """The domain's rows with their forms (bound to `data` when given)."""
-    aspects = answering.questionnaire_aspects(seat.round, domain)
-    answers = Response.objects.filter(round=seat.round, pair=seat.pair, respondent=seat.respondent)
+    aspects = queries.questionnaire_aspects(seat.round, domain)
+    answers = Response.objects.of_seat(seat.round, seat.pair, seat.respondent)
     stored = list(
         answers.filter(Q(aspect__in=aspects) | Q(aspect__isnull=True, proposal__domain=domain))
         .select_related("previous", "proposal")
@@ -205,11 +213,9 @@ def _posted_row(seat: Seat, domain: Domain, key: str, data, files=None) -> Row |
     kind, number = key[:1], key[1:]
     if not number.isdigit():
         return None
-    answers = Response.objects.filter(
-        round=seat.round, pair=seat.pair, respondent=seat.respondent
-    ).order_by()
+    answers = Response.objects.of_seat(seat.round, seat.pair, seat.respondent).order_by()
     if kind == "a":
-        aspect = answering.asked_aspect(seat.round, domain, int(number))
+        aspect = queries.asked_aspect(seat.round, domain, int(number))
         if aspect is None:
             return None
         response = answers.filter(aspect=aspect).first() or Response(
@@ -307,8 +313,8 @@ def _post_domain(request, seat, domain):
     rows = _rows(seat, domain, request.POST, request.FILES)
     posted = [r for r in rows if r.form.add_prefix("version") in request.POST]
     results = [_save_row(request, seat, row) for row in posted]
-    action = request.POST.get("action", "save")
-    adding = action == "add-own" or (action == "save" and request.POST.get("label", "").strip())
+    pressed = DomainActionForm(request.POST)
+    adding = pressed.adding
     own_form = OwnRowForm(request.POST if adding else None)
     if all(results) and adding and own_form.is_valid():
         answering.add_own_row(
@@ -321,8 +327,8 @@ def _post_domain(request, seat, domain):
         )
         messages.success(request, _("The other aspect was added; answer it below."))
         return redirect(request.path + "#own-rows")
-    if all(results) and action.startswith("remove-own-"):
-        _remove_own(request, seat, action.removeprefix("remove-own-"))
+    if all(results) and pressed.removed_row is not None:
+        _remove_own(request, seat, pressed.removed_row)
         return redirect(request.path + "#own-rows")
     refused = [r for r in posted if r.document_refused]
     if all(results) and not adding and not refused:
@@ -348,16 +354,14 @@ def _merge(rows, posted):
 
 
 def _remove_own(request, seat, proposal_id):
-    response = Response.objects.filter(
-        round=seat.round,
-        pair=seat.pair,
-        respondent=seat.respondent,
-        aspect__isnull=True,
-        proposal_id=proposal_id if str(proposal_id).isdigit() else None,
-    ).first()
+    response = (
+        Response.objects.of_seat(seat.round, seat.pair, seat.respondent)
+        .filter(aspect__isnull=True, proposal_id=proposal_id)
+        .first()
+    )
     if response is None:
         raise Http404("no such own row")
-    answering.remove_own_row(response, request.user)
+    answering.remove_own_row(response=response, user=request.user)
     messages.success(request, _("The other aspect was removed."))
 
 
@@ -415,11 +419,10 @@ def _render_domain(request, seat, domain, rows, own_form, status=200):
 
 
 @login_first(page_of=pending_saves.page_of)
+@post_only(lambda request, campaign, refnis, domain, key: _seat(request, campaign, refnis))
 def save_row(request, campaign, refnis, domain, key):
     """htmx autosave of one row; answers the row's fragment (follow-ups for the new degree)."""
-    seat = _seat(request, campaign, refnis)  # 404 before 405: a stranger learns nothing
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    seat = _seat(request, campaign, refnis)
     domain = _domain(seat, domain)
     row = _posted_row(seat, domain, key, request.POST, request.FILES)
     if row is None:
@@ -485,7 +488,15 @@ def contacts_page(request, campaign, refnis):
             raise Http404("closed")
         forms = [(d, kind, form, contact) for d, cells in grid for kind, form, contact in cells]
         if all(item[2].is_valid() for item in forms):
-            _store_contacts(request, seat, forms)
+            contacts.save_contacts(
+                campaign=seat.campaign,
+                pair=seat.pair,
+                entries=[
+                    (contact_domain, kind.value, form.cleaned_data, contact)
+                    for contact_domain, kind, form, contact in forms
+                ],
+                user=request.user,
+            )
             messages.success(request, _("The contact persons are saved."))
             return redirect(request.path)
     summary = [
@@ -504,40 +515,13 @@ def contacts_page(request, campaign, refnis):
     )
 
 
-def _store_contacts(request, seat, forms):
-    for contact_domain, kind, form, contact in forms:
-        values = form.cleaned_data
-        if not values.get("name"):
-            if contact is not None:
-                contact._history_user = request.user
-                contact.delete()
-            continue
-        contact = contact or ContactPerson(
-            campaign=seat.campaign,
-            pair=seat.pair,
-            contact_domain=contact_domain,
-            administration=kind.value,
-        )
-        changed = [
-            f
-            for f in ("name", "function", "phone", "email")
-            if getattr(contact, f, None) != values[f]
-        ]
-        if contact.pk and not changed:
-            continue
-        for field in ("name", "function", "phone", "email"):
-            setattr(contact, field, values[field])
-        contact._history_user = request.user
-        contact.save()
-
-
 @login_first(page_of=pending_saves.page_of)
 def print_page(request, campaign, refnis):
     """All of one's answers on one page, with follow-ups and document names, to print or save
     as PDF with the browser, before and after submitting."""
     seat = _seat(request, campaign, refnis)
     missing = (
-        answering.problems_of(seat.round, seat.pair, seat.respondent, domains=seat.domains)
+        completeness.problems_of(seat.round, seat.pair, seat.respondent, domains=seat.domains)
         if seat.editable
         else []
     )
@@ -556,10 +540,9 @@ def print_page(request, campaign, refnis):
 
 
 @login_first(page_of=pending_saves.page_of)
+@post_only(lambda request, campaign, refnis: _seat(request, campaign, refnis))
 def submit_page(request, campaign, refnis):
     seat = _seat(request, campaign, refnis)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     form = SubmitForm(request.POST)
     if seat.editable and not form.is_valid():  # an irreversible step is confirmed first
         return _render_overview(request, seat, form, status=400)

@@ -10,20 +10,36 @@ the CLI and the tests share one set of rules (seed 001's flow, S001:636-1154):
   are cleared on save (the history keeps them).
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Q, Subquery, Value
+from django.core.files.base import File
+from django.db import IntegrityError, models, transaction
+from django.db.models import Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.catalogue.models import Aspect, Domain
+from tandem.core.history import Actor, record_actor
 from tandem.core.versioning import EditConflict
+from tandem.places.models import Pair
 
-from .models import Campaign, CampaignPair, ProposedAspect, Response, Round, Submission
+from ..completeness import Missing, problems_of
+from ..models import (
+    FORMAL,
+    INFORMAL,
+    NONE,
+    CampaignPair,
+    ProposedAspect,
+    Response,
+    Round,
+    Submission,
+)
+from ..queries import is_editable
 
-NONE, INFORMAL, FORMAL = 0, 1, 2
+if TYPE_CHECKING:
+    from ..models import ResponseDocument
 
 # The answer fields a respondent may write, and the degrees each one belongs to.
 FOLLOW_UP_FIELDS = {
@@ -48,95 +64,19 @@ class QuestionnaireClosed(Exception):
 class Incomplete(Exception):
     """What is missing before a round can be submitted (Missing items, in questionnaire order)."""
 
-    problems: list = field(default_factory=list)  # of Missing
+    problems: list[Missing] = field(default_factory=list)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return "; ".join(f"{p.domain.name} · {p.label}: {p.message}" for p in self.problems)
 
 
-def current_round(campaign: Campaign) -> Round | None:
-    """The round respondents answer now: the open one (a campaign opens one at a time)."""
-    return campaign.rounds.filter(status=Round.Status.OPEN).order_by("-number").first()
-
-
-def respondent_for(participation: CampaignPair, administration: str) -> str:
-    """Whose answers a person writes: the pair's joint answer, or their administration's own
-    when the coordinator lets the pair answer separately."""
-    if participation.answer_mode == CampaignPair.AnswerMode.SEPARATE and administration:
-        return administration
-    return Response.Respondent.JOINT
-
-
-def _asked(round_: Round) -> Q:
-    """Predefined aspects, plus those the campaign added before this round."""
-    added = Q(
-        campaign_links__campaign_id=round_.campaign_id,
-        campaign_links__round__number__lt=round_.number,
-    )
-    return Q(origin=Aspect.Origin.PREDEFINED) | added
-
-
-def questionnaire_aspects(round_: Round, domain: Domain) -> list[Aspect]:
-    """The aspects a round asks in a domain, in questionnaire order."""
-    return list(domain.aspects.filter(_asked(round_)).order_by("order"))
-
-
-def asked_aspect(round_: Round, domain: Domain, aspect_id: int) -> Aspect | None:
-    """One aspect of the domain, if the round asks it."""
-    return domain.aspects.filter(_asked(round_), pk=aspect_id).order_by().first()
-
-
-def aspects_by_domain(round_: Round, domains) -> dict:
-    """questionnaire_aspects for several domains in one query: {domain id: [aspects]}."""
-    found = {d.pk: [] for d in domains}
-    for aspect in Aspect.objects.filter(_asked(round_), domain__in=domains).order_by(
-        "domain_id", "order"
-    ):
-        found[aspect.domain_id].append(aspect)
-    return found
-
-
-def submission_of(round_: Round, pair, respondent: str) -> Submission | None:
-    return Submission.objects.filter(round=round_, pair=pair, respondent=respondent).first()
-
-
-def is_editable(round_status: str, submission_status: str | None) -> bool:
-    """Open round and not submitted; or reopened by a coordinator (even after the round)."""
-    if submission_status is not None:
-        return submission_status == Submission.Status.REOPENED
-    return round_status == Round.Status.OPEN
-
-
-def may_edit(round_: Round, pair, respondent: str) -> bool:
-    submission = submission_of(round_, pair, respondent)
-    return is_editable(round_.status, submission.status if submission else None)
-
-
-def answering_round(participation: CampaignPair, respondent: str) -> Round | None:
-    """The round a pair answers or last answered: the latest that has opened, with the status
-    of the respondent's submission in it (`submission_status`, None when not submitted), in one
-    query."""
-    submission = Submission.objects.filter(
-        round=OuterRef("pk"), pair_id=participation.pair_id, respondent=respondent
-    ).order_by()
-    return (
-        Round.objects.filter(campaign_id=participation.campaign_id)
-        .exclude(status=Round.Status.PLANNED)
-        .annotate(submission_status=Subquery(submission.values("status")[:1]))
-        .order_by("-number")
-        .first()
-    )
-
-
-def _lock_participation(round_: Round, pair, respondent: str) -> str | None:
+def _lock_participation(round_: Round, pair: Pair, respondent: str) -> str | None:
     """Lock the pair's participation in the campaign for the transaction; return the status of
     the respondent's submission of the round (None: not submitted). Saves and submits of a pair
     take this lock first, so a save waiting behind a submit sees the submission and is refused
     instead of turning a submitted answer back into a draft."""
     submission = (
-        Submission.objects.filter(round=round_, pair=pair, respondent=respondent)
-        .order_by()
-        .values("status")[:1]
+        Submission.objects.of_seat(round_, pair, respondent).order_by().values("status")[:1]
     )
     participation = (
         CampaignPair.objects.select_for_update(of=("self",))
@@ -148,21 +88,28 @@ def _lock_participation(round_: Round, pair, respondent: str) -> str | None:
     )
     if participation is None:
         raise QuestionnaireClosed(_("This pair does not take part in the campaign."))
-    return participation["submission_status"]
+    status: str | None = participation["submission_status"]
+    return status
 
 
-def _lock_questionnaire(round_: Round, pair, respondent: str) -> None:
+def _lock_questionnaire(round_: Round, pair: Pair, respondent: str) -> None:
     """Lock the pair's participation and check the questionnaire may be edited."""
     if not is_editable(round_.status, _lock_participation(round_, pair, respondent)):
         raise QuestionnaireClosed(_("This questionnaire is submitted or closed."))
 
 
-def _locked_response(round_, pair, respondent, aspect=None, proposal=None) -> Response | None:
+def _locked_response(
+    round_: Round,
+    pair: Pair,
+    respondent: str,
+    aspect: Aspect | None = None,
+    proposal: ProposedAspect | None = None,
+) -> Response | None:
     # No ordering: Response's default ordering joins the nullable aspect, and PostgreSQL
     # refuses FOR UPDATE on the nullable side of an outer join.
     query = (
         Response.objects.select_for_update(of=("self",))
-        .filter(round=round_, pair=pair, respondent=respondent)
+        .of_seat(round_, pair, respondent)
         .order_by()
     )
     if aspect is not None:
@@ -170,7 +117,7 @@ def _locked_response(round_, pair, respondent, aspect=None, proposal=None) -> Re
     return query.filter(proposal=proposal, aspect__isnull=True).first()
 
 
-def _own_last_save(response: Response, user) -> bool:
+def _own_last_save(response: Response, user: Actor) -> bool:
     """A newer version saved by the same person (an autosave racing their Save button, a second
     tab) is not a conflict between two people: their latest save wins."""
     return user is not None and user.pk is not None and response.updated_by_id == user.pk
@@ -183,11 +130,11 @@ def _clear_what_does_not_belong(response: Response) -> None:
             setattr(response, name, blank)
 
 
-def kept_related(values: dict, degree: int | None) -> dict[str, set[int]]:
+def kept_related(values: Mapping[str, Any], degree: int | None) -> dict[str, set[int]]:
     """The catalogue terms (ids per many-to-many field) an answer keeps after a save with
     `values`: those chosen, emptied where the degree does not ask the question; a field left
     out of `values` and still asked is not in the result (it keeps what is stored)."""
-    kept = {}
+    kept: dict[str, set[int]] = {}
     for name, degrees in M2M_FIELDS.items():
         asked = degrees is None or degree in degrees
         if name in values:
@@ -197,21 +144,23 @@ def kept_related(values: dict, degree: int | None) -> dict[str, set[int]]:
     return kept
 
 
-def _through(name: str):
+def _through(name: str) -> tuple[type[models.Model], str]:
     field = Response._meta.get_field(name)
+    if not isinstance(field, models.ManyToManyField) or field.remote_field.through is None:
+        raise TypeError(f"Response.{name} is not a many-to-many field")
     return field.remote_field.through, field.m2m_reverse_field_name()
 
 
-def _stored_related(response: Response, names) -> dict[str, set[int]]:
+def _stored_related(response: Response, names: Iterable[str]) -> dict[str, set[int]]:
     """The terms stored for an answer, for several many-to-many fields in one query."""
-    stored = {name: set() for name in names}
+    stored: dict[str, set[int]] = {name: set() for name in names}
     if response.pk is None or not stored:
         return stored
     queries = []
     for name in stored:
         through, target = _through(name)
         queries.append(
-            through.objects.filter(response_id=response.pk)
+            through._default_manager.filter(response_id=response.pk)
             .annotate(field=Value(name))
             .values_list("field", f"{target}_id")
             .order_by()
@@ -230,11 +179,11 @@ def _write_related(response: Response, kept: dict[str, set[int]]) -> bool:
         through, target = _through(name)
         removed, added = stored[name] - wanted, wanted - stored[name]
         if removed:
-            through.objects.filter(
+            through._default_manager.filter(
                 response_id=response.pk, **{f"{target}_id__in": removed}
             ).delete()
         if added:
-            through.objects.bulk_create(
+            through._default_manager.bulk_create(
                 [through(response_id=response.pk, **{f"{target}_id": pk}) for pk in added]
             )
         changed = changed or bool(removed or added)
@@ -244,14 +193,14 @@ def _write_related(response: Response, kept: dict[str, set[int]]) -> bool:
 def save_answer(
     *,
     round_: Round,
-    pair,
+    pair: Pair,
     respondent: str,
-    values: dict,
+    values: Mapping[str, Any],
     expected_version: int,
-    user,
+    user: Actor,
     aspect: Aspect | None = None,
     proposal: ProposedAspect | None = None,
-    documents=(),
+    documents: "Iterable[File[bytes]]" = (),
 ) -> Response:
     """Store one aspect's answer as a draft, if nobody saved it since `expected_version`, with
     the uploaded `documents` (validated by content beforehand) in the same transaction; the
@@ -285,13 +234,14 @@ def save_answer(
             for name in ANSWER_FIELDS:
                 if name in values:
                     setattr(response, name, values[name])
-            if response.previous_id and response.degree != response.previous.degree:
+            previous = response.previous if response.previous_id else None
+            if previous is not None and response.degree != previous.degree:
                 response.confirmed = False  # a changed answer is not a confirmed one
             _clear_what_does_not_belong(response)
             response.version += 1
             response.status = Response.Status.DRAFT
             response.updated_by = user
-            response._history_user = user
+            record_actor(response, user)
             kept = kept_related(values, response.degree)
             if response.pk is None and any(kept.values()):
                 # The terms need the answer's row: a new answer with terms is created first
@@ -299,7 +249,10 @@ def save_answer(
                 response.save()
             _write_related(response, kept)
             response.save()
-            response.stored_documents = [_store(response, upload, user) for upload in documents]
+            # The documents of this save, for the page that answers it (not a field).
+            response.stored_documents = [  # type: ignore[attr-defined]
+                _store(response, upload, user) for upload in documents
+            ]
             return response
     except IntegrityError:
         # Two first saves of the same answer at once: the other one won.
@@ -309,7 +262,9 @@ def save_answer(
         raise EditConflict(current) from None
 
 
-def add_own_row(*, round_: Round, pair, respondent: str, domain: Domain, label: str, user):
+def add_own_row(
+    *, round_: Round, pair: Pair, respondent: str, domain: Domain, label: str, user: Actor
+) -> Response:
     """An 'Andere (specifieer)' row: an aspect the pair names itself, answered like the others."""
     label = " ".join(label.split())
     if not label:
@@ -327,104 +282,31 @@ def add_own_row(*, round_: Round, pair, respondent: str, domain: Domain, label: 
         response = Response(
             round=round_, pair=pair, respondent=respondent, proposal=proposal, updated_by=user
         )
-        response._history_user = user
+        record_actor(response, user)
         response.save()
         return response
 
 
-def remove_own_row(response: Response, user) -> None:
+def remove_own_row(*, response: Response, user: Actor) -> None:
     """Withdraw an own row while the questionnaire is a draft (its history stays)."""
     with transaction.atomic():
         _lock_questionnaire(response.round, response.pair, response.respondent)
         proposal = response.proposal
-        response._history_user = user
+        record_actor(response, user)
         response.delete()
         if proposal is not None and not proposal.responses.exists():
-            proposal._history_user = user
+            record_actor(proposal, user)
             proposal.delete()
 
 
-class Missing(NamedTuple):
-    """One thing that stops a submit: in which domain and row (`key`: 'a<aspect id>' or
-    'o<own row's proposal id>'), what to do, and the field to go to."""
-
-    domain: Domain
-    label: str
-    message: str
-    key: str
-    field: str
-
-    @property
-    def anchor(self) -> str:
-        """The id of the field to go to on the domain page (a radio group's first option)."""
-        radio = self.field in ("degree", "desirable", "formal_desirable")
-        return f"id_{self.key}-{self.field}" + ("_0" if radio else "")
-
-
-def missing_in(degree, desirable, formal_desirable, previous_degree, change_reason):
-    """What one answer still lacks, as (message, field) pairs; an answer with none is complete.
-    Only the degree and the yes/no follow-up of its degree are required (seed 001's flow);
-    in a confirmation round a changed degree needs a reason."""
-    if degree is None:
-        return [(_("choose no, informal or formal cooperation"), "degree")]
-    found = []
-    if degree == NONE and desirable is None:
-        found.append((_("say whether cooperation is desirable"), "desirable"))
-    if degree == INFORMAL and formal_desirable is None:
-        found.append((_("say whether formal cooperation is desirable"), "formal_desirable"))
-    if previous_degree is not None and previous_degree != degree and not change_reason.strip():
-        found.append((_("give a short reason for the change"), "change_reason"))
-    return found
-
-
-def _answer_problems(domain, label, key, response) -> list[Missing]:
-    if response is None:
-        values = (None, None, None, None, "")
-    else:
-        previous = response.previous.degree if response.previous_id else None
-        values = (
-            response.degree,
-            response.desirable,
-            response.formal_desirable,
-            previous,
-            response.change_reason,
-        )
-    return [Missing(domain, label, message, key, field) for message, field in missing_in(*values)]
-
-
-def problems_of(round_: Round, pair, respondent: str, domains=None) -> list[Missing]:
-    """Everything that stops a submit, per domain and row, in questionnaire order."""
-    if domains is None:
-        domains = list(round_.campaign.framework.domains.order_by("number"))
-    asked = aspects_by_domain(round_, domains)
-    responses = list(
-        Response.objects.filter(round=round_, pair=pair, respondent=respondent)
-        .select_related("previous", "proposal")
-        .order_by("proposal__created_at", "pk")
-    )
-    answers = {r.aspect_id: r for r in responses if r.aspect_id}
-    problems = []
-    for domain in domains:
-        for aspect in asked[domain.pk]:
-            problems += _answer_problems(
-                domain, aspect.label, f"a{aspect.pk}", answers.get(aspect.pk)
-            )
-        for response in responses:
-            if response.aspect_id is None and response.proposal.domain_id == domain.pk:
-                problems += _answer_problems(
-                    domain, response.proposal.label, f"o{response.proposal_id}", response
-                )
-    return problems
-
-
-def submit(*, round_: Round, pair, respondent: str, user) -> tuple[Submission, bool]:
+def submit(*, round_: Round, pair: Pair, respondent: str, user: Actor) -> tuple[Submission, bool]:
     """Submit a pair's round at once: all answers or none. Idempotent: a second submit (double
     click, back and resubmit) returns the existing submission and False."""
     with transaction.atomic():
         _lock_participation(round_, pair, respondent)
         submission = (
             Submission.objects.select_for_update(of=("self",))
-            .filter(round=round_, pair=pair, respondent=respondent)
+            .of_seat(round_, pair, respondent)
             .order_by("pk")
             .first()
         )
@@ -436,21 +318,21 @@ def submit(*, round_: Round, pair, respondent: str, user) -> tuple[Submission, b
         if problems:
             raise Incomplete(problems)
         now = timezone.now()
-        for response in Response.objects.filter(round=round_, pair=pair, respondent=respondent):
+        for response in Response.objects.of_seat(round_, pair, respondent):
             if response.status != Response.Status.SUBMITTED:
                 response.status = Response.Status.SUBMITTED
-                response._history_user = user
+                record_actor(response, user)
                 response.save(update_fields=["status", "updated_at"])
         if submission is None:
             submission = Submission(round=round_, pair=pair, respondent=respondent)
         submission.status = Submission.Status.SUBMITTED
         submission.submitted_at, submission.submitted_by = now, user
-        submission._history_user = user
+        record_actor(submission, user)
         submission.save()
         return submission, True
 
 
-def reopen(submission: Submission, *, user, reason: str) -> Submission:
+def reopen(*, submission: Submission, user: Actor, reason: str) -> Submission:
     """A coordinator reopens a submitted questionnaire; the reason stays in the history. Its
     answers become drafts again and leave the matrices until the pair submits anew."""
     reason = reason.strip()
@@ -458,23 +340,23 @@ def reopen(submission: Submission, *, user, reason: str) -> Submission:
         raise ValueError(_("Give the reason for reopening."))
     with transaction.atomic():
         submission = Submission.objects.select_for_update(of=("self",)).get(pk=submission.pk)
-        for response in Response.objects.filter(
-            round=submission.round, pair=submission.pair, respondent=submission.respondent
+        for response in Response.objects.of_seat(
+            submission.round, submission.pair, submission.respondent
         ):
             response.status = Response.Status.DRAFT
-            response._history_user = user
+            record_actor(response, user)
             response.save(update_fields=["status", "updated_at"])
         submission.status = Submission.Status.REOPENED
         submission.reopened_at, submission.reopened_by = timezone.now(), user
         submission.reopen_reason = reason
-        submission._history_user = user
+        record_actor(submission, user)
         submission.save()
         return submission
 
 
-def _store(response: Response, upload, user):
+def _store(response: Response, upload: "File[bytes]", user: Actor) -> "ResponseDocument":
     from tandem.core.uploads import store
 
-    from .models import ResponseDocument
+    from ..models import ResponseDocument
 
     return store(ResponseDocument(response=response), upload, user)

@@ -11,8 +11,8 @@ from tandem.accounts.forms import PasswordChoiceForm
 from tandem.accounts.languages import remember_choice_in_session
 from tandem.core.language import use_context_language
 
-from . import invitations
-from .languages import remember_in_session
+from ..languages import remember_in_session
+from ..services import invitations
 
 BACKEND = "tandem.accounts.backends.EmailOrUsernameBackend"
 
@@ -23,13 +23,13 @@ def invitation(request, token):
     except invitations.InvitationError as error:
         return render(request, "accounts/invitation_invalid.html", {"error": error}, status=404)
     use_context_language(request, invitations.language_of(found))
-    invitations.mark_opened(found)
+    invitations.mark_opened(invitation=found)
     signed_in = request.user.is_authenticated
     form = None if signed_in else PasswordChoiceForm(request.POST or None, invitation=found)
     if request.method == "POST" and (signed_in or form.is_valid()):
         try:
             user = invitations.accept(
-                token,
+                token=token,
                 password=None if signed_in else form.cleaned_data["password1"],
                 user=request.user if signed_in else None,
             )

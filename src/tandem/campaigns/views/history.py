@@ -11,10 +11,10 @@ from tandem.core.language import use_context_language
 from tandem.places.models import Pair
 from tandem.places.naming import pair_name
 
-from .answering import questionnaire_aspects
-from .forms import Vocabulary
-from .models import ContactPerson, Response, ResponseDocument, Submission
-from .scoping import answering_pairs, campaigns_for, coordinated_campaigns
+from ..forms.questionnaire import Vocabulary
+from ..models import ContactPerson, Response, ResponseDocument, Submission
+from ..queries import questionnaire_aspects
+from ..scoping import answering_pairs, campaigns_for, coordinated_campaigns
 
 TRACKED_FIELDS = (
     "degree",
@@ -93,7 +93,7 @@ def _label(field_name, model):
 
 def _prefilled(record) -> bool:
     """A confirmation round's copy of an answer of the round before: written by Tandem when the
-    coordinator opened the round (coordination._prefill), not typed by anyone."""
+    coordinator opened the round (rounds._prefill), not typed by anyone."""
     return record.history_type == "+" and record.previous_id is not None
 
 

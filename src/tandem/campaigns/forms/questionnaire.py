@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tandem.catalogue.cache import choice_terms
 from tandem.core.uploads import validate_document
 
-from .answering import FORMAL, INFORMAL, NONE
+from ..models import FORMAL, INFORMAL, NONE
 
 YES_NO = (("yes", _("yes")), ("no", _("no")))
 TEXT = {"rows": 2, "cols": 60}
@@ -23,6 +23,25 @@ def _as_bool(value):
 
 def _as_degree(value):
     return int(value)
+
+
+def _yes_no(label) -> forms.TypedChoiceField:
+    """A yes/no question that may stay unanswered (None) until the submit asks for it."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=_as_bool,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+def _long_text(label, **extra) -> forms.CharField:
+    """An optional free text of up to 4,000 characters."""
+    return forms.CharField(
+        label=label, required=False, max_length=4000, widget=forms.Textarea(attrs=TEXT), **extra
+    )
 
 
 @dataclass
@@ -67,12 +86,9 @@ class AnswerForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    reasons = forms.CharField(
-        label=_("Reasons for informal or formal cooperation / no cooperation"),
+    reasons = _long_text(
+        _("Reasons for informal or formal cooperation / no cooperation"),
         help_text=_("Internal (e.g. organisational culture) or external (e.g. regulations)."),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs=TEXT),
     )
     reason_clusters = forms.TypedMultipleChoiceField(
         label=_("Kinds of reasons"),
@@ -83,12 +99,8 @@ class AnswerForm(forms.Form):
     instrument = forms.TypedChoiceField(
         label=_("Instrument"), coerce=int, empty_value=None, required=False
     )
-    regulation = forms.CharField(
-        label=_("How is the cooperation regulated?"),
-        help_text=_("E.g. covenant, protocol, agreement."),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs=TEXT),
+    regulation = _long_text(
+        _("How is the cooperation regulated?"), help_text=_("E.g. covenant, protocol, agreement.")
     )
     regulation_link = forms.URLField(
         label=_("Link to the regulating document"),
@@ -101,40 +113,15 @@ class AnswerForm(forms.Form):
         required=False,
         validators=[validate_document],
     )
-    desirable = forms.TypedChoiceField(
-        label=_("Is cooperation desirable?"),
-        choices=YES_NO,
-        coerce=_as_bool,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
+    desirable = _yes_no(_("Is cooperation desirable?"))
+    desirable_reasons = _long_text(_("Reasons why cooperation is or is not desirable"))
+    formal_desirable = _yes_no(_("Is formal cooperation desirable?"))
+    formal_desirable_reasons = _long_text(
+        _("Reasons why formal cooperation is or is not desirable")
     )
-    desirable_reasons = forms.CharField(
-        label=_("Reasons why cooperation is or is not desirable"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs=TEXT),
-    )
-    formal_desirable = forms.TypedChoiceField(
-        label=_("Is formal cooperation desirable?"),
-        choices=YES_NO,
-        coerce=_as_bool,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    formal_desirable_reasons = forms.CharField(
-        label=_("Reasons why formal cooperation is or is not desirable"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs=TEXT),
-    )
-    obstacles = forms.CharField(
-        label=_("Obstacles that make formal cooperation difficult"),
+    obstacles = _long_text(
+        _("Obstacles that make formal cooperation difficult"),
         help_text=_("Internal or external (e.g. the legal framework)."),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs=TEXT),
     )
     obstacle_types = forms.TypedMultipleChoiceField(
         label=_("Kinds of obstacles"),
@@ -259,6 +246,32 @@ class OwnRowForm(forms.Form):
     )
 
 
+class DomainActionForm(forms.Form):
+    """Which button of a domain page was pressed: Save (also Enter in a field), add an 'other'
+    aspect, or remove one (`remove-own-<proposal id>`); anything else counts as Save."""
+
+    action = forms.RegexField(regex=r"^(save|add-own|remove-own-\d+)$", required=False)
+    label = forms.CharField(required=False)
+
+    @property
+    def button(self) -> str:
+        value = self.cleaned_data.get("action") if self.is_valid() else None
+        return value or "save"
+
+    @property
+    def adding(self) -> bool:
+        """An own row is added: by its button, or by Save with a label typed (nothing typed is
+        lost)."""
+        typed = self.is_valid() and bool(self.cleaned_data["label"].strip())
+        return self.button == "add-own" or (self.button == "save" and typed)
+
+    @property
+    def removed_row(self) -> int | None:
+        """The proposal id of the own row to remove, if that was the button."""
+        prefix = "remove-own-"
+        return int(self.button.removeprefix(prefix)) if self.button.startswith(prefix) else None
+
+
 # Belgian and international numbers: digits with spaces, dots, slashes or dashes, optional +.
 PHONE = re.compile(r"^\+?[0-9][0-9 ./()-]{7,20}$")
 
@@ -297,10 +310,4 @@ class SubmitForm(forms.Form):
             "reopen the questionnaire."
         ),
         error_messages={"required": _("Tick this box to confirm that you submit the answers.")},
-    )
-
-
-class ReopenForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for reopening"), max_length=1000, widget=forms.Textarea(attrs=TEXT)
     )

@@ -1,0 +1,200 @@
+"""A coordinator's forms: a new campaign, its pairs, invitations, reopening a questionnaire and
+the review of the 'other' aspects the pairs named."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tandem.catalogue.models import Framework
+from tandem.places.models import Administration, Pair, PeerGroup, Province, Region
+from tandem.places.naming import pair_name
+
+from ..models import Campaign, CampaignPair
+from .questionnaire import TEXT
+
+RESERVED_SLUGS = {"new"}  # campaigns/new/ creates a campaign
+LANGUAGES = ("nl", "fr", "en")
+SHORT_LABEL_LENGTH = 40
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for reopening"), max_length=1000, widget=forms.Textarea(attrs=TEXT)
+    )
+
+
+class CampaignForm(forms.ModelForm):
+    """A new campaign, named and described in each language its pairs and readers use; a
+    language left empty shows the name of another (modeltranslation's fallback)."""
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "name_nl",
+            "name_fr",
+            "name_en",
+            "slug",
+            "framework",
+            "year",
+            "deadline",
+            "description_nl",
+            "description_fr",
+            "description_en",
+        ]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["framework"].queryset = Framework.objects.all()
+        labels = {
+            "name": (_("Name in Dutch"), _("Name in French")),
+            "description": (
+                _("Description in Dutch"),
+                _("Description in French"),
+            ),
+        }
+        for field, (dutch, french) in labels.items():
+            self.fields[f"{field}_nl"].label = dutch
+            self.fields[f"{field}_fr"].label = french
+        self.fields["name_en"].label = _("Name in English")
+        self.fields["description_en"].label = _("Description in English")
+        for name in ("name_nl", "name_fr", "name_en"):
+            self.fields[name].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("This code is reserved; choose another."))
+        return slug
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f"name_{code}") for code in ("nl", "fr", "en")):
+            self.add_error("name_nl", _("Give the campaign a name, in Dutch or in French."))
+        return data
+
+    def service_arguments(self) -> dict:
+        """The cleaned fields as create_campaign takes them: a text per language."""
+        data = dict(self.cleaned_data)
+        texts = {}
+        for field in ("name", "description"):
+            texts[field] = {code: data.pop(f"{field}_{code}") or "" for code in ("nl", "fr", "en")}
+        return {**data, **texts}
+
+
+class InviteForm(forms.Form):
+    pair = forms.ModelChoiceField(label=_("Pair"), queryset=Pair.objects.none())
+    administration = forms.ChoiceField(
+        label=_("Administration"), choices=Administration.Kind.choices
+    )
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        pairs = Pair.objects.filter(participations__campaign=campaign).select_related(
+            "municipality__region"
+        )
+        self.fields["pair"].queryset = pairs
+        self.fields["pair"].label_from_instance = pair_name
+
+
+class PairChoiceForm(forms.Form):
+    """The pairs a campaign takes: those it has minus the ones ticked to drop, plus whole regions,
+    provinces and saved groups and pairs chosen one by one; and per pair it has, the
+    questionnaire's language and the answer mode (`language-<pair id>`, `mode-<pair id>`)."""
+
+    drop = forms.TypedMultipleChoiceField(coerce=int, required=False, label=_("Remove"))
+    regions = forms.ModelMultipleChoiceField(
+        Region.objects.all(), required=False, label=_("All pairs of a region")
+    )
+    provinces = forms.ModelMultipleChoiceField(
+        Province.objects.all(), required=False, label=_("All pairs of a province")
+    )
+    groups = forms.ModelMultipleChoiceField(
+        PeerGroup.objects.all(), required=False, label=_("A saved group")
+    )
+    pairs = forms.ModelMultipleChoiceField(
+        Pair.objects.all(), required=False, label=_("One by one (hold Ctrl to choose several)")
+    )
+
+    def __init__(self, *args, participations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.participations = participations
+        self.fields["drop"].choices = [(p.pair_id, p.pair_id) for p in participations]
+        for participation in participations:
+            name = pair_name(participation.pair)
+            self.fields[f"language-{participation.pair_id}"] = forms.ChoiceField(
+                choices=CampaignPair.Language.choices,
+                required=False,
+                label=f"{_('Questionnaire language')} {name}",
+            )
+            self.fields[f"mode-{participation.pair_id}"] = forms.ChoiceField(
+                choices=CampaignPair.AnswerMode.choices,
+                required=False,
+                label=f"{_('Answer mode')} {name}",
+            )
+
+    def chosen_pairs(self) -> list[Pair]:
+        """The pairs kept and those added, each once."""
+        data = self.cleaned_data
+        chosen = {p.pair_id: p.pair for p in self.participations if p.pair_id not in data["drop"]}
+        added = Pair.objects.filter(pk__in=[p.pk for p in data["pairs"]])
+        for name, lookup in (
+            ("regions", "municipality__region__in"),
+            ("provinces", "municipality__province__in"),
+            ("groups", "peer_groups__in"),
+        ):
+            if data[name]:
+                added = added | Pair.objects.filter(**{lookup: data[name]})
+        for pair in added.select_related("municipality__region").distinct():
+            chosen.setdefault(pair.pk, pair)
+        return list(chosen.values())
+
+    def _per_pair(self, prefix: str) -> dict[int, str]:
+        return {
+            p.pair_id: value
+            for p in self.participations
+            if (value := self.cleaned_data.get(f"{prefix}-{p.pair_id}"))
+        }
+
+    def languages(self) -> dict[int, str]:
+        """The questionnaire language chosen per pair the campaign has."""
+        return self._per_pair("language")
+
+    def answer_modes(self) -> dict[int, str]:
+        """The answer mode chosen per pair the campaign has."""
+        return self._per_pair("mode")
+
+
+class ProposalReviewForm(forms.Form):
+    """One step of the review of an 'other' aspect: merge duplicates into it, promote it to the
+    catalogue with its labels, or keep it as the pair's own."""
+
+    proposal = forms.TypedChoiceField(coerce=int)
+    action = forms.ChoiceField(
+        choices=[("merge", "merge"), ("promote", "promote"), ("keep", "keep")]
+    )
+    merge = forms.TypedMultipleChoiceField(coerce=int, required=False)
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposals = {p.pk: p for p in proposals}
+        choices = [(pk, pk) for pk in self.proposals]
+        self.fields["proposal"].choices = choices
+        self.fields["merge"].choices = choices
+        for language in LANGUAGES:
+            self.fields[f"label_{language}"] = forms.CharField(required=False, strip=True)
+            self.fields[f"short_{language}"] = forms.CharField(required=False, strip=True)
+
+    def target(self):
+        return self.proposals[self.cleaned_data["proposal"]]
+
+    def others(self) -> list:
+        return [self.proposals[pk] for pk in self.cleaned_data["merge"]]
+
+    def labels(self) -> dict[str, str]:
+        return {code: self.cleaned_data[f"label_{code}"] for code in LANGUAGES}
+
+    def short_labels(self) -> dict[str, str]:
+        """Cut to the catalogue's length, as the page always did."""
+        return {code: self.cleaned_data[f"short_{code}"][:SHORT_LABEL_LENGTH] for code in LANGUAGES}

@@ -1,0 +1,1 @@
+"""The campaign app's writes: answering, rounds, coordination, invitations."""

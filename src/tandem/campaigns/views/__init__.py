@@ -1,0 +1,2 @@
+"""The campaign app's HTTP views: campaign pages, questionnaire, history, coordination and
+invitations."""
