@@ -57,9 +57,12 @@ bench-reports: setup
 bench-respondent: setup
 	$(PY) benchmarks/respondent_pages.py $(BENCH_ARGS)
 
+# mypy checks the files that [tool.mypy] in pyproject.toml names: core, analysis, formats and
+# every services/queries module.
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks
 	$(PY) -m ruff format --check src tests benchmarks
+	$(PY) -m mypy
 
 check: setup
 	$(PY) manage.py check

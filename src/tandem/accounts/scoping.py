@@ -5,11 +5,19 @@ Views fetch pair-owned objects from these querysets, so anything outside a user'
 404 (never 403, never data).
 """
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from tandem.places.models import Pair
 
 from .models import PairRole
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+# Whoever asks: a logged-in person or an anonymous visitor (request.user).
+Viewer: TypeAlias = "User | AnonymousUser"
 
 ANSWERING_ROLES = (PairRole.Role.RESPONDENT, PairRole.Role.EDITOR)
 

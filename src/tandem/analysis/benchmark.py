@@ -6,8 +6,14 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from .matrix import name_sort_key
+
+PairKey = TypeVar("PairKey", bound=Hashable)
+AspectKey = TypeVar("AspectKey", bound=Hashable)
+DomainKey = TypeVar("DomainKey", bound=Hashable)
+CampaignKey = TypeVar("CampaignKey", bound=Hashable)
 
 
 @dataclass(slots=True)
@@ -17,7 +23,7 @@ class PairTotals:
     key: Hashable
     name: str
     code: str = ""
-    totals: dict = field(default_factory=dict)  # domain key → int | None
+    totals: dict[Hashable, int | None] = field(default_factory=dict)
     group: str = ""
 
     @property
@@ -54,9 +60,11 @@ def ranking(
     4); rows without an answer come last, unranked (rank 0)."""
     answered = [r for r in rows if value_of(r, domain) is not None]
     unanswered = [r for r in rows if value_of(r, domain) is None]
-    answered.sort(key=lambda r: (-value_of(r, domain), name_sort_key(r.name)))
-    ranked = []
-    previous, rank = None, 0
+    # `or 0` only for the type checker: every answered row has a value.
+    answered.sort(key=lambda r: (-(value_of(r, domain) or 0), name_sort_key(r.name)))
+    ranked: list[tuple[int, PairTotals]] = []
+    previous: int | None = None
+    rank = 0
     for position, row in enumerate(answered, start=1):
         value = value_of(row, domain)
         if value != previous:
@@ -70,7 +78,9 @@ def median(values: Iterable[float | None]) -> float | None:
     return statistics.median(known) if known else None
 
 
-def median_profile(rows: Iterable[PairTotals], domains: Sequence[Hashable]) -> dict:
+def median_profile(
+    rows: Iterable[PairTotals], domains: Sequence[Hashable]
+) -> dict[Hashable, float | None]:
     """The median total per domain over the rows (the peer median a pair is set against)."""
     rows = list(rows)
     return {domain: median(r.totals.get(domain) for r in rows) for domain in domains}
@@ -80,7 +90,7 @@ def median_profile(rows: Iterable[PairTotals], domains: Sequence[Hashable]) -> d
 class GroupSummary:
     label: str
     size: int
-    medians: dict
+    medians: dict[Hashable, float | None]
     median_total: float | None
     mean_total: float | None
 
@@ -93,7 +103,7 @@ def group_summaries(
     groups: dict[str, list[PairTotals]] = defaultdict(list)
     for row in rows:
         groups[group_of(row)].append(row)
-    summaries = []
+    summaries: list[GroupSummary] = []
     for label in sorted(groups, key=name_sort_key):
         members = groups[label]
         totals = [r.total for r in members if r.total is not None]
@@ -131,7 +141,7 @@ def profile_against(
     unknown). The pair itself is not one of its peers."""
     others = [p for p in peers if p.key != row.key]
     medians = median_profile(others, domains)
-    profile = []
+    profile: list[tuple[Hashable, int | None, float | None, float | None]] = []
     for domain in domains:
         own, peer = row.totals.get(domain), medians[domain]
         difference = None if own is None or peer is None else own - peer
@@ -153,13 +163,13 @@ class TrendPoint:
 
 
 def trend(
-    campaigns: Sequence[tuple[Hashable, str, int]],
-    figures: Mapping[Hashable, tuple[int, int, int, int]],
+    campaigns: Sequence[tuple[CampaignKey, str, int]],
+    figures: Mapping[CampaignKey, tuple[int, int, int, int]],
 ) -> list[TrendPoint]:
     """Per campaign (key, label, year), in year order, from its figures (answered, cooperating,
     formal, sum of degrees) as the database aggregates them: the counts and the mean degree. A
     campaign without figures has answered 0 and no mean."""
-    points = []
+    points: list[TrendPoint] = []
     for key, label, year in sorted(campaigns, key=lambda c: (c[2], str(c[1]))):
         answered, cooperating, formal, total = figures.get(key, (0, 0, 0, 0))
         points.append(
@@ -189,13 +199,14 @@ def bin_width(values: Iterable[int | None], max_bins: int = 20) -> int:
 
 
 def domain_sums(
-    degrees: Iterable[tuple[Hashable, Hashable, int | None]], domain_of: Mapping[Hashable, Hashable]
-) -> list[tuple[Hashable, Hashable, int]]:
+    degrees: Iterable[tuple[PairKey, AspectKey, int | None]],
+    domain_of: Mapping[AspectKey, DomainKey],
+) -> list[tuple[PairKey, DomainKey, int]]:
     """(pair, domain, sum of degrees) from (pair, aspect, degree): what the SQL aggregate of a
     questionnaire campaign returns, for degrees computed in Python (a grid campaign). Aspects
     outside `domain_of` and unanswered degrees are left out; a pair without any answer in a
     domain gets no row (its total there is None, never 0)."""
-    sums: dict[tuple, int] = {}
+    sums: dict[tuple[PairKey, DomainKey], int] = {}
     for pair, aspect, degree in degrees:
         domain = domain_of.get(aspect)
         if domain is None or degree is None:
@@ -210,7 +221,9 @@ def degree_figures(
     """From (pair, degree) answers of one campaign: pairs that answered, pairs with a degree
     above 0, pairs with degree 2, the sum of the degrees and the number of answers; a pair with
     several answers (a whole domain) counts once in each of the first three."""
-    answered, cooperating, formal = set(), set(), set()
+    answered: set[Hashable] = set()
+    cooperating: set[Hashable] = set()
+    formal: set[Hashable] = set()
     total = answers = 0
     for pair, degree in degrees:
         if degree is None:
@@ -226,8 +239,8 @@ def degree_figures(
 
 
 def answer_trend(
-    campaigns: Sequence[tuple[Hashable, str, int]],
-    figures: Mapping[Hashable, tuple[int, int, int, int, int]],
+    campaigns: Sequence[tuple[CampaignKey, str, int]],
+    figures: Mapping[CampaignKey, tuple[int, int, int, int, int]],
 ) -> list[TrendPoint]:
     """trend() from figures that also count the answers (answered, cooperating, formal, sum of
     degrees, number of answers; see degree_figures): over a whole domain a pair answers several
@@ -235,7 +248,8 @@ def answer_trend(
     are the same."""
     points = trend(campaigns, {key: values[:4] for key, values in figures.items()})
     for point in points:
-        _, _, _, total, answers = figures.get(point.campaign, (0, 0, 0, 0, 0))
+        key = cast(CampaignKey, point.campaign)  # trend() copied it from `campaigns`
+        _, _, _, total, answers = figures.get(key, (0, 0, 0, 0, 0))
         point.mean = total / answers if answers else None
     return points
 

@@ -11,12 +11,15 @@ stage is unanswered, never "no".
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 CURRENT = "current"
 DESIRABLE = "desirable"
 STAGES = (CURRENT, DESIRABLE)
 DIMENSIONS = ("level", "place", "scale", "formalisation", "finality")
 UNCLASSIFIED = None  # an entry whose description does not tell a dimension's value
+
+Key = TypeVar("Key", bound=Hashable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +31,10 @@ class EntryRow:
     domain: Hashable
     stage: str
     is_none: bool = False
-    components: tuple = ()
+    components: tuple[Hashable, ...] = ()
     typology: Mapping[str, str | None] = field(default_factory=dict)
     possible: str = ""
-    obstacle_types: tuple = ()  # one tuple of type codes per obstacle
+    obstacle_types: tuple[tuple[str, ...], ...] = ()  # one tuple of type codes per obstacle
     label: str = ""
     way: str = ""
 
@@ -46,9 +49,9 @@ class StageCount:
     unanswered: int = 0
 
 
-def _answers(entries: Iterable[EntryRow]) -> dict[tuple, set]:
+def _answers(entries: Iterable[EntryRow]) -> dict[tuple[Hashable, str], dict[Hashable, bool]]:
     """(domain, stage) → {pair: has a recorded component}."""
-    answers: dict[tuple, dict] = defaultdict(dict)
+    answers: dict[tuple[Hashable, str], dict[Hashable, bool]] = defaultdict(dict)
     for entry in entries:
         seen = answers[(entry.domain, entry.stage)]
         seen[entry.pair] = seen.get(entry.pair, False) or not entry.is_none
@@ -62,7 +65,7 @@ def stage_counts(
     answered 'no', or did not answer. A pair with both a component and a 'no' counts as
     cooperating."""
     answers = _answers(entries)
-    table = {}
+    table: dict[Hashable, dict[str, StageCount]] = {}
     for domain in domains:
         table[domain] = {}
         for stage in STAGES:
@@ -79,20 +82,20 @@ def stage_counts(
     return table
 
 
-def cooperating_pairs(entries: Iterable[EntryRow], domain: Hashable, stage: str) -> set:
+def cooperating_pairs(entries: Iterable[EntryRow], domain: Hashable, stage: str) -> set[Hashable]:
     """The pairs with at least one recorded component for a sub-domain and stage."""
     return {e.pair for e in entries if e.domain == domain and e.stage == stage and not e.is_none}
 
 
 def typology_distribution(
     entries: Iterable[EntryRow], dimension: str, stage: str | None = CURRENT
-) -> dict[Hashable, Counter]:
+) -> dict[Hashable, Counter[str | None]]:
     """Per sub-domain, the number of entries (components) per value of one typology dimension;
     UNCLASSIFIED counts the entries whose value was not recorded. 'No cooperation' entries have
     no typology and are left out. `stage=None` takes both stages."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown typology dimension {dimension!r}")
-    table: dict[Hashable, Counter] = defaultdict(Counter)
+    table: dict[Hashable, Counter[str | None]] = defaultdict(Counter)
     for entry in entries:
         if entry.is_none or (stage is not None and entry.stage != stage):
             continue
@@ -100,18 +103,18 @@ def typology_distribution(
     return dict(table)
 
 
-def column_totals(table: Mapping[Hashable, Counter]) -> Counter:
+def column_totals(table: Mapping[Hashable, Counter[Key]]) -> Counter[Key]:
     """The sum of a per-domain table over all domains."""
-    total = Counter()
+    total: Counter[Key] = Counter()
     for counts in table.values():
         total.update(counts)
     return total
 
 
-def obstacle_pairs(entries: Iterable[EntryRow]) -> dict[Hashable, dict[str, set]]:
+def obstacle_pairs(entries: Iterable[EntryRow]) -> dict[Hashable, dict[str, set[Hashable]]]:
     """Per sub-domain and obstacle type, the pairs that named an obstacle of that type to a
     desirable form of cooperation."""
-    table: dict[Hashable, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    table: dict[Hashable, dict[str, set[Hashable]]] = defaultdict(lambda: defaultdict(set))
     for entry in entries:
         for types in entry.obstacle_types:
             for obstacle_type in types:
@@ -119,7 +122,7 @@ def obstacle_pairs(entries: Iterable[EntryRow]) -> dict[Hashable, dict[str, set]
     return {domain: dict(types) for domain, types in table.items()}
 
 
-def obstacle_counts(entries: Iterable[EntryRow]) -> dict[Hashable, Counter]:
+def obstacle_counts(entries: Iterable[EntryRow]) -> dict[Hashable, Counter[str]]:
     """Per sub-domain, the number of pairs naming each obstacle type."""
     return {
         domain: Counter({t: len(pairs) for t, pairs in types.items()})
@@ -132,14 +135,14 @@ class FocusMap:
     """A focus mapping as plain data: domain → focus and (domain, component) → focus."""
 
     domains: Mapping[Hashable, str]
-    components: Mapping[tuple, str]
+    components: Mapping[tuple[Hashable, Hashable], str]
 
     def foci_of(self, entry: EntryRow) -> set[str]:
         """The foci an entry belongs to: each component's own focus, else its domain's."""
         if not entry.components:
             focus = self.domains.get(entry.domain)
             return {focus} if focus else set()
-        foci = set()
+        foci: set[str] = set()
         for component in entry.components:
             focus = self.components.get((entry.domain, component), self.domains.get(entry.domain))
             if focus:
@@ -152,7 +155,9 @@ def focus_counts(
 ) -> dict[str, dict[str, int]]:
     """Per focus (planning / processen / producten): the pairs with current and with desirable
     cooperation on something in that focus, and the number of entries."""
-    pairs = {focus: {CURRENT: set(), DESIRABLE: set()} for focus in foci}
+    pairs: dict[str, dict[str, set[Hashable]]] = {
+        focus: {CURRENT: set(), DESIRABLE: set()} for focus in foci
+    }
     counted = {focus: {CURRENT: 0, DESIRABLE: 0} for focus in foci}
     for entry in entries:
         if entry.is_none:
@@ -194,7 +199,7 @@ def degree_of(entries: Iterable[EntryRow]) -> int | None:
     show, on the questionnaire's scale: 2 when one of them is formal, 1 when it cooperates
     otherwise, 0 when it answered 'no cooperation', None when nothing was recorded. This lets
     the benchmark treat a grid campaign like a questionnaire campaign."""
-    degree = None
+    degree: int | None = None
     for entry in entries:
         if entry.stage != CURRENT:
             continue
@@ -208,16 +213,17 @@ def degree_of(entries: Iterable[EntryRow]) -> int | None:
 
 
 def component_degrees(
-    entries: Iterable[EntryRow], domains_components: Mapping[Hashable, Sequence[Hashable]]
-) -> list[tuple[Hashable, Hashable, int]]:
+    entries: Iterable[EntryRow], domains_components: Mapping[Any, Sequence[Key]]
+) -> list[tuple[Hashable, Key, int]]:
     """(pair, component, degree) for a grid campaign: per pair and component the degree its
     current entries show; a pair that answered 'no cooperation' for a sub-domain scores 0 on
-    every component of it that it does not name."""
-    by_pair_domain: dict[tuple, list[EntryRow]] = defaultdict(list)
+    every component of it that it does not name. `domains_components` is keyed like the
+    entries' `domain` (any key type: a mapping's keys are invariant)."""
+    by_pair_domain: dict[tuple[Hashable, Hashable], list[EntryRow]] = defaultdict(list)
     for entry in entries:
         if entry.stage == CURRENT:
             by_pair_domain[(entry.pair, entry.domain)].append(entry)
-    triples = []
+    triples: list[tuple[Hashable, Key, int]] = []
     for (pair, domain), rows in by_pair_domain.items():
         for component in domains_components.get(domain, ()):
             named = [r for r in rows if component in r.components]

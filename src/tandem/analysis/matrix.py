@@ -55,7 +55,7 @@ class Matrix:
     rows: list[MatrixRow] = field(default_factory=list)
 
     def _column(self, index: int) -> list[int]:
-        return [row.cells[index] for row in self.rows if row.cells[index] is not None]
+        return [cell for row in self.rows if (cell := row.cells[index]) is not None]
 
     @property
     def column_totals(self) -> list[int]:
@@ -110,7 +110,7 @@ def build_matrix(
     Scores for rows or columns outside the matrix are ignored; a missing triple is unanswered.
     """
     column_index = {column.key: i for i, column in enumerate(columns)}
-    cells = {row.key: [None] * len(columns) for row in rows}
+    cells: dict[Hashable, list[int | None]] = {row.key: [None] * len(columns) for row in rows}
     for row_key, column_key, degree in scores:
         row_cells = cells.get(row_key)
         index = column_index.get(column_key)
@@ -142,7 +142,7 @@ def domain_totals(
     matrices: dict[Hashable, Matrix], row_key: Hashable
 ) -> dict[Hashable, int | None]:
     """A pair's TOT STAD per domain, from one matrix per domain."""
-    totals = {}
+    totals: dict[Hashable, int | None] = {}
     for domain_key, matrix in matrices.items():
         row = matrix.row(row_key)
         totals[domain_key] = row.total if row else None

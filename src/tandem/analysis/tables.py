@@ -2,6 +2,7 @@
 
 import csv
 import io
+from typing import Any
 
 from .matrix import Matrix
 
@@ -46,7 +47,7 @@ def matrix_text(matrix: Matrix, title: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def matrix_json(matrix: Matrix) -> dict:
+def matrix_json(matrix: Matrix) -> dict[str, Any]:
     """A JSON-ready structure with the cells, both column totals and the formal counts."""
     return {
         "aspects": [

@@ -3,11 +3,14 @@ per domain) in a questionnaire or grid campaign, the places and peer groups to f
 them by, and a trend's figures across the campaigns of one framework."""
 
 from collections import defaultdict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeAlias
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import get_language
 
+from tandem.accounts.scoping import Viewer
 from tandem.analysis import benchmark
 from tandem.analysis.grid import component_degrees
 from tandem.campaigns.models import Campaign, Response, Round
@@ -17,6 +20,13 @@ from tandem.catalogue.cache import domains_of, remembered
 from tandem.catalogue.models import Aspect, DegreeLevel, Domain, Framework
 from tandem.places.models import Pair, PeerGroup, Province, Region
 from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name
+
+# The pairs to read: a queryset (read as a subquery, e.g. `.values("pk")`) or the pairs' ids.
+PairIds: TypeAlias = "QuerySet[Any, Any] | Iterable[int]"
+# (pair, domain id, sum of degrees); a grid campaign's pairs are its entries' (analysis.grid)
+DomainSum: TypeAlias = tuple[Hashable, int, int]
+# (answered, cooperating, formal, sum of degrees, answers): see analysis.benchmark.degree_figures
+Figures: TypeAlias = tuple[int, int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +101,8 @@ class CampaignTotals:
 
     columns: list[DomainColumn]
     rows: list[benchmark.PairTotals]
-    province_of: dict = field(default_factory=dict)  # pair id → province id or None
-    region_of: dict = field(default_factory=dict)  # pair id → region id
+    province_of: dict[int, int | None] = field(default_factory=dict)  # pair id → province id
+    region_of: dict[int, int] = field(default_factory=dict)  # pair id → region id
 
     @property
     def domain_keys(self) -> list[int]:
@@ -128,13 +138,16 @@ def campaign_totals(
     language = (language or get_language() or "nl")[:2]
     domains, aspects = _aspects_by_domain(campaign)
     columns = [DomainColumn(d, len(aspects.get(d.pk, ()))) for d in domains]
-    headers, province_of, region_of = [], {}, {}
+    headers: list[tuple[int, str, str]] = []
+    province_of: dict[int, int | None] = {}
+    region_of: dict[int, int] = {}
     for pk, refnis, nl, fr, region_refnis, province_id, region_id in pairs.order_by().values_list(
         *PAIR_NAME_COLUMNS, "municipality__province_id", "municipality__region_id"
     ):
         headers.append((pk, municipality_name(nl, fr, region_refnis, language), refnis))
         province_of[pk], region_of[pk] = province_id, region_id
     subset = pairs.order_by().values("pk")
+    sums: list[DomainSum]
     if is_grid(campaign):
         sums = grid_sums(campaign, aspects, subset)
     else:
@@ -144,7 +157,9 @@ def campaign_totals(
     return CampaignTotals(columns, rows, province_of, region_of)
 
 
-def questionnaire_sums(round_: Round, aspects: dict[int, list[int]], pairs) -> list[tuple]:
+def questionnaire_sums(
+    round_: Round, aspects: dict[int, list[int]], pairs: PairIds
+) -> list[DomainSum]:
     """(pair id, domain id, sum of degrees) over a round's submitted joint answers: one query.
     Unanswered cells are left out, so a pair without any answer in a domain has no row."""
     aspect_ids = [pk for ids in aspects.values() for pk in ids]
@@ -163,23 +178,25 @@ def questionnaire_sums(round_: Round, aspects: dict[int, list[int]], pairs) -> l
     )
 
 
-def _grid_degrees(campaign: Campaign, aspects: dict[int, list[int]], pairs) -> list[tuple]:
+def _grid_degrees(
+    campaign: Campaign, aspects: dict[int, list[int]], pairs: PairIds
+) -> list[tuple[Hashable, int, int]]:
     # Read here, computed by analysis.grid: the entries are few (one table per pair).
     from tandem.grid.queries import entry_rows
 
     return component_degrees(entry_rows(campaign, Pair.objects.filter(pk__in=pairs)), aspects)
 
 
-def grid_sums(campaign: Campaign, aspects: dict[int, list[int]], pairs) -> list[tuple]:
+def grid_sums(campaign: Campaign, aspects: dict[int, list[int]], pairs: PairIds) -> list[DomainSum]:
     """(pair id, domain id, sum of degrees) for a grid campaign: the degrees its current
     entries show per component (analysis.grid.component_degrees), summed per sub-domain."""
     domain_of = {pk: domain for domain, ids in aspects.items() for pk in ids}
     return benchmark.domain_sums(_grid_degrees(campaign, aspects, pairs), domain_of)
 
 
-def peer_group_members(pair_ids) -> dict[int, list[int]]:
+def peer_group_members(pair_ids: Iterable[int]) -> dict[int, list[int]]:
     """Pair id → the ids of the saved peer groups it belongs to, in one query."""
-    members = defaultdict(list)
+    members: dict[int, list[int]] = defaultdict(list)
     for pair_id, group_id in PeerGroup.pairs.through.objects.filter(
         pair_id__in=list(pair_ids)
     ).values_list("pair_id", "peergroup_id"):
@@ -187,7 +204,7 @@ def peer_group_members(pair_ids) -> dict[int, list[int]]:
     return members
 
 
-def visible_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
+def visible_pairs(user: Viewer, campaign: Campaign) -> QuerySet[Pair]:
     """The campaign's pairs whose answers the user may read (and so compare)."""
     return campaign_pairs_for(user, campaign)
 
@@ -195,7 +212,7 @@ def visible_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
 # --- trends ------------------------------------------------------------------------------------
 
 
-def framework_campaigns(user, campaign: Campaign) -> list[Campaign]:
+def framework_campaigns(user: Viewer, campaign: Campaign) -> list[Campaign]:
     """The campaigns the user may see that share the campaign's framework, in year order."""
     return list(
         campaigns_for(user).filter(framework_id=campaign.framework_id).order_by("year", "slug")
@@ -205,7 +222,7 @@ def framework_campaigns(user, campaign: Campaign) -> list[Campaign]:
 def _matrix_rounds(campaigns: list[Campaign]) -> dict[int, int]:
     """Campaign id → the id of the round its matrices show (matrix_round's rule: the latest
     closed round, else the latest round), for many campaigns in one query."""
-    chosen: dict[int, tuple] = {}
+    chosen: dict[int, tuple[tuple[bool, int], int]] = {}
     for pk, campaign_id, number, status in Round.objects.filter(
         campaign__in=[c.pk for c in campaigns]
     ).values_list("pk", "campaign_id", "number", "status"):
@@ -215,7 +232,9 @@ def _matrix_rounds(campaigns: list[Campaign]) -> dict[int, int]:
     return {campaign_id: pk for campaign_id, (_, pk) in chosen.items()}
 
 
-def questionnaire_trend_figures(user, campaigns: list[Campaign], aspect_ids: list[int]) -> dict:
+def questionnaire_trend_figures(
+    user: Viewer, campaigns: list[Campaign], aspect_ids: list[int]
+) -> dict[int, Figures]:
     """Campaign id → (answered, cooperating, formal, sum of degrees, answers) over the submitted
     joint answers to the aspects in each campaign's matrix round, limited to the pairs the user
     may read there: one aggregate query for all campaigns. A pair counts once per figure."""
@@ -255,11 +274,11 @@ def questionnaire_trend_figures(user, campaigns: list[Campaign], aspect_ids: lis
 
 
 def grid_trend_figures(
-    user, campaigns: list[Campaign], aspects: dict[int, list[int]], chosen
-) -> dict:
+    user: Viewer, campaigns: list[Campaign], aspects: dict[int, list[int]], chosen: Iterable[int]
+) -> dict[int, Figures]:
     """As questionnaire_trend_figures for grid campaigns: the degrees derived from each
     campaign's entries (three queries per campaign; a framework has few grid campaigns)."""
-    figures = {}
+    figures: dict[int, Figures] = {}
     wanted = set(chosen)
     for campaign in campaigns:
         pairs = campaign_pairs_for(user, campaign).order_by().values("pk")
@@ -270,7 +289,9 @@ def grid_trend_figures(
     return figures
 
 
-def trend_points(user, campaign: Campaign, aspect_ids: list[int]) -> list[benchmark.TrendPoint]:
+def trend_points(
+    user: Viewer, campaign: Campaign, aspect_ids: list[int]
+) -> list[benchmark.TrendPoint]:
     """The trend of one aspect (or of a domain's aspects) over the campaigns of the campaign's
     framework that the user may see, in year order."""
     campaigns = framework_campaigns(user, campaign)
@@ -280,7 +301,7 @@ def trend_points(user, campaign: Campaign, aspect_ids: list[int]) -> list[benchm
     else:
         figures = questionnaire_trend_figures(user, campaigns, aspect_ids)
     points = benchmark.answer_trend([(c.pk, c.name, c.year) for c in campaigns], figures)
-    by_pk = {c.pk: c for c in campaigns}
+    by_pk: dict[Hashable, Campaign] = {c.pk: c for c in campaigns}
     for point in points:
         point.campaign = by_pk[point.campaign]
     return points

@@ -3,15 +3,20 @@ lists): kept a minute in the process's cache, so an autosave does not query it a
 the catalogue shows within that minute; translated labels are read per request, in the active
 language, from the kept objects."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.core.cache import cache
 
 from .models import DegreeLevel, Domain, Instrument, ObstacleType, ReasonCluster
 
 TIMEOUT = 60
 
+Kept = TypeVar("Kept")
 
-def remembered(key: str, load):
-    value = cache.get(key)
+
+def remembered(key: str, load: Callable[[], Kept]) -> Kept:
+    value: Kept | None = cache.get(key)
     if value is None:
         value = load()
         cache.set(key, value, timeout=TIMEOUT)

@@ -11,7 +11,7 @@ class Finding:
     kind: str
     message: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"[{self.kind}] {self.message}"
 
 

@@ -11,29 +11,45 @@ know them: accounts the person's choice, campaigns their questionnaires' languag
 4. the browser's languages (Accept-Language); Dutch when none of ours is among them.
 """
 
+from typing import TYPE_CHECKING, TypeGuard
+
 from django.conf import settings
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils import translation
 from django.utils.deprecation import MiddlewareMixin
+
+if TYPE_CHECKING:
+
+    class LanguageRequest(HttpRequest):
+        """A request as LanguageMiddleware leaves it."""
+
+        language_is_chosen: bool
+
 
 CHOICE_KEY = "tandem_language_choice"  # the account's own choice ("" when none), from login on
 DEFAULT_KEY = "tandem_default_language"  # the language of the person's questionnaires
 LAST_USED_COOKIE = "tandem_last_language"
 
 
-def supported(language: str | None) -> bool:
+def supported(language: str | None) -> TypeGuard[str]:
     return language in {code for code, _name in settings.LANGUAGES}
 
 
-def _choice(request) -> str:
-    if request.user.is_authenticated and supported(request.session.get(CHOICE_KEY)):
-        return request.session[CHOICE_KEY]
+def _choice(request: HttpRequest) -> str:
+    if request.user.is_authenticated:
+        choice = request.session.get(CHOICE_KEY)
+        if supported(choice):
+            return choice
     cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
     return cookie if supported(cookie) else ""
 
 
-def _fallback(request) -> str:
-    if request.user.is_authenticated and supported(request.session.get(DEFAULT_KEY)):
-        return request.session[DEFAULT_KEY]
+def _fallback(request: HttpRequest) -> str:
+    if request.user.is_authenticated:
+        default = request.session.get(DEFAULT_KEY)
+        if supported(default):
+            return default
     last = request.COOKIES.get(LAST_USED_COOKIE, "")
     if supported(last):
         return last
@@ -41,7 +57,7 @@ def _fallback(request) -> str:
     return accepted if supported(accepted) else settings.LANGUAGE_CODE
 
 
-def use_context_language(request, language: str) -> None:
+def use_context_language(request: HttpRequest, language: str) -> None:
     """A page of a questionnaire (or its invitation) speaks its language, unless the person
     chose one."""
     if not getattr(request, "language_is_chosen", True) and supported(language):
@@ -52,14 +68,16 @@ def use_context_language(request, language: str) -> None:
 class LanguageMiddleware(MiddlewareMixin):
     """Runs after the authentication middleware: the account's choice needs the user."""
 
-    def process_request(self, request):
+    def process_request(self, request: "LanguageRequest") -> None:
         choice = _choice(request)
         request.language_is_chosen = bool(choice)
         language = choice or _fallback(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
 
-    def process_response(self, request, response):
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         language = translation.get_language()
         response.headers.setdefault("Content-Language", language)
         vary = [v.strip() for v in response.headers.get("Vary", "").split(",") if v.strip()]

@@ -3,13 +3,13 @@ anonymous session, which Django carries over at login, under the page they belon
 given back once when the person is on that page again (still version-checked when saved, so a
 save made elsewhere meanwhile shows a conflict, never an overwrite)."""
 
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 
 SESSION_KEY = "tandem_kept_posts"
 NOT_TYPED = ("csrfmiddlewaretoken", "action")  # the token and the button pressed
 
 
-def posted_fields(request) -> dict[str, list[str]]:
+def posted_fields(request: HttpRequest) -> dict[str, list[str]]:
     """The posted fields a person typed (not the CSRF token, not the button, not files)."""
     return {name: request.POST.getlist(name) for name in request.POST if name not in NOT_TYPED}
 
@@ -21,7 +21,7 @@ def as_querydict(fields: dict[str, list[str]]) -> QueryDict:
     return data
 
 
-def keep_post(request, page: str) -> None:
+def keep_post(request: HttpRequest, page: str) -> None:
     """Keep the posted fields for `page`; a later post for the same page adds to them (the
     later autosave of a row wins over an earlier one)."""
     fields = posted_fields(request)
@@ -32,7 +32,7 @@ def keep_post(request, page: str) -> None:
     request.session[SESSION_KEY] = kept
 
 
-def take_kept_post(request, page: str | None = None) -> QueryDict | None:
+def take_kept_post(request: HttpRequest, page: str | None = None) -> QueryDict | None:
     """The fields kept for `page` (default: this request's path), once; None when none."""
     page = page or request.path
     kept = request.session.get(SESSION_KEY)
@@ -43,7 +43,7 @@ def take_kept_post(request, page: str | None = None) -> QueryDict | None:
     return data
 
 
-def restored_post(request) -> QueryDict | None:
+def restored_post(request: HttpRequest) -> QueryDict | None:
     """The fields kept for this page, for a page that puts them back in its form to be checked
     and saved, with a message saying so."""
     from django.contrib import messages

@@ -4,13 +4,17 @@ archive may inflate to (S11). Office documents are ZIP archives, so their parts 
 import hashlib
 import zipfile
 from pathlib import PurePath
+from typing import NoReturn, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tandem.core.fields import actor_field
+from tandem.core.history import Actor, record_actor
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_INFLATED_BYTES = 200 * 1024 * 1024  # a zip bomb inflates far beyond its own size
@@ -26,11 +30,11 @@ ALLOWED = {
 OOXML_PART = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
 
 
-def _refuse(message):
+def _refuse(message: str) -> NoReturn:
     raise ValidationError(message, code="document")
 
 
-def _check_archive(upload, extension: str) -> None:
+def _check_archive(upload: "File[bytes]", extension: str) -> None:
     try:
         archive = zipfile.ZipFile(upload)
     except zipfile.BadZipFile:
@@ -54,7 +58,7 @@ def _check_archive(upload, extension: str) -> None:
             )
 
 
-def validate_document(upload) -> None:
+def validate_document(upload: "File[bytes]") -> None:
     """Refuse anything but a PDF, DOCX, ODT or XLSX of at most 20 MB, judged by its content."""
     extension = PurePath(upload.name or "").suffix.lower()
     if extension not in ALLOWED:
@@ -74,7 +78,7 @@ def content_type_of(name: str) -> str:
     return ALLOWED[PurePath(name).suffix.lower()]
 
 
-def sha256_of(upload) -> str:
+def sha256_of(upload: "File[bytes]") -> str:
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in upload.chunks():
@@ -99,24 +103,29 @@ class StoredDocument(models.Model):
     sha256 = models.CharField(gettext_lazy("SHA-256"), max_length=64)
     uploaded_at = models.DateTimeField(gettext_lazy("uploaded at"), auto_now_add=True)
     uploaded_by = actor_field(gettext_lazy("uploaded by"))
+    # Declared by each subclass (a FileField), with the folder its files go to.
+    file: FieldFile
 
     class Meta:
         abstract = True
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.original_name
 
 
-def store(document: StoredDocument, upload, user) -> StoredDocument:
+Document = TypeVar("Document", bound=StoredDocument)
+
+
+def store(document: Document, upload: "File[bytes]", user: Actor) -> Document:
     """Save an upload (validated by content beforehand) into `document` under a generated name,
     with one history record naming the uploader."""
-    name = safe_display_name(upload.name)
+    name = safe_display_name(upload.name or "")
     document.original_name = name
     document.content_type = content_type_of(name)
     document.size = upload.size
     document.sha256 = sha256_of(upload)
     document.uploaded_by = user
     document.file.save(name, upload, save=False)
-    document._history_user = user
+    record_actor(document, user)
     document.save()
     return document

@@ -2,12 +2,14 @@
 may read or edit, and the synthesis entries and factor matrices as plain rows for analysis/."""
 
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from tandem.accounts.models import CampaignRole, PairRole
+from tandem.accounts.scoping import Viewer
 from tandem.analysis.grid import EntryRow, FocusMap
 from tandem.campaigns.models import Campaign, CampaignPair
 from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for
@@ -15,6 +17,7 @@ from tandem.catalogue.cache import remembered
 from tandem.catalogue.models import (
     Aspect,
     CooperationFocus,
+    Domain,
     Factor,
     FocusAssignment,
     FocusMapping,
@@ -27,7 +30,7 @@ from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name
 from .models import FactorColumn, FactorMatrix, FactorRow, FactorValue, GridEntry, GridObstacle
 
 
-def grid_campaign(user, slug: str) -> Campaign:
+def grid_campaign(user: Viewer, slug: str) -> Campaign:
     """A grid campaign the user may see, or 404."""
     campaign = (
         campaigns_for(user)
@@ -40,19 +43,19 @@ def grid_campaign(user, slug: str) -> Campaign:
     return campaign
 
 
-def readable_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
+def readable_pairs(user: Viewer, campaign: Campaign) -> QuerySet[Pair]:
     """Pairs whose synthesis tables the user may read: as for a campaign's answers."""
     return campaign_pairs_for(user, campaign)
 
 
-def editable_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
+def editable_pairs(user: Viewer, campaign: Campaign) -> QuerySet[Pair]:
     """Pairs whose synthesis table the user may change: the pair's editors (a role for this
     campaign or for all the pair's campaigns) and the campaign's coordinators, who record the
     intake interviews."""
     pairs = Pair.objects.filter(participations__campaign=campaign)
     if getattr(user, "is_superuser", False):
         return pairs
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return pairs.none()
     coordinator = CampaignRole.objects.filter(
         user=user, campaign=campaign, role=CampaignRole.Role.COORDINATOR
@@ -68,14 +71,12 @@ def participation_for(
 ) -> CampaignPair:
     """The participation of the pair with this REFNIS code among `pairs`, or 404; with
     `editable`, annotated `may_edit` (in the same query)."""
-    participation = CampaignPair.objects.select_related(
-        "pair__municipality__region", "campaign"
-    ).filter(campaign=campaign, pair__in=pairs.values("pk"), pair__municipality__refnis=refnis)
+    query = CampaignPair.objects.select_related("pair__municipality__region", "campaign").filter(
+        campaign=campaign, pair__in=pairs.values("pk"), pair__municipality__refnis=refnis
+    )
     if editable is not None:
-        participation = participation.annotate(
-            may_edit=Exists(editable.filter(pk=OuterRef("pair_id")))
-        )
-    participation = participation.first()
+        query = query.annotate(may_edit=Exists(editable.filter(pk=OuterRef("pair_id"))))
+    participation = query.first()
     if participation is None:
         raise Http404("no such pair in this campaign")
     return participation
@@ -97,7 +98,10 @@ def pair_headers(pairs: QuerySet[Pair], language: str | None = None) -> dict[int
 
 
 def entry_rows(
-    campaign: Campaign, pairs: QuerySet[Pair] | None = None, domain=None, obstacles=True
+    campaign: Campaign,
+    pairs: QuerySet[Pair] | None = None,
+    domain: Domain | None = None,
+    obstacles: bool = True,
 ) -> list[EntryRow]:
     """The campaign's synthesis entries (of one sub-domain, when given) as plain rows (three
     queries), ordered by pair, domain, stage and position. Components are aspect ids; typology
@@ -127,33 +131,34 @@ def entry_rows(
         )
     )
     ids = [v[0] for v in values]
-    components = defaultdict(list)
+    components: dict[int, list[int]] = defaultdict(list)
     for entry_id, aspect_id in GridEntry.components.through.objects.filter(
         gridentry_id__in=ids
     ).values_list("gridentry_id", "aspect_id"):
         components[entry_id].append(aspect_id)
-    with_obstacles, obstacles = obstacles, defaultdict(dict)
+    # entry id → obstacle id → the slugs of its types
+    obstacle_types: dict[int, dict[int, list[str]]] = defaultdict(dict)
     for entry_id, obstacle_id, type_slug in (
-        GridObstacle.objects.filter(entry_id__in=ids if with_obstacles else [])
+        GridObstacle.objects.filter(entry_id__in=ids if obstacles else [])
         .order_by("entry_id", "order", "pk")
         .values_list("entry_id", "pk", "types__slug")
     ):
-        types = obstacles[entry_id].setdefault(obstacle_id, [])
+        types = obstacle_types[entry_id].setdefault(obstacle_id, [])
         if type_slug:
             types.append(type_slug)
-    rows = []
-    for pk, pair, domain, stage, is_none, *typology, possible, label, way in values:
+    rows: list[EntryRow] = []
+    for pk, pair, domain_id, stage, is_none, *typology, possible, label, way in values:
         rows.append(
             EntryRow(
                 key=pk,
                 pair=pair,
-                domain=domain,
+                domain=domain_id,
                 stage=stage,
                 is_none=is_none,
                 components=tuple(sorted(components.get(pk, ()))),
                 typology=dict(zip(GridEntry.TYPOLOGY, typology, strict=True)),
                 possible=possible,
-                obstacle_types=tuple(tuple(sorted(t)) for t in obstacles[pk].values()),
+                obstacle_types=tuple(tuple(sorted(t)) for t in obstacle_types[pk].values()),
                 label=label,
                 way=way,
             )
@@ -166,20 +171,25 @@ def mappings_for(campaign: Campaign) -> list[FocusMapping]:
     return focus_vocabulary(campaign.framework_id)[0]
 
 
-def focus_vocabulary(framework_id: int) -> tuple[list[FocusMapping], dict[int, FocusMap], list]:
+def focus_vocabulary(
+    framework_id: int,
+) -> tuple[list[FocusMapping], dict[int, FocusMap], list[CooperationFocus]]:
     """The framework's focus mappings, each mapping's assignments as plain data (mapping id →
     FocusMap) and the foci in catalogue order: three queries, kept a minute."""
 
-    def load():
+    def load() -> tuple[list[FocusMapping], dict[int, FocusMap], list[CooperationFocus]]:
         mappings = list(FocusMapping.objects.filter(framework_id=framework_id))
-        maps = {m.pk: FocusMap(domains={}, components={}) for m in mappings}
+        # Filled here, then frozen into each mapping's FocusMap.
+        domains: dict[int, dict[Hashable, str]] = {m.pk: {} for m in mappings}
+        components: dict[int, dict[tuple[Hashable, Hashable], str]] = {m.pk: {} for m in mappings}
         for mapping, domain, aspect, focus in FocusAssignment.objects.filter(
             mapping__framework_id=framework_id
         ).values_list("mapping_id", "domain_id", "aspect_id", "focus__slug"):
             if aspect is None:
-                maps[mapping].domains[domain] = focus
+                domains[mapping][domain] = focus
             else:
-                maps[mapping].components[(domain, aspect)] = focus
+                components[mapping][(domain, aspect)] = focus
+        maps = {pk: FocusMap(domains=domains[pk], components=components[pk]) for pk in domains}
         return mappings, maps, list(CooperationFocus.objects.all())
 
     return remembered(f"tandem:focus-vocabulary:{framework_id}", load)
@@ -188,10 +198,10 @@ def focus_vocabulary(framework_id: int) -> tuple[list[FocusMapping], dict[int, F
 def factor_paths() -> dict[int, list[Factor]]:
     """Factor id → its path from the root (the whole tree in one query, kept a minute)."""
 
-    def load():
+    def load() -> dict[int, list[Factor]]:
         factors = {f.pk: f for f in Factor.objects.all()}
 
-        def path(factor):
+        def path(factor: Factor) -> list[Factor]:
             if factor.parent_id is None:
                 return [factor]
             return [*path(factors[factor.parent_id]), factor]
@@ -206,7 +216,7 @@ def typology_values() -> list[TypologyValue]:
     return remembered("tandem:typology-values", lambda: list(TypologyValue.objects.all()))
 
 
-def components_of(domain) -> list[Aspect]:
+def components_of(domain: Domain) -> list[Aspect]:
     """A sub-domain's components in order (kept a minute)."""
     return remembered(
         f"tandem:grid-components:{domain.pk}",
@@ -228,7 +238,7 @@ class MatrixData:
         return self.cells.get((factor_id, pair_id))
 
 
-def matrix_data(matrix: FactorMatrix, paths: dict | None = None) -> MatrixData:
+def matrix_data(matrix: FactorMatrix, paths: dict[int, list[Factor]] | None = None) -> MatrixData:
     paths = factor_paths() if paths is None else paths
     columns = list(
         FactorColumn.objects.filter(matrix=matrix)

@@ -1,23 +1,27 @@
 """Reads of a pair's register, always through the scoping helpers: a pair outside the user's
 reach, or a record of another pair, is not found (404)."""
 
+from typing import Any
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from tandem.accounts.scoping import register_pairs
+from tandem.accounts.scoping import Viewer, register_pairs
+from tandem.places.models import Pair
 
 from .models import (
     ApprovedReport,
     FocusGroup,
     Measure,
     Meeting,
+    PairRecord,
     RegisterDocument,
     ReportEdition,
     Synergy,
 )
 
-RECORD_MODELS = {
+RECORD_MODELS: dict[str, type[PairRecord]] = {
     "synergy": Synergy,
     "meeting": Meeting,
     "measure": Measure,
@@ -25,27 +29,27 @@ RECORD_MODELS = {
 }
 
 
-def register_pair(user, refnis: str, *, editing: bool = False):
+def register_pair(user: Viewer, refnis: str, *, editing: bool = False) -> Pair:
     pairs = register_pairs(user, editing=editing).select_related("municipality__region")
     return get_object_or_404(pairs, municipality__refnis=refnis)
 
 
-def may_edit(user, pair) -> bool:
+def may_edit(user: Viewer, pair: Pair) -> bool:
     return register_pairs(user, editing=True).filter(pk=pair.pk).exists()
 
 
-def record_of(pair, kind: str, pk: int):
+def record_of(pair: Pair, kind: str, pk: int) -> PairRecord:
     model = RECORD_MODELS.get(kind)
     if model is None:
         raise Http404("unknown kind of record")
     return get_object_or_404(model, pair=pair, pk=pk)
 
 
-def document_of(pair, pk: int) -> RegisterDocument:
+def document_of(pair: Pair, pk: int) -> RegisterDocument:
     return get_object_or_404(RegisterDocument, pair=pair, pk=pk)
 
 
-def report_years(pair) -> list[int]:
+def report_years(pair: Pair) -> list[int]:
     """The budget years with an edition or an approved report, and this year and the next."""
     today = timezone.localdate()
     years = {today.year, today.year + 1}
@@ -54,7 +58,8 @@ def report_years(pair) -> list[int]:
     return sorted(years, reverse=True)
 
 
-def register_overview(pair) -> dict:
+def register_overview(pair: Pair) -> dict[str, Any]:
+    """The register page's context: the pair's records of each kind and its report years."""
     synergies = (
         Synergy.objects.filter(pair=pair)
         .select_related("domain__parent", "instrument")
