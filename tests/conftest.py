@@ -7,27 +7,13 @@ supervisor without roles, and a second private campaign that only pair B takes p
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.utils import timezone
 
-from tandem.accounts.models import CampaignRole, PairRole
-from tandem.campaigns.models import (
-    Campaign,
-    CampaignPair,
-    ProposedAspect,
-    Response,
-    ResponseDocument,
-    Round,
-    Submission,
-)
-from tandem.catalogue.models import Framework
+from tandem.campaigns.models import Campaign, Response
 from tandem.catalogue.services import load_catalogue
 from tandem.demo.services import load_demo
-from tandem.places.models import Pair
 from tandem.places.services import load_reference
-
-PASSWORD = "correct horse battery staple"
+from tests import factories
 
 
 def load_all():
@@ -56,60 +42,40 @@ def demo_campaign(db):
     return Campaign.objects.get(slug="centrumsteden-2010")
 
 
-def _user(username, **extra):
-    return get_user_model().objects.create_user(
-        username=username, password=PASSWORD, email=f"{username}@example.be", **extra
-    )
-
-
 @pytest.fixture
 def tenants(db):
     """Pair A and pair B with their users, and two private campaigns."""
-    framework = Framework.objects.get(slug="management-2010")
-    pair_a = Pair.objects.get(municipality__refnis="41002")  # Aalst
-    pair_b = Pair.objects.get(municipality__refnis="31005")  # Brugge
-    shared = Campaign.objects.create(
-        slug="private-shared",
-        name="Private shared campaign",
-        framework=framework,
-        year=2026,
-        is_public=False,
+    framework = factories.framework("management-2010")
+    pair_a = factories.pair("41002")  # Aalst
+    pair_b = factories.pair("31005")  # Brugge
+    shared = factories.campaign(
+        framework=framework, slug="private-shared", name="Private shared campaign"
     )
-    only_b = Campaign.objects.create(
-        slug="private-b",
-        name="Campaign of pair B only",
-        framework=framework,
-        year=2026,
-        is_public=False,
+    only_b = factories.campaign(
+        framework=framework, slug="private-b", name="Campaign of pair B only"
     )
     aspect = framework.domains.get(slug="financieel").aspects.get(slug="thesaurie")
     for campaign, pairs in ((shared, [pair_a, pair_b]), (only_b, [pair_b])):
-        round_ = Round.objects.create(campaign=campaign, number=1, status=Round.Status.CLOSED)
+        round_ = factories.round_(campaign=campaign)
         for pair in pairs:
-            CampaignPair.objects.create(campaign=campaign, pair=pair)
-            response = Response.objects.create(
-                round=round_, pair=pair, aspect=aspect, degree=2, status=Response.Status.SUBMITTED
+            factories.participation(campaign=campaign, pair=pair)
+            response = factories.response(
+                round_=round_, pair=pair, aspect=aspect, degree=2, status=Response.Status.SUBMITTED
             )
     # Pair B's own objects that pair A must never reach: an 'other' row and a document.
-    own_row_b = ProposedAspect.objects.create(
-        campaign=only_b, round=round_, pair=pair_b, domain=aspect.domain, label="Eigen rij B"
+    own_row_b = factories.own_row(
+        round_=round_, pair=pair_b, domain=aspect.domain, label="Eigen rij B"
     )
-    Response.objects.create(round=round_, pair=pair_b, proposal=own_row_b, degree=1)
-    submission_b = Submission.objects.create(round=round_, pair=pair_b, submitted_at=timezone.now())
-    document_b = ResponseDocument.objects.create(
-        response=response,
-        file="responses/none",
-        original_name="b.pdf",
-        content_type="application/pdf",
-        size=1,
-        sha256="0" * 64,
-    )
-    user_a, user_b = _user("respondent-a"), _user("respondent-b")
-    PairRole.objects.create(user=user_a, pair=pair_a, role=PairRole.Role.RESPONDENT)
-    PairRole.objects.create(user=user_b, pair=pair_b, role=PairRole.Role.RESPONDENT)
-    coordinator = _user("coordinator")
-    CampaignRole.objects.create(user=coordinator, campaign=shared)
-    supervisor = _user("supervisor")
+    factories.response(round_=round_, pair=pair_b, proposal=own_row_b, degree=1)
+    submission_b = factories.submission(round_=round_, pair=pair_b)
+    document_b = factories.document(response=response, original_name="b.pdf")
+    user_a = factories.user(username="respondent-a")
+    user_b = factories.user(username="respondent-b")
+    factories.pair_role(user=user_a, pair=pair_a)
+    factories.pair_role(user=user_b, pair=pair_b)
+    coordinator = factories.user(username="coordinator")
+    factories.campaign_role(user=coordinator, campaign=shared)
+    supervisor = factories.user(username="supervisor")
     register_b = _register_of(pair_b)
     grid_b = _grid_of(pair_a, pair_b)
     return {
@@ -145,21 +111,19 @@ def _grid_of(pair_a, pair_b):
         SynthesisTable,
     )
 
-    framework = Framework.objects.get(slug="financieel-2012")
+    framework = factories.framework("financieel-2012")
     domain = framework.domains.get(slug="debiteurenbeheer")
     factor = Factor.objects.get(slug="historiek-overleg")
     found = {}
     for slug, pairs in (("grid-shared", [pair_a, pair_b]), ("grid-b", [pair_b])):
-        campaign = Campaign.objects.create(
-            slug=slug, name=f"Grid {slug}", framework=framework, year=2026, is_public=False
-        )
-        Round.objects.create(campaign=campaign, number=1, status=Round.Status.CLOSED)
+        campaign = factories.campaign(framework=framework, slug=slug, name=f"Grid {slug}")
+        factories.round_(campaign=campaign)
         matrix = FactorMatrix.objects.create(
             campaign=campaign, focus=CooperationFocus.objects.get(slug="planning")
         )
         row = FactorRow.objects.create(matrix=matrix, factor=factor, order=1)
         for order, pair in enumerate(pairs, start=1):
-            participation = CampaignPair.objects.create(campaign=campaign, pair=pair)
+            participation = factories.participation(campaign=campaign, pair=pair)
             table = SynthesisTable.objects.create(participation=participation)
             entry = GridEntry.objects.create(
                 table=table, domain=domain, stage="desirable", label=f"Debiteuren {pair}", order=1
@@ -181,25 +145,12 @@ def _register_of(pair):
     """One object of each kind in a pair's synergy register, for the URL walk (S1)."""
     from datetime import date
 
-    from tandem.catalogue.models import SynergyDomain
-    from tandem.synergies.models import (
-        ApprovedReport,
-        FocusGroup,
-        Measure,
-        Meeting,
-        RegisterDocument,
-        Synergy,
-    )
+    from tandem.synergies.models import ApprovedReport, RegisterDocument
 
-    domain = SynergyDomain.objects.get(slug="communicatie")
-    synergy = Synergy.objects.create(
-        pair=pair, domain=domain, title_nl="Synergie B", start_year=2020
-    )
-    meeting = Meeting.objects.create(
-        pair=pair, kind=Meeting.Kind.STEERING_GROUP, date=date(2022, 9, 1), title_nl="Stuurgroep B"
-    )
-    measure = Measure.objects.create(pair=pair, domain=domain, title_nl="Maatregel B", year=2023)
-    focus_group = FocusGroup.objects.create(pair=pair, service="IT B")
+    synergy = factories.synergy(pair=pair, title_nl="Synergie B", start_year=2020)
+    meeting = factories.meeting(pair=pair, date=date(2022, 9, 1), title_nl="Stuurgroep B")
+    measure = factories.measure(pair=pair, title_nl="Maatregel B", year=2023)
+    focus_group = factories.focus_group(pair=pair, service="IT B")
     document = RegisterDocument.objects.create(
         pair=pair,
         synergy=synergy,

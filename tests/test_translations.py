@@ -14,6 +14,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 import tandem
+from tests import factories
 
 SOURCE_DIR = Path(tandem.__file__).parent
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
@@ -202,6 +203,16 @@ def test_home_page_speaks_the_chosen_language(client, db, language, heading, foo
     assert footer in html
 
 
+@pytest.fixture
+def published(db):
+    """A published campaign with one submitted answer: a matrix to read the headers of."""
+    campaign = factories.campaign(is_public=True, pairs=["41002"])
+    round_ = factories.round_(campaign=campaign)
+    aspect = campaign.framework.domains.get(slug="financieel").aspects.get(slug="thesaurie")
+    factories.response(round_=round_, pair="41002", aspect=aspect, degree=2, status="submitted")
+    return campaign
+
+
 @pytest.mark.parametrize(
     "language, row_total, column_total, city",
     [
@@ -210,18 +221,20 @@ def test_home_page_speaks_the_chosen_language(client, db, language, heading, foo
         ("en", "City total", "Aspect total", "City"),
     ],
 )
-def test_matrix_headers_follow_the_language(client, db, language, row_total, column_total, city):
+def test_matrix_headers_follow_the_language(
+    client, published, language, row_total, column_total, city
+):
     client.cookies["tandem_language"] = language
-    url = reverse("matrix", args=["centrumsteden-2010", "financieel"])
+    url = reverse("matrix", args=[published.slug, "financieel"])
     html = client.get(url).content.decode()
     assert f'<th scope="col" class="total">{row_total}<span' in html
     assert f'<th scope="row">{column_total}<span' in html
     assert f'<th scope="col" class="corner">{city}</th>' in html
 
 
-def test_csv_download_keeps_the_seed_labels_in_every_language(client, db):
+def test_csv_download_keeps_the_seed_labels_in_every_language(client, published):
     client.cookies["tandem_language"] = "fr"
-    url = reverse("matrix-download", args=["centrumsteden-2010", "financieel", "csv"])
+    url = reverse("matrix-download", args=[published.slug, "financieel", "csv"])
     lines = client.get(url).content.decode().splitlines()
     assert lines[0].endswith(",TOT STAD")
     assert lines[-2].startswith("TOT ASPECT,") and lines[-1].startswith("AANTAL MET SAMENWERKING,")

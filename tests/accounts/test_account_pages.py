@@ -10,10 +10,10 @@ from django.test import Client
 from django.urls import reverse
 
 from tandem.accounts.models import AccountPreferences, PairRole
-from tandem.campaigns import coordination, invitations
 from tandem.campaigns.models import Campaign
-from tandem.places.models import Pair
-from tests.conftest import PASSWORD
+from tandem.campaigns.services import coordination, invitations, rounds
+from tests import factories
+from tests.factories import PASSWORD
 
 DUTCH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "nl-BE,nl;q=0.9"}
 NAMUR = "92094"
@@ -37,9 +37,9 @@ def namur(tenants):
         name={"nl": "Samenwerking 2026", "fr": "Coopération 2026"},
         year=2026,
     )
-    pair = Pair.objects.select_related("municipality").get(municipality__refnis=NAMUR)
-    coordination.set_pairs(campaign, [pair])
-    coordination.open_round(campaign.rounds.get(number=1))
+    pair = factories.pair(NAMUR)
+    coordination.set_pairs(campaign=campaign, pairs=[pair])
+    rounds.open_round(round_=campaign.rounds.get(number=1))
     return {"campaign": campaign, "pair": pair, **tenants}
 
 
@@ -125,10 +125,8 @@ def test_logging_in_by_e_mail_address_in_any_capitals(tenants):
     assert wrong.status_code == 200 and "_auth_user_id" not in wrong.client.session
 
 
-def test_an_address_shared_by_two_accounts_logs_in_neither(tenants, django_user_model):
-    django_user_model.objects.create_user(
-        "tweede", email="respondent-a@example.be", password=PASSWORD
-    )
+def test_an_address_shared_by_two_accounts_logs_in_neither(tenants):
+    factories.user(username="tweede", email="respondent-a@example.be")
     shared = Client().post(
         reverse("login"), {"username": "respondent-a@example.be", "password": PASSWORD}
     )
@@ -139,9 +137,7 @@ def test_an_address_shared_by_two_accounts_logs_in_neither(tenants, django_user_
 
 def test_my_work_lists_the_persons_own_questionnaires_registers_and_campaigns(tenants, client_as):
     tenants["shared"].rounds.update(status="open")
-    PairRole.objects.create(
-        user=tenants["user_a"], pair=tenants["pair_a"], role=PairRole.Role.EDITOR
-    )
+    factories.pair_role(user=tenants["user_a"], pair=tenants["pair_a"], role=PairRole.Role.EDITOR)
     html = client_as(tenants["user_a"]).get(reverse("my-work")).content.decode()
     assert reverse("questionnaire", args=["private-shared", "41002"]) in html
     assert reverse("register", args=["41002"]) in html
@@ -152,7 +148,7 @@ def test_my_work_lists_the_persons_own_questionnaires_registers_and_campaigns(te
 
 
 def test_my_work_shows_the_progress_per_domain(tenants, client_as):
-    from tandem.campaigns.answering import save_answer
+    from tandem.campaigns.services.answering import save_answer
 
     shared = tenants["shared"]
     round_ = shared.rounds.get()
@@ -217,7 +213,9 @@ def test_password_reset_mails_are_limited_per_address_and_unknown_addresses_lear
 
 
 def test_municipalities_are_named_in_the_pages_language_and_brussels_by_both_names(client, db):
-    url = reverse("campaign-pair", args=["centrumsteden-2010", "41002"])
+    campaign = factories.campaign(is_public=True, pairs=["41002"])
+    factories.round_(campaign=campaign)
+    url = reverse("campaign-pair", args=[campaign.slug, "41002"])
     assert client.get(url).status_code == 200
     from django.utils import translation
 
@@ -257,9 +255,7 @@ def test_my_work_and_the_account_page_stay_within_15_queries(
 ):
     """P4: a respondent with a questionnaire and a register."""
     tenants["shared"].rounds.update(status="open")
-    PairRole.objects.create(
-        user=tenants["user_a"], pair=tenants["pair_a"], role=PairRole.Role.EDITOR
-    )
+    factories.pair_role(user=tenants["user_a"], pair=tenants["pair_a"], role=PairRole.Role.EDITOR)
     client = client_as(tenants["user_a"])
     for name in ("my-work", "account"):
         client.get(reverse(name))  # warm the per-process catalogue cache

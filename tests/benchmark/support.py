@@ -3,9 +3,9 @@ and charts read back from their HTML."""
 
 from lxml import html as lxml_html
 
-from tandem.campaigns.models import Campaign, CampaignPair, Response, Round
-from tandem.catalogue.models import Aspect, Framework
-from tandem.places.models import Pair
+from tandem.campaigns.models import Response
+from tandem.catalogue.models import Aspect
+from tests import factories
 
 FRAMEWORK = "management-2010"
 
@@ -13,21 +13,21 @@ FRAMEWORK = "management-2010"
 def make_campaign(slug, year, degrees, is_public=True, framework=FRAMEWORK):
     """A questionnaire campaign with one closed round whose submitted joint answers are
     `degrees`: {refnis: {(domain slug, aspect slug): degree}}."""
-    framework = Framework.objects.get(slug=framework)
-    campaign = Campaign.objects.create(
-        slug=slug, framework=framework, year=year, is_public=is_public, **names(f"Campaign {slug}")
+    framework = factories.framework(framework)
+    campaign = factories.campaign(
+        framework=framework, slug=slug, year=year, is_public=is_public, **names(f"Campaign {slug}")
     )
-    round_ = Round.objects.create(campaign=campaign, number=1, status=Round.Status.CLOSED)
+    round_ = factories.round_(campaign=campaign)
     aspects = {
         (a.domain.slug, a.slug): a
         for a in Aspect.objects.filter(domain__framework=framework).select_related("domain")
     }
     for refnis, answers in degrees.items():
-        pair = Pair.objects.get(municipality__refnis=refnis)
-        CampaignPair.objects.create(campaign=campaign, pair=pair)
+        pair = factories.pair(refnis)
+        factories.participation(campaign=campaign, pair=pair)
         for key, degree in answers.items():
-            Response.objects.create(
-                round=round_,
+            factories.response(
+                round_=round_,
                 pair=pair,
                 aspect=aspects[key],
                 degree=degree,

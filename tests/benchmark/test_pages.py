@@ -13,9 +13,10 @@ from tandem.campaigns.models import Campaign, Response
 from tandem.campaigns.queries import matrix_round
 from tandem.catalogue.models import Aspect
 from tandem.grid.queries import entry_rows
-from tandem.places.models import Pair, PeerGroup
+from tandem.places.models import Pair
+from tests import factories
 
-from .support import heatmap, make_campaign, names, number, table, text, tree
+from .support import heatmap, make_campaign, number, table, text, tree
 
 QUESTIONNAIRE = "centrumsteden-2010"
 GRID = "financieel-2012"
@@ -131,8 +132,7 @@ def test_filter_by_province_keeps_exactly_its_pairs(client, db):
 
 
 def test_filter_by_peer_group_keeps_exactly_its_members(client, db):
-    group = PeerGroup.objects.create(slug="drie", **names("Drie steden"))
-    group.pairs.set(Pair.objects.filter(municipality__refnis__in=["41002", "44021", "24062"]))
+    factories.peer_group(slug="drie", name="Drie steden", pairs=["41002", "44021", "24062"])
     shown = heatmap(benchmark(client, peer_group="drie"))
     assert sorted(shown) == ["Aalst", "Gent", "Leuven"]
 
@@ -176,10 +176,8 @@ def test_grouping_by_province_summarises_each_group(client, db):
 
 
 def test_grouping_by_peer_group_puts_a_pair_in_each_of_its_groups(client, db):
-    first = PeerGroup.objects.create(slug="a-groep", **names("A-groep"))
-    second = PeerGroup.objects.create(slug="b-groep", **names("B-groep"))
-    first.pairs.set(Pair.objects.filter(municipality__refnis__in=["41002", "44021"]))
-    second.pairs.set(Pair.objects.filter(municipality__refnis__in=["41002", "24062"]))
+    factories.peer_group(slug="a-groep", name="A-groep", pairs=["41002", "44021"])
+    factories.peer_group(slug="b-groep", name="B-groep", pairs=["41002", "24062"])
     page = benchmark(client, group="peer_group", pairs="41002,44021,24062")
     groups = {name: number(cells[0]) for name, cells in table(page, "groups-table")}
     assert groups["A-groep"] == 2 and groups["B-groep"] == 2
@@ -285,10 +283,11 @@ def test_profile_peers_by_province_leave_the_pair_itself_out(client, small_campa
 
 
 def test_profile_of_a_former_refnis_code_redirects_to_todays_pair(client, db):
-    url = reverse("benchmark-pair", args=[QUESTIONNAIRE, "71022"])
+    campaign = make_campaign("hasselt", 2021, {"71072": {("financieel", "thesaurie"): 1}})
+    url = reverse("benchmark-pair", args=[campaign.slug, "71022"])
     response = client.get(url, {"province": "70000"})
     assert response.status_code == 301
-    assert response["Location"] == reverse("benchmark-pair", args=[QUESTIONNAIRE, "71072"]) + (
+    assert response["Location"] == reverse("benchmark-pair", args=[campaign.slug, "71072"]) + (
         "?province=70000"
     )
 
@@ -387,15 +386,15 @@ def test_an_aspect_of_another_domain_shows_the_whole_domain(client, db):
 # --- page plumbing ------------------------------------------------------------------------------
 
 
-def test_campaign_page_links_to_the_benchmark_and_the_trends(client, db):
-    html = client.get(reverse("campaign", args=[QUESTIONNAIRE])).content.decode()
-    assert reverse("benchmark", args=[QUESTIONNAIRE]) in html
-    assert reverse("benchmark-trends", args=[QUESTIONNAIRE]) in html
+def test_campaign_page_links_to_the_benchmark_and_the_trends(client, small_campaign):
+    html = client.get(reverse("campaign", args=["klein"])).content.decode()
+    assert reverse("benchmark", args=["klein"]) in html
+    assert reverse("benchmark-trends", args=["klein"]) in html
 
 
-def test_htmx_gets_the_results_without_the_page_around_them(client, db):
+def test_htmx_gets_the_results_without_the_page_around_them(client, small_campaign):
     response = client.get(
-        reverse("benchmark", args=[QUESTIONNAIRE]),
+        reverse("benchmark", args=["klein"]),
         {"province": WEST_FLANDERS},
         HTTP_HX_REQUEST="true",
     )
@@ -403,8 +402,8 @@ def test_htmx_gets_the_results_without_the_page_around_them(client, db):
     assert "<html" not in html and 'id="heatmap-table"' in html and "<form" in html
 
 
-def test_pair_links_keep_the_filter(client, db):
-    page = benchmark(client, province=WEST_FLANDERS, group="region")
+def test_pair_links_keep_the_filter(client, small_campaign):
+    page = benchmark(client, "klein", province=WEST_FLANDERS, group="region")
     links = page.xpath("//table[@id='heatmap-table']//a/@href")
     assert links and all(link.endswith("?province=30000") for link in links)
 
@@ -432,10 +431,10 @@ PAGES = [
 
 @pytest.mark.parametrize(("name", "kwargs", "params"), PAGES)
 def test_each_page_takes_a_fixed_number_of_queries(
-    client, django_user_model, many_pairs, name, kwargs, params, django_assert_max_num_queries
+    client, many_pairs, name, kwargs, params, django_assert_max_num_queries
 ):
     few = make_campaign("weinig", 2023, {"21004": {("financieel", "thesaurie"): 1}})
-    client.force_login(django_user_model.objects.create_user("lezer", password="x" * 20))
+    client.force_login(factories.user(username="lezer"))
     counts = {}
     for campaign in (few, many_pairs):
         url = reverse(name, kwargs={"campaign": campaign.slug, **kwargs})
@@ -473,8 +472,8 @@ def test_grid_pages_stay_within_the_query_cap(
         assert client.get(url, params).status_code == 200
 
 
-def test_a_filter_that_matches_nothing_shows_empty_tables_and_charts(client, db):
-    page = benchmark(client, pairs="99999")
+def test_a_filter_that_matches_nothing_shows_empty_tables_and_charts(client, small_campaign):
+    page = benchmark(client, "klein", pairs="99999")
     [(_, [message])] = table(page, "heatmap-table")
     assert message  # "No pairs you can see match these choices." in the page's language
     assert table(page, "ranking-table") == []

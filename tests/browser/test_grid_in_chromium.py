@@ -5,12 +5,11 @@ S9: a script payload in an entry shows as text and never runs."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from tandem.accounts.models import PairRole
 from tandem.grid.models import GridEntry
-from tandem.places.models import Pair
+from tests import factories
 from tests.browser.test_pages_in_chromium import AXE_OPTIONS, format_violations, html_lang
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,9 +21,8 @@ AALST = f"{GRID}/pairs/41002/grid"
 
 
 def _editor():
-    user = get_user_model().objects.create_user("ontvanger@aalst.be", password=PASSWORD)
-    pair = Pair.objects.get(municipality__refnis="41002")
-    PairRole.objects.create(user=user, pair=pair, role=PairRole.Role.EDITOR)
+    user = factories.user(username="ontvanger@aalst.be", password=PASSWORD)
+    factories.pair_role(user=user, pair="41002", role=PairRole.Role.EDITOR)
     return user
 
 

@@ -8,13 +8,12 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core import mail
 from playwright.sync_api import expect
 
 from tandem.campaigns.models import Campaign, Response, Submission
-from tandem.places.models import Pair
+from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +30,7 @@ def _login(page, username, password):
 
 
 def _coordinator():
-    user = get_user_model().objects.create_user("coordinator@vvsg.be", password=PASSWORD)
+    user = factories.user(username="coordinator@vvsg.be", password=PASSWORD)
     user.user_permissions.add(Permission.objects.get(codename="add_campaign"))
     return user
 
@@ -58,8 +57,8 @@ def _saved(page, key):
 
 def test_coordinator_to_respondent_to_matrix(site, new_context, results_dir):
     _coordinator()
-    aalst = Pair.objects.get(municipality__refnis="41002")
-    brugge = Pair.objects.get(municipality__refnis="31005")
+    aalst = factories.pair("41002")
+    brugge = factories.pair("31005")
 
     # 1. The coordinator creates the campaign, picks two pairs, opens round 1, invites.
     coordinator = new_context("nl").new_page()
@@ -67,7 +66,7 @@ def test_coordinator_to_respondent_to_matrix(site, new_context, results_dir):
     coordinator.goto("/campaigns/new/")
     coordinator.fill("#id_name_nl", "Samenwerking 2026")
     coordinator.fill("#id_slug", "samenwerking-2026")
-    framework = Campaign.objects.get(slug="centrumsteden-2010").framework
+    framework = factories.framework()
     coordinator.select_option("#id_framework", str(framework.pk))
     coordinator.fill("#id_year", "2026")
     coordinator.get_by_role("button", name="Bevraging aanmaken").click()
@@ -184,22 +183,21 @@ def test_coordinator_to_respondent_to_matrix(site, new_context, results_dir):
 
 @pytest.mark.parametrize("language", ["nl", "fr"])
 def test_the_questionnaire_page_has_no_wcag_a_or_aa_violations(site, new_context, language):
-    from tandem.accounts.models import PairRole
-    from tandem.campaigns import coordination
+    from tandem.campaigns.services import coordination, rounds
 
     coordinator = _coordinator()
     campaign = coordination.create_campaign(
         user=coordinator,
-        framework=Campaign.objects.get(slug="centrumsteden-2010").framework,
+        framework=factories.framework(),
         slug="toegankelijk",
         name="Toegankelijk",
         year=2026,
     )
-    aalst = Pair.objects.get(municipality__refnis="41002")
-    coordination.set_pairs(campaign, [aalst])
-    coordination.open_round(campaign.rounds.get())
-    user = get_user_model().objects.create_user("resp@aalst.be", password=PASSWORD)
-    PairRole.objects.create(user=user, pair=aalst, role="respondent", campaign=campaign)
+    aalst = factories.pair("41002")
+    coordination.set_pairs(campaign=campaign, pairs=[aalst])
+    rounds.open_round(round_=campaign.rounds.get())
+    user = factories.user(username="resp@aalst.be", password=PASSWORD)
+    factories.pair_role(user=user, pair=aalst, campaign=campaign)
     page = new_context(language).new_page()
     _login(page, "resp@aalst.be", PASSWORD)
     page.goto("/campaigns/toegankelijk/pairs/41002/questionnaire/financieel/")
@@ -226,19 +224,18 @@ def test_the_questionnaire_page_has_no_wcag_a_or_aa_violations(site, new_context
 def test_answers_typed_then_tab_closed_are_there_in_another_browser(site, new_context):
     """R1 and R3: ten answers typed (degrees clicked, reasons typed and debounced), the browser
     closed without saving by hand; another browser of the same person shows all ten."""
-    from tandem.accounts.models import PairRole
-    from tandem.campaigns import coordination
+    from tandem.campaigns.services import coordination, rounds
 
     coordinator = _coordinator()
-    framework = Campaign.objects.get(slug="centrumsteden-2010").framework
+    framework = factories.framework()
     campaign = coordination.create_campaign(
         user=coordinator, framework=framework, slug="r1", name="R1", year=2026
     )
-    aalst = Pair.objects.get(municipality__refnis="41002")
-    coordination.set_pairs(campaign, [aalst])
-    coordination.open_round(campaign.rounds.get())
-    user = get_user_model().objects.create_user("resp@aalst.be", password=PASSWORD)
-    PairRole.objects.create(user=user, pair=aalst, role="respondent", campaign=campaign)
+    aalst = factories.pair("41002")
+    coordination.set_pairs(campaign=campaign, pairs=[aalst])
+    rounds.open_round(round_=campaign.rounds.get())
+    user = factories.user(username="resp@aalst.be", password=PASSWORD)
+    factories.pair_role(user=user, pair=aalst, campaign=campaign)
     url = "/campaigns/r1/pairs/41002/questionnaire/financieel/"
     keys = [
         f"a{a.pk}"
@@ -271,19 +268,18 @@ def test_answers_typed_then_tab_closed_are_there_in_another_browser(site, new_co
 
 
 def test_without_javascript_the_follow_up_appears_after_saving(site, new_context):
-    from tandem.accounts.models import PairRole
-    from tandem.campaigns import coordination
+    from tandem.campaigns.services import coordination, rounds
 
     coordinator = _coordinator()
-    framework = Campaign.objects.get(slug="centrumsteden-2010").framework
+    framework = factories.framework()
     campaign = coordination.create_campaign(
         user=coordinator, framework=framework, slug="nojs", name="No JS", year=2026
     )
-    aalst = Pair.objects.get(municipality__refnis="41002")
-    coordination.set_pairs(campaign, [aalst])
-    coordination.open_round(campaign.rounds.get())
-    user = get_user_model().objects.create_user("resp@aalst.be", password=PASSWORD)
-    PairRole.objects.create(user=user, pair=aalst, role="respondent", campaign=campaign)
+    aalst = factories.pair("41002")
+    coordination.set_pairs(campaign=campaign, pairs=[aalst])
+    rounds.open_round(round_=campaign.rounds.get())
+    user = factories.user(username="resp@aalst.be", password=PASSWORD)
+    factories.pair_role(user=user, pair=aalst, campaign=campaign)
     page = new_context("nl", java_script_enabled=False).new_page()
     _login(page, "resp@aalst.be", PASSWORD)
     page.goto("/campaigns/nojs/pairs/41002/questionnaire/financieel/")
@@ -305,25 +301,23 @@ def test_free_text_never_runs_as_script_in_the_browser(site, new_context):
     """S9 in the browser: the payload typed into every free-text field of an answer, an own row,
     a contact person, the campaign and the people's names; each page that shows them is opened
     as the respondent and as the coordinator, and no dialog ever opens."""
-    from tandem.accounts.models import CampaignRole, PairRole
-    from tandem.campaigns import answering, coordination
-    from tandem.campaigns.models import ContactPerson
-    from tandem.catalogue.models import ContactDomain
+    from tandem.accounts.models import CampaignRole
+    from tandem.campaigns.services import answering, coordination, rounds
 
     coordinator = _coordinator()
     coordinator.first_name = XSS
     coordinator.save()
-    framework = Campaign.objects.get(slug="centrumsteden-2010").framework
+    framework = factories.framework()
     campaign = coordination.create_campaign(
         user=coordinator, framework=framework, slug="s9", name=XSS, year=2026
     )
     CampaignRole.objects.get_or_create(user=coordinator, campaign=campaign, role="coordinator")
-    aalst = Pair.objects.get(municipality__refnis="41002")
-    coordination.set_pairs(campaign, [aalst])
+    aalst = factories.pair("41002")
+    coordination.set_pairs(campaign=campaign, pairs=[aalst])
     round_ = campaign.rounds.get()
-    coordination.open_round(round_)
-    user = get_user_model().objects.create_user("resp@aalst.be", password=PASSWORD, last_name=XSS)
-    PairRole.objects.create(user=user, pair=aalst, role="respondent", campaign=campaign)
+    rounds.open_round(round_=round_)
+    user = factories.user(username="resp@aalst.be", password=PASSWORD, last_name=XSS)
+    factories.pair_role(user=user, pair=aalst, campaign=campaign)
     financieel = framework.domains.get(slug="financieel")
     aspects = list(financieel.aspects.filter(origin="predefined").order_by("order"))
     texts = ("reasons", "regulation", "desirable_reasons", "formal_desirable_reasons", "obstacles")
@@ -340,14 +334,7 @@ def test_free_text_never_runs_as_script_in_the_browser(site, new_context):
     answering.add_own_row(
         round_=round_, pair=aalst, respondent="joint", domain=financieel, label=XSS, user=user
     )
-    ContactPerson.objects.create(
-        campaign=campaign,
-        pair=aalst,
-        contact_domain=ContactDomain.objects.filter(framework=framework).first(),
-        administration="gemeente",
-        name=XSS,
-        function=XSS,
-    )
+    factories.contact_person(campaign=campaign, pair=aalst, name=XSS, function=XSS)
     base = "/campaigns/s9/pairs/41002/"
     pages = {
         user.username: [

@@ -4,12 +4,11 @@ synergy without JavaScript, and S9: a script payload in every free-text field sh
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from tandem.accounts.models import PairRole
-from tandem.places.models import Pair
 from tandem.synergies.models import FocusGroup, Measure, Meeting, Synergy
+from tests import factories
 from tests.browser.test_pages_in_chromium import AXE_OPTIONS, format_violations, html_lang
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,9 +19,9 @@ REGISTER = "/pairs/21012/register/"
 
 
 def _editor():
-    user = get_user_model().objects.create_user("secretaris@molenbeek.brussels", password=PASSWORD)
-    pair = Pair.objects.get(municipality__refnis="21012")
-    PairRole.objects.create(user=user, pair=pair, role=PairRole.Role.EDITOR)
+    user = factories.user(username="secretaris@molenbeek.brussels", password=PASSWORD)
+    pair = factories.pair("21012")
+    factories.pair_role(user=user, pair=pair, role=PairRole.Role.EDITOR)
     return user, pair
 
 

@@ -14,10 +14,11 @@ from django.core import mail
 from django.test import TestCase
 from playwright.sync_api import expect
 
-from tandem.accounts.models import CampaignRole, PairRole
-from tandem.campaigns import answering, coordination, invitations
-from tandem.campaigns.models import Campaign, ProposedAspect, Response, ResponseDocument
-from tandem.places.models import Pair
+from tandem.accounts.models import CampaignRole
+from tandem.campaigns import queries
+from tandem.campaigns.models import ProposedAspect, Response, ResponseDocument
+from tandem.campaigns.services import answering, coordination, invitations, rounds
+from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,30 +32,29 @@ AXE_OPTIONS = {
 NAMUR, AALST = "92094", "41002"
 
 
-def _framework():
-    return Campaign.objects.get(slug="centrumsteden-2010").framework
-
-
 def _campaign(slug, refnis, **names):
-    coordinator = get_user_model().objects.create_user(
-        f"coordinator-{slug}@uvcw.be", password=PASSWORD, first_name="Els", last_name="Claes"
+    coordinator = factories.user(
+        username=f"coordinator-{slug}@uvcw.be",
+        password=PASSWORD,
+        first_name="Els",
+        last_name="Claes",
     )
     campaign = coordination.create_campaign(
         user=coordinator,
-        framework=_framework(),
+        framework=factories.framework(),
         slug=slug,
         name=names or {"nl": f"Bevraging {slug}", "fr": f"Enquête {slug}"},
         year=2026,
     )
-    pair = Pair.objects.select_related("municipality").get(municipality__refnis=refnis)
-    coordination.set_pairs(campaign, [pair])
-    coordination.open_round(campaign.rounds.get(number=1))
+    pair = factories.pair(refnis)
+    coordination.set_pairs(campaign=campaign, pairs=[pair])
+    rounds.open_round(round_=campaign.rounds.get(number=1))
     return campaign, pair, coordinator
 
 
 def _respondent(campaign, pair, username="resp@aalst.be"):
-    user = get_user_model().objects.create_user(username, email=username, password=PASSWORD)
-    PairRole.objects.create(user=user, pair=pair, role="respondent", campaign=campaign)
+    user = factories.user(username=username, password=PASSWORD)
+    factories.pair_role(user=user, pair=pair, campaign=campaign)
     return user
 
 
@@ -71,7 +71,7 @@ def _lang(page) -> str:
 
 
 def _keys(domain_slug="financieel"):
-    domain = _framework().domains.get(slug=domain_slug)
+    domain = factories.framework().domains.get(slug=domain_slug)
     return [f"a{a.pk}" for a in domain.aspects.filter(origin="predefined").order_by("order")]
 
 
@@ -87,7 +87,7 @@ def _answer_the_rest(campaign, pair, user, skip_domain):
     one domain itself)."""
     round_ = campaign.rounds.get(number=1)
     for domain in campaign.framework.domains.exclude(slug=skip_domain):
-        for aspect in answering.questionnaire_aspects(round_, domain):
+        for aspect in queries.questionnaire_aspects(round_, domain):
             answering.save_answer(
                 round_=round_,
                 pair=pair,
@@ -222,12 +222,12 @@ def test_a_document_chosen_in_a_row_is_stored_by_its_autosave_and_survives_a_rel
 def test_round_two_shows_the_earlier_degree_with_its_label(aalst, new_context, results_dir):
     campaign, pair, user, coordinator = aalst
     round_one = campaign.rounds.get(number=1)
-    first = _framework().domains.get(slug="financieel").aspects.order_by("order").first()
+    first = factories.framework().domains.get(slug="financieel").aspects.order_by("order").first()
     _answer_the_rest(campaign, pair, user, skip_domain="")
     answering.submit(round_=round_one, pair=pair, respondent="joint", user=user)
-    coordination.close_round(round_one)
+    rounds.close_round(round_=round_one)
     ProposedAspect.objects.filter(campaign=campaign).update(status="kept")
-    coordination.start_confirmation_round(campaign, coordinator)
+    rounds.start_confirmation_round(campaign=campaign, user=coordinator)
     page = new_context("nl").new_page()
     _login(page, user.username)
     page.goto(f"/campaigns/samenwerking-2026/pairs/{AALST}/questionnaire/financieel/")

@@ -5,8 +5,8 @@ import pytest
 from django.utils import translation
 
 from tandem.accounts.models import PairRole
-from tandem.campaigns import coordination
 from tandem.campaigns.models import CampaignPair
+from tandem.campaigns.services import coordination, rounds
 from tandem.catalogue.models import Domain
 from tandem.places.models import Administration
 
@@ -29,12 +29,12 @@ def inventory(tenants):
         name="Inventaris 2026",
         year=2026,
     )
-    coordination.set_pairs(campaign, [tenants["pair_a"], tenants["pair_b"]])
+    coordination.set_pairs(campaign=campaign, pairs=[tenants["pair_a"], tenants["pair_b"]])
     CampaignPair.objects.filter(campaign=campaign, pair=tenants["pair_b"]).update(
         answer_mode=CampaignPair.AnswerMode.SEPARATE
     )
     round_ = campaign.rounds.get(number=1)
-    coordination.open_round(round_)
+    rounds.open_round(round_=round_)
     PairRole.objects.filter(user=tenants["user_b"]).update(
         administration=Administration.Kind.WELFARE_CENTRE
     )

@@ -3,18 +3,18 @@
 
 import pytest
 
-from tandem.campaigns.answering import (
+from tandem.campaigns.completeness import problems_of
+from tandem.campaigns.models import Response, Submission
+from tandem.campaigns.queries import questionnaire_aspects
+from tandem.campaigns.services.answering import (
     EditConflict,
     Incomplete,
     QuestionnaireClosed,
     add_own_row,
-    problems_of,
-    questionnaire_aspects,
     reopen,
     save_answer,
     submit,
 )
-from tandem.campaigns.models import Response, Submission
 from tandem.catalogue.models import Instrument, ObstacleType, ReasonCluster
 
 JOINT = Response.Respondent.JOINT
@@ -256,8 +256,10 @@ def test_reopen_needs_a_reason_and_the_history_keeps_it(inventory):
     args = {"round_": inventory["round"], "pair": inventory["pair_a"], "respondent": JOINT}
     submission, _ = submit(**args, user=inventory["user_a"])
     with pytest.raises(ValueError):
-        reopen(submission, user=inventory["coordinator"], reason="  ")
-    reopen(submission, user=inventory["coordinator"], reason="Thesaurie verkeerd ingevuld")
+        reopen(submission=submission, user=inventory["coordinator"], reason="  ")
+    reopen(
+        submission=submission, user=inventory["coordinator"], reason="Thesaurie verkeerd ingevuld"
+    )
     submission.refresh_from_db()
     assert submission.status == Submission.Status.REOPENED
     assert [h.status for h in submission.history.order_by("history_date")] == [

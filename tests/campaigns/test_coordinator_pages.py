@@ -163,7 +163,7 @@ def test_progress_reminders_close_and_reopen(
     with django_capture_on_commit_callbacks(execute=True):
         _invite(coordinator_client, campaign, inventory["pair_a"], "a@aalst.be")
         _invite(coordinator_client, campaign, inventory["pair_b"], "b@brugge.be", "gemeente")
-    from tandem.campaigns.answering import submit
+    from tandem.campaigns.services.answering import submit
 
     _answer_everything(inventory)
     submit(round_=inventory["round"], pair=inventory["pair_a"], respondent=JOINT, user=None)

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tandem.campaigns.models import ContactPerson, Response, ResponseDocument, Submission
+from tests import factories
 
 from .test_answering import JOINT, _answer_everything
 
@@ -129,10 +130,8 @@ def test_two_people_saving_the_same_aspect_the_second_sees_both_versions(invento
     """R5: both load version 0; the first save wins, the second gets the conflict view with
     both answers and nothing of the first is lost."""
     urls = _urls(inventory)
-    colleague = inventory["user_a"].__class__.objects.create_user("colleague-a", password="x" * 16)
-    from tandem.accounts.models import PairRole
-
-    PairRole.objects.create(user=colleague, pair=inventory["pair_a"], role="respondent")
+    colleague = factories.user(username="colleague-a")
+    factories.pair_role(user=colleague, pair=inventory["pair_a"])
     first, second = Client(), Client()
     first.force_login(inventory["user_a"])
     second.force_login(colleague)
@@ -333,15 +332,11 @@ def test_the_history_page_shows_who_changed_what(inventory, page):
 
 
 def test_separate_answers_are_compared_aspect_by_aspect(inventory, client_as):
-    from tandem.accounts.models import PairRole
-
     pair_b, first = inventory["pair_b"], inventory["aspects"][0]
-    municipal = inventory["user_a"].__class__.objects.create_user("gemeente-b", password="x" * 16)
-    PairRole.objects.create(
-        user=municipal, pair=pair_b, role="respondent", administration="gemeente"
-    )
+    municipal = factories.user(username="gemeente-b")
+    factories.pair_role(user=municipal, pair=pair_b, administration="gemeente")
     for user, respondent, degree in ((municipal, "gemeente", 2), (inventory["user_b"], "ocmw", 0)):
-        from tandem.campaigns.answering import save_answer
+        from tandem.campaigns.services.answering import save_answer
 
         save_answer(
             round_=inventory["round"],

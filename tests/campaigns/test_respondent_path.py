@@ -8,9 +8,10 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tandem.campaigns import coordination
-from tandem.campaigns.answering import save_answer
 from tandem.campaigns.models import ProposedAspect, Response, ResponseDocument
+from tandem.campaigns.services import rounds
+from tandem.campaigns.services.answering import save_answer
+from tests import factories
 
 from . import test_rounds
 from .test_answering import JOINT
@@ -34,7 +35,9 @@ def _round_two(inventory):
     for proposal in ProposedAspect.objects.filter(campaign=inventory["campaign"]):
         proposal.status = ProposedAspect.Status.KEPT
         proposal.save()
-    return coordination.start_confirmation_round(inventory["campaign"], inventory["coordinator"])
+    return rounds.start_confirmation_round(
+        campaign=inventory["campaign"], user=inventory["coordinator"]
+    )
 
 
 def _row_html(html, key):
@@ -83,10 +86,10 @@ def test_the_confirmation_round_keeps_the_documents_and_links_of_the_round_befor
             f"{key}-document": SimpleUploadedFile("convenant.pdf", b"%PDF-1.7\n%%EOF"),
         },
     )
-    from tandem.campaigns.answering import submit
+    from tandem.campaigns.services.answering import submit
 
     submit(round_=inventory["round"], pair=inventory["pair_a"], respondent=JOINT, user=None)
-    coordination.close_round(inventory["round"])
+    rounds.close_round(round_=inventory["round"])
     round_two = _round_two(inventory)
     copy = Response.objects.get(round=round_two, pair=inventory["pair_a"], aspect=first)
     assert copy.regulation_link == "https://aalst.be/convenant.pdf"
@@ -103,7 +106,7 @@ def test_the_confirmation_round_keeps_the_documents_and_links_of_the_round_befor
 
 def test_the_comparison_page_shows_both_degrees_with_their_labels(inventory, client_as):
     pair_b, first = inventory["pair_b"], inventory["aspects"][0]
-    municipal = inventory["user_a"].__class__.objects.create_user("gemeente-b", password="x" * 16)
+    municipal = factories.user(username="gemeente-b")
     for user, respondent, degree in ((municipal, "gemeente", 2), (inventory["user_b"], "ocmw", 0)):
         save_answer(
             round_=inventory["round"],
@@ -125,10 +128,8 @@ def test_the_comparison_page_shows_both_degrees_with_their_labels(inventory, cli
 def test_the_conflict_view_shows_both_degrees_with_their_labels(inventory, client_as):
     from django.test import Client
 
-    colleague = inventory["user_a"].__class__.objects.create_user("collega-a", password="x" * 16)
-    from tandem.accounts.models import PairRole
-
-    PairRole.objects.create(user=colleague, pair=inventory["pair_a"], role="respondent")
+    colleague = factories.user(username="collega-a")
+    factories.pair_role(user=colleague, pair=inventory["pair_a"])
     key = f"a{inventory['aspects'][0].pk}"
     first, second = client_as(inventory["user_a"]), Client()
     second.force_login(colleague)
@@ -215,7 +216,7 @@ def test_a_domain_with_every_degree_but_missing_follow_ups_is_not_complete(inven
 
 def test_own_rows_are_counted_apart_and_need_their_answers_too(inventory, client_as):
     """Defect 4: '8 / 7' with an own 'other' row."""
-    from tandem.campaigns.answering import add_own_row
+    from tandem.campaigns.services.answering import add_own_row
 
     from .test_answering import _save
 
@@ -271,7 +272,7 @@ def test_after_submit_a_banner_says_who_submitted_what_happens_next_and_who_reop
     inventory, client_as
 ):
     """Defect 6: disabled grey fields and 'Saved (v7)'."""
-    from tandem.campaigns.answering import submit
+    from tandem.campaigns.services.answering import submit
 
     from .test_answering import _answer_everything
 
@@ -417,7 +418,7 @@ def test_an_autosave_with_a_document_stores_it_and_says_so_in_the_row(
 
 
 def test_the_history_does_not_bury_changes_under_the_status_lines_of_a_submit(inventory, client_as):
-    from tandem.campaigns.answering import submit
+    from tandem.campaigns.services.answering import submit
 
     from .test_answering import _answer_everything
 

@@ -3,16 +3,11 @@ open a confirmation round with every answer prefilled and the promoted aspects a
 
 import pytest
 
-from tandem.campaigns import coordination
-from tandem.campaigns.answering import (
-    Incomplete,
-    add_own_row,
-    questionnaire_aspects,
-    save_answer,
-    submit,
-)
+from tandem.campaigns import completeness
 from tandem.campaigns.models import ProposedAspect, Response
-from tandem.campaigns.queries import domain_matrix
+from tandem.campaigns.queries import domain_matrix, questionnaire_aspects
+from tandem.campaigns.services import coordination, rounds
+from tandem.campaigns.services.answering import Incomplete, add_own_row, save_answer, submit
 from tandem.catalogue.models import ReasonCluster
 
 from .test_answering import JOINT, _answer_everything
@@ -54,22 +49,24 @@ def round_one_done(inventory):
         inventory, inventory["pair_b"], "budgetopmaak", respondent=ocmw, user=inventory["user_b"]
     )
     submit(round_=inventory["round"], pair=inventory["pair_b"], respondent=ocmw, user=None)
-    coordination.close_round(inventory["round"])
+    rounds.close_round(round_=inventory["round"])
     return {**inventory, "cluster": cluster}
 
 
 def test_round_two_needs_every_other_aspect_reviewed(round_one_done):
     with pytest.raises(coordination.CoordinationError):
-        coordination.start_confirmation_round(round_one_done["campaign"], None)
+        rounds.start_confirmation_round(campaign=round_one_done["campaign"], user=None)
 
 
 def test_duplicates_merge_and_a_promoted_aspect_is_asked_of_every_pair(round_one_done):
     proposals = {
         p.label: p for p in ProposedAspect.objects.filter(campaign=round_one_done["campaign"])
     }
-    coordination.merge_proposals(proposals["Budget"], [proposals["budgetopmaak"]], None)
+    coordination.merge_proposals(
+        target=proposals["Budget"], others=[proposals["budgetopmaak"]], user=None
+    )
     aspect = coordination.promote_proposal(
-        proposals["Budget"],
+        proposal=proposals["Budget"],
         labels={"nl": "Budget en meerjarenplanning", "fr": "Budget et planification"},
         short_labels={"nl": "Budget/mjp"},
         user=round_one_done["coordinator"],
@@ -84,7 +81,7 @@ def test_duplicates_merge_and_a_promoted_aspect_is_asked_of_every_pair(round_one
     assert aspect not in questionnaire_aspects(
         round_one_done["round"], round_one_done["financieel"]
     )
-    round_two = coordination.start_confirmation_round(round_one_done["campaign"], None)
+    round_two = rounds.start_confirmation_round(campaign=round_one_done["campaign"], user=None)
     assert aspect in questionnaire_aspects(round_two, round_one_done["financieel"])
 
 
@@ -92,7 +89,7 @@ def test_round_two_prefills_round_one_answers_and_a_change_needs_a_reason(round_
     for proposal in ProposedAspect.objects.filter(campaign=round_one_done["campaign"]):
         proposal.status = ProposedAspect.Status.KEPT
         proposal.save()
-    round_two = coordination.start_confirmation_round(round_one_done["campaign"], None)
+    round_two = rounds.start_confirmation_round(campaign=round_one_done["campaign"], user=None)
     pair_a = round_one_done["pair_a"]
     first = round_one_done["aspects"][0]
     prefilled = Response.objects.get(round=round_two, pair=pair_a, aspect=first)
@@ -127,7 +124,7 @@ def test_round_two_prefills_round_one_answers_and_a_change_needs_a_reason(round_
 
 
 def test_progress_per_pair_and_domain(round_one_done):
-    rows = coordination.progress(round_one_done["round"])
+    rows = completeness.progress(round_one_done["round"])
     states = {(r.participation.pair.municipality.name_nl, r.respondent): r for r in rows}
     assert set(states) == {("Aalst", "joint"), ("Brugge", "gemeente"), ("Brugge", "ocmw")}
     assert states[("Aalst", "joint")].is_submitted

@@ -29,9 +29,8 @@ from tandem.grid.queries import entry_rows
 from tandem.grid.sheets import HEADER_FILL, HEADER_INK, SYMBOL_COLOURS
 from tandem.places.models import Pair
 from tandem.web.colours import contrast
+from tests import factories
 from tests.security.urlwalk import targets_of_other_tenant
-
-from ..conftest import _user
 
 DEMO = "financieel-2012"
 AALST, BRUGGE = "41002", "31005"
@@ -55,10 +54,8 @@ def demo(db):
 
 @pytest.fixture
 def editor_of_aalst(db):
-    user = _user("editor-aalst")
-    PairRole.objects.create(
-        user=user, pair=Pair.objects.get(municipality__refnis=AALST), role=PairRole.Role.EDITOR
-    )
+    user = factories.user(username="editor-aalst")
+    factories.pair_role(user=user, pair=AALST, role=PairRole.Role.EDITOR)
     return user
 
 
@@ -196,11 +193,9 @@ def test_the_comparison_json_validates_and_a_broken_one_does_not(client, demo):
     assert len(list(validator.iter_errors(broken))) == 3
 
 
-def test_the_comparison_csv_of_the_whole_campaign_takes_no_query_per_pair(
-    client, tenants, django_user_model
-):
+def test_the_comparison_csv_of_the_whole_campaign_takes_no_query_per_pair(client, tenants):
     """13 pairs (the demo) cost as many queries as one (grid-b): no N+1 (P4, P6)."""
-    root = django_user_model.objects.create_superuser("root", "root@example.be", "x" * 20)
+    root = factories.superuser(username="root")
     client.force_login(root)
     counts = {}
     for slug in (DEMO, tenants["grid_b"].slug):
@@ -415,7 +410,7 @@ def test_the_pair_pdf_has_numbered_pages_and_the_whole_grid(client, demo, tmp_pa
     for domain in demo.framework.domains.all():
         assert _squeezed(domain.name) in flat
     rows = entry_rows(demo)
-    brugge = Pair.objects.get(municipality__refnis=BRUGGE).pk
+    brugge = factories.pair(BRUGGE).pk
     own = [r for r in rows if r.pair == brugge]
     short = [r.label for r in own if r.label and len(r.label) <= 25]
     assert len(short) >= 5 and all(_squeezed(label) in flat for label in short)

@@ -5,15 +5,14 @@ escaping (S9) and query caps (P4)."""
 import pytest
 from django.urls import reverse
 
-from tandem.accounts.models import CampaignRole, PairRole
+from tandem.accounts.models import PairRole
 from tandem.analysis.grid import cooperating_pairs, stage_counts
 from tandem.campaigns.models import Campaign
 from tandem.catalogue.models import Domain, TypologyValue
 from tandem.grid.models import GridEntry, GridObstacle
 from tandem.grid.queries import entry_rows
 from tandem.places.models import Pair
-
-from ..conftest import _user
+from tests import factories
 
 DEMO = "financieel-2012"
 AALST, BRUGGE = "41002", "31005"
@@ -27,10 +26,8 @@ def demo(db):
 
 @pytest.fixture
 def editor_of_aalst(db):
-    user = _user("editor-aalst")
-    PairRole.objects.create(
-        user=user, pair=Pair.objects.get(municipality__refnis=AALST), role=PairRole.Role.EDITOR
-    )
+    user = factories.user(username="editor-aalst")
+    factories.pair_role(user=user, pair=AALST, role=PairRole.Role.EDITOR)
     return user
 
 
@@ -71,7 +68,7 @@ def test_peer_practice_lists_exactly_the_pairs_cooperating_now_on_the_component(
     domain = _domain("debiteurenbeheer")
     component = domain.aspects.get(slug="debiteurenbeheer")
     rows = entry_rows(demo)
-    aalst = Pair.objects.get(municipality__refnis=AALST)
+    aalst = factories.pair(AALST)
     expected = {
         r.pair
         for r in rows
@@ -179,10 +176,8 @@ def test_a_stale_save_gets_a_conflict_and_overwrites_nothing(client_as, editor_o
         is_none=False,
     ).first()
     opened = entry.version
-    other = _user("other-editor")
-    PairRole.objects.create(
-        user=other, pair=entry.table.participation.pair, role=PairRole.Role.EDITOR
-    )
+    other = factories.user(username="other-editor")
+    factories.pair_role(user=other, pair=entry.table.participation.pair, role=PairRole.Role.EDITOR)
     url = reverse("grid-entry", args=[DEMO, AALST, entry.pk])
     components = [c.pk for c in entry.components.all()]
     first = client_as(other).post(
@@ -211,8 +206,8 @@ def test_respondents_read_their_own_table_but_only_editors_and_coordinators_chan
         == 200
     )
     assert client_as(tenants["user_a"]).post(url, {"attitude": "reticent"}).status_code == 404
-    coordinator = _user("grid-coordinator")
-    CampaignRole.objects.create(user=coordinator, campaign=tenants["grid_shared"])
+    coordinator = factories.user(username="grid-coordinator")
+    factories.campaign_role(user=coordinator, campaign=tenants["grid_shared"])
     response = client_as(coordinator).post(
         url, {"attitude": "reticent", "intake_participants": "x", "opened_version": 1}
     )
@@ -305,7 +300,7 @@ def test_an_editor_records_factor_values_and_a_stale_value_stops_the_save(
     data[f"f{rows[0].factor_id}-symbol"] = "+"
     data[f"f{rows[0].factor_id}-explanation"] = "Begrotingsdruk"
     assert client.post(url, data).status_code == 302
-    aalst = Pair.objects.get(municipality__refnis=AALST)
+    aalst = factories.pair(AALST)
     value = FactorValue.objects.get(row=rows[0], column__participation__pair=aalst)
     assert (value.symbol, value.explanation, value.version) == ("+", "Begrotingsdruk", 1)
     assert value.history.latest().history_user == editor_of_aalst

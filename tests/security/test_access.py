@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests import factories
 from tests.security.urlwalk import EXCLUDED, LOGIN_FIRST, targets_of_other_tenant, walk
 
 
@@ -152,8 +153,8 @@ def _url(name, key, tenants):
 
 
 @pytest.mark.parametrize("cell", sorted(ROLE_TABLE), ids=lambda c: f"{c[0]}:{c[1]}")
-def test_each_role_reaches_exactly_what_it_should(tenants, client, django_user_model, cell):
-    superuser = django_user_model.objects.create_superuser("root", "root@example.be", "x" * 20)
+def test_each_role_reaches_exactly_what_it_should(tenants, client, cell):
+    superuser = factories.superuser(username="root")
     users = {
         "user_a": tenants["user_a"],
         "user_b": tenants["user_b"],

@@ -4,7 +4,7 @@ being deactivated ends the session."""
 from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 
 def _login(client, username, password):

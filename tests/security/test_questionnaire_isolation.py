@@ -10,7 +10,8 @@ from django.apps import apps
 from django.db import DatabaseError
 from django.urls import reverse
 
-from tandem.campaigns.models import ContactPerson, ProposedAspect, Response, Submission
+from tandem.campaigns.models import Response, Submission
+from tests import factories
 from tests.security.urlwalk import targets_of_other_tenant
 
 MARKER = "ZZ-pair-b-only-7f3a"
@@ -27,18 +28,9 @@ def marked(tenants):
     response.obstacles = f"{MARKER} obstacles"
     response.save()
     round_ = shared.rounds.get()
-    own = ProposedAspect.objects.create(
-        campaign=shared, round=round_, pair=pair_b, domain=response.aspect.domain, label=MARKER
-    )
-    Response.objects.create(round=round_, pair=pair_b, proposal=own, degree=1, reasons=MARKER)
-    ContactPerson.objects.create(
-        campaign=shared,
-        pair=pair_b,
-        contact_domain=tenants["framework"].contact_domains.first(),
-        administration="gemeente",
-        name=MARKER,
-        email="marker@brugge.be",
-    )
+    own = factories.own_row(round_=round_, pair=pair_b, domain=response.aspect.domain, label=MARKER)
+    factories.response(round_=round_, pair=pair_b, proposal=own, degree=1, reasons=MARKER)
+    factories.contact_person(campaign=shared, pair=pair_b, name=MARKER, email="marker@brugge.be")
     return tenants
 
 
@@ -76,10 +68,10 @@ def _counts():
     }
 
 
-def test_get_never_changes_data(marked, client, django_user_model):
+def test_get_never_changes_data(marked, client):
     """S5: every URL, as every role, read only (an invitation's first opening is a read receipt
     on an existing row and changes no count)."""
-    superuser = django_user_model.objects.create_superuser("root", "root@example.be", "x" * 20)
+    superuser = factories.superuser(username="root")
     urls = _pages_of_a(marked) + [
         reverse(t.name, kwargs=t.kwargs)
         for targets in targets_of_other_tenant(marked).values()
@@ -104,10 +96,10 @@ def test_free_text_is_escaped_everywhere_it_shows(tenants, client_as):
     response.save()
     shared.rounds.update(status="open")
     round_ = shared.rounds.get()
-    own = ProposedAspect.objects.create(
-        campaign=shared, round=round_, pair=pair_a, domain=response.aspect.domain, label=PAYLOAD
+    own = factories.own_row(
+        round_=round_, pair=pair_a, domain=response.aspect.domain, label=PAYLOAD
     )
-    Response.objects.create(round=round_, pair=pair_a, proposal=own, degree=1, reasons=PAYLOAD)
+    factories.response(round_=round_, pair=pair_a, proposal=own, degree=1, reasons=PAYLOAD)
     client = client_as(tenants["user_a"])
     refnis = pair_a.municipality.refnis
     for url in (

@@ -9,6 +9,8 @@ from pathlib import Path
 from django.conf import settings
 from django.test import Client, override_settings
 
+from tests import factories
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -47,9 +49,11 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     CSRF_COOKIE_SECURE=True,
 )
 def test_security_headers_on_sample_urls(db):
+    campaign = factories.campaign(is_public=True, pairs=["41002"])
+    factories.round_(campaign=campaign)
     client = Client()
     assert client.get("/").status_code == 301  # plain HTTP goes to HTTPS
-    for url in ["/", "/campaigns/centrumsteden-2010/domains/ict/", "/governance/"]:
+    for url in ["/", f"/campaigns/{campaign.slug}/domains/ict/", "/governance/"]:
         response = client.get(url, secure=True)
         assert response.status_code == 200
         assert response["Strict-Transport-Security"].startswith("max-age=31536000")
@@ -64,8 +68,8 @@ def test_security_headers_on_sample_urls(db):
     assert cookie["secure"] and cookie["samesite"] == "Lax"
 
 
-def test_session_cookie_is_httponly_and_samesite(db, django_user_model):
-    django_user_model.objects.create_user("someone", password="correct horse battery staple")
+def test_session_cookie_is_httponly_and_samesite(db):
+    factories.user(username="someone", password="correct horse battery staple")
     client = Client()
     response = client.post(
         "/accounts/login/", {"username": "someone", "password": "correct horse battery staple"}

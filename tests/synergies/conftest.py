@@ -1,23 +1,20 @@
 """The demo pair of seed 004 (Sint-Jans-Molenbeek, 21012) and register users around it."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from tandem.accounts.models import PairRole
-from tandem.places.models import Pair
-
-PASSWORD = "correct horse battery staple"
+from tests import factories
 
 
 @pytest.fixture
 def molenbeek(db):
-    return Pair.objects.select_related("municipality__region").get(municipality__refnis="21012")
+    return factories.pair("21012")
 
 
 def make_user(username, pair=None, role=None):
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    user = factories.user(username=username)
     if pair is not None:
-        PairRole.objects.create(user=user, pair=pair, role=role)
+        factories.pair_role(user=user, pair=pair, role=role)
     return user
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tandem.accounts.models import PairRole
+from tests import factories
 from tests.security.urlwalk import REGISTER_VIEWS, targets_of_other_tenant
 from tests.synergies.conftest import make_user
 
@@ -56,11 +57,9 @@ def _urls(pair, synergy_pk):
     ],
 )
 def test_each_role_reaches_the_register_as_it_should(molenbeek, client, role, reads, writes):
-    from tandem.synergies.models import Synergy
-
     user = make_user(f"user-{role}", molenbeek if role else None, role)
     client.force_login(user)
-    synergy = Synergy.objects.filter(pair=molenbeek).first()
+    synergy = factories.synergy(pair=molenbeek)
     read, write = _urls(molenbeek, synergy.pk)
     for url in read:
         assert client.get(url).status_code == reads, url
@@ -68,11 +67,10 @@ def test_each_role_reaches_the_register_as_it_should(molenbeek, client, role, re
         assert client.get(url).status_code == writes, url
 
 
-def test_a_campaign_bound_editor_role_does_not_open_the_register(molenbeek, client, demo_campaign):
+def test_a_campaign_bound_editor_role_does_not_open_the_register(molenbeek, client):
     user = make_user("bound-editor")
-    PairRole.objects.create(
-        user=user, pair=molenbeek, role=PairRole.Role.EDITOR, campaign=demo_campaign
-    )
+    campaign = factories.campaign(pairs=[molenbeek])
+    factories.pair_role(user=user, pair=molenbeek, role=PairRole.Role.EDITOR, campaign=campaign)
     client.force_login(user)
     assert client.get(reverse("register", kwargs={"refnis": molenbeek.refnis})).status_code == 404
 
@@ -88,7 +86,7 @@ def test_a_reader_cannot_approve_or_post_to_the_register(molenbeek, reader, clie
     response = client.post(approve, {"body": "councils", "decision_date": "20/1/2023"})
     assert response.status_code == 404
     assert not ApprovedReport.objects.filter(pair=molenbeek).exists()
-    synergy = Synergy.objects.filter(pair=molenbeek).first()
+    synergy = factories.synergy(pair=molenbeek)
     delete = reverse(
         "register-record-delete", kwargs={"refnis": refnis, "kind": "synergy", "pk": synergy.pk}
     )
@@ -96,7 +94,7 @@ def test_a_reader_cannot_approve_or_post_to_the_register(molenbeek, reader, clie
     assert Synergy.objects.filter(pk=synergy.pk).exists()
 
 
-def test_a_reader_never_answers_a_questionnaire(tenants, client, demo_campaign):
+def test_a_reader_never_answers_a_questionnaire(tenants, client):
     """Read rights on a pair are not a respondent's role: the campaign stays closed to them."""
     from tandem.campaigns.scoping import answering_pairs
 

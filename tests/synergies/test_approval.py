@@ -51,8 +51,24 @@ def test_an_approved_report_stays_byte_identical_after_the_register_changes(
 
 
 def test_a_new_approval_follows_as_the_next_version_and_the_first_cannot_change(molenbeek, editor):
-    first = approve_report(molenbeek, 2023, "fr", "councils", date(2023, 2, 1), "", editor)
-    second = approve_report(molenbeek, 2023, "fr", "councils", date(2023, 3, 1), "", editor)
+    first = approve_report(
+        pair=molenbeek,
+        year=2023,
+        language="fr",
+        body="councils",
+        decision_date=date(2023, 2, 1),
+        reference="",
+        user=editor,
+    )
+    second = approve_report(
+        pair=molenbeek,
+        year=2023,
+        language="fr",
+        body="councils",
+        decision_date=date(2023, 3, 1),
+        reference="",
+        user=editor,
+    )
     assert (first.number, second.number) == (1, 2)
     first.decision_reference = "changed"
     with pytest.raises(FrozenReportError):

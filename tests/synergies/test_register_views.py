@@ -11,13 +11,13 @@ from django.urls import reverse
 
 from tandem.catalogue.models import SynergyDomain
 from tandem.synergies.models import (
-    FocusGroup,
     FocusGroupSession,
     Measure,
-    Meeting,
     RegisterDocument,
     Synergy,
 )
+from tests import factories
+from tests.synergies.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -76,13 +76,12 @@ def test_a_form_with_errors_keeps_everything_typed(molenbeek, editor, client):
 
 
 def test_the_second_stale_save_gets_a_conflict_view_and_overwrites_nothing(
-    molenbeek, editor, client, django_user_model
+    molenbeek, editor, client
 ):
-    other = django_user_model.objects.create_user("second-editor")
     from tandem.accounts.models import PairRole
 
-    PairRole.objects.create(user=other, pair=molenbeek, role=PairRole.Role.EDITOR)
-    meeting = Meeting.objects.filter(pair=molenbeek).first()
+    other = make_user("second-editor", molenbeek, PairRole.Role.EDITOR)
+    meeting = factories.meeting(pair=molenbeek)
     opened = meeting.version
     base = {
         "kind": meeting.kind,
@@ -117,12 +116,12 @@ def test_every_write_path_leaves_a_history_row_with_its_actor(molenbeek, editor,
     domain = SynergyDomain.objects.get(slug="communicatie").pk
     client.post(measure_url, {"domain": domain, "title_nl": "Nieuwe maatregel", "year": "2024",
                               "status": "planned", "deadline": "30/6/2024"})  # fmt: skip
-    group = FocusGroup.objects.filter(pair=molenbeek).first()
+    group = factories.focus_group(pair=molenbeek)
     client.post(
         url(molenbeek, "focus-group", group.pk),
         {"action": "add-session", "date": "15/2/2023", "findings": "Eerste bevindingen"},
     )
-    synergy = Synergy.objects.filter(pair=molenbeek).first()
+    synergy = factories.synergy(pair=molenbeek)
     client.post(url(molenbeek, "synergy", synergy.pk, "register-record-delete"))
     history = client.get(reverse("register-history", kwargs={"refnis": molenbeek.refnis}))
     mine = {(c.record, c.action) for c in history.context["changes"] if c.actor == str(editor)}
@@ -171,7 +170,7 @@ def test_register_uploads_are_checked_by_content(
     molenbeek, editor, client, name, content, accepted
 ):
     client.force_login(editor)
-    synergy = Synergy.objects.filter(pair=molenbeek).first()
+    synergy = factories.synergy(pair=molenbeek)
     upload = SimpleUploadedFile(name, content)
     target = url(molenbeek, "synergy", synergy.pk, "register-document-upload")
     client.post(target, {"kind": "agreement", "document": upload})
@@ -207,7 +206,7 @@ def test_register_and_report_pages_take_a_bounded_number_of_queries(
 def test_a_save_after_the_session_expired_comes_back_in_the_form_after_login(
     molenbeek, editor, client
 ):
-    from tests.synergies.conftest import PASSWORD
+    from tests.factories import PASSWORD
 
     measure = Measure.objects.filter(pair=molenbeek).first()
     target = url(molenbeek, "measure", measure.pk)

@@ -4,6 +4,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from tests import factories
+
 TANDEM_MODELS = [
     model
     for model in admin.site._registry
@@ -12,8 +14,8 @@ TANDEM_MODELS = [
 
 
 @pytest.fixture
-def coordinator_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("coord", "coord@example.be", "x" * 20)
+def coordinator_client(client, db):
+    user = factories.superuser(username="coord")
     client.force_login(user)
     return client
 
@@ -82,7 +84,7 @@ def test_admin_index_in_dutch_and_french(coordinator_client, language, words):
         assert word in html, (language, word)
 
 
-def test_aspect_form_has_the_three_language_fields(coordinator_client, demo_campaign):
+def test_aspect_form_has_the_three_language_fields(coordinator_client):
     from tandem.catalogue.models import Aspect
 
     aspect = Aspect.objects.get(domain__slug="financieel", slug="thesaurie")
@@ -93,8 +95,8 @@ def test_aspect_form_has_the_three_language_fields(coordinator_client, demo_camp
         assert f'name="{field}"' in html
 
 
-def test_non_staff_users_are_sent_to_the_login(client, django_user_model):
-    user = django_user_model.objects.create_user("resp", password="x" * 20)
+def test_non_staff_users_are_sent_to_the_login(client, db):
+    user = factories.user(username="resp")
     client.force_login(user)
     response = client.get(reverse("admin:campaigns_response_changelist"))
     assert response.status_code == 302 and "/login/" in response["Location"]

@@ -7,8 +7,9 @@ from django.urls import reverse
 from lxml import html as lxml_html
 
 from tandem.catalogue.models import DegreeLevel
-from tandem.places.models import Municipality, Pair, PeerGroup
+from tandem.places.models import Municipality
 from tandem.web import charts, colours
+from tests import factories
 
 PAYLOAD = '"><svg onload=alert(1)>'
 QUESTIONNAIRE = "centrumsteden-2010"
@@ -255,8 +256,7 @@ def test_names_are_escaped_in_every_chart(client, db):
     """S9: a pair and a peer group named like markup stay text in titles, descriptions and
     labels of the charts and in their tables."""
     Municipality.objects.filter(refnis="41002").update(name_nl=PAYLOAD, name_fr=PAYLOAD)
-    group = PeerGroup.objects.create(slug="xss", name_nl=PAYLOAD, name_fr=PAYLOAD, name_en=PAYLOAD)
-    group.pairs.set(Pair.objects.filter(municipality__refnis__in=["41002", "44021"]))
+    factories.peer_group(slug="xss", name=PAYLOAD, pairs=["41002", "44021"])
     for name, kwargs, params in [
         ("benchmark", {"campaign": QUESTIONNAIRE}, {"group": "peer_group"}),
         ("benchmark", {"campaign": GRID}, {"group": "peer_group", "rank": "financiele-planning"}),
