@@ -4,16 +4,16 @@ write leaves a history record naming the actor (R6); none uses QuerySet.update()
 history cannot see."""
 
 from django.core.files.base import File
-from django.db import transaction
+from django.db import models, transaction
 
-from tandem.core.history import Actor
+from tandem.core.history import Actor, record_actor
 from tandem.core.uploads import store
 from tandem.core.versioning import EditConflict, save_versioned
 from tandem.places.models import Pair
 
-from .models import Meeting, RegisterDocument, Synergy
+from .models import FocusGroup, FocusGroupSession, Meeting, RegisterDocument, Synergy
 
-__all__ = ["EditConflict", "attach_document", "save_versioned"]
+__all__ = ["EditConflict", "add_session", "attach_document", "delete_record", "save_versioned"]
 
 
 @transaction.atomic
@@ -24,3 +24,21 @@ def attach_document(
     link = str(owner._meta.model_name)  # the document's field for its owner: synergy, meeting
     document = RegisterDocument(pair=pair, kind=kind, **{link: owner})
     return store(document, upload, user)
+
+
+@transaction.atomic
+def add_session(
+    *, focus_group: FocusGroup, values: dict[str, object], user: Actor
+) -> FocusGroupSession:
+    """Record one session of a saved focus group."""
+    session = FocusGroupSession(focus_group=focus_group, **values)
+    record_actor(session, user)
+    session.save()
+    return session
+
+
+@transaction.atomic
+def delete_record(*, record: models.Model, user: Actor) -> None:
+    """Delete a register record; its history keeps what it held, with who deleted it."""
+    record_actor(record, user)
+    record.delete()

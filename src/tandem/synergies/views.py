@@ -16,7 +16,6 @@ from tandem.web.conflicts import conflict_view
 from . import services
 from .forms import FORMS, DocumentForm, FocusGroupSessionForm
 from .history import register_history
-from .models import FocusGroupSession
 from .queries import (
     RECORD_MODELS,
     document_of,
@@ -98,9 +97,7 @@ def _add_session(request, pair, focus_group):
         raise Http404("sessions belong to a saved focus group")
     form = FocusGroupSessionForm(request.POST)
     if form.is_valid():
-        session = FocusGroupSession(focus_group=focus_group, **form.cleaned_data)
-        session._history_user = request.user
-        session.save()
+        services.add_session(focus_group=focus_group, values=form.cleaned_data, user=request.user)
         messages.success(request, _("The session was added."))
         return redirect(
             "register-record", refnis=pair.refnis, kind="focus-group", pk=focus_group.pk
@@ -131,9 +128,7 @@ def _document_owner(request, refnis, kind, pk):
 @login_required
 @post_only(_record)
 def delete_record(request, refnis, kind, pk):
-    instance = _record(request, refnis, kind, pk)
-    instance._history_user = request.user
-    instance.delete()
+    services.delete_record(record=_record(request, refnis, kind, pk), user=request.user)
     messages.success(request, _("Deleted; the history keeps what it held."))
     return redirect("register", refnis=refnis)
 
