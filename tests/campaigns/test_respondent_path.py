@@ -459,3 +459,28 @@ def test_an_autosave_with_a_document_stays_within_18_queries(
             HTTP_HX_REQUEST="true",
         )
     assert "protocol.pdf" in response.content.decode()
+
+
+def test_an_own_rows_tag_follows_french_punctuation(inventory, client_as):
+    """Found walking the French questionnaire: 'Autre aspect: Budget' lacked the space French
+    puts before a colon; the tag takes the label colon of the page's language."""
+    from tandem.campaigns.services.answering import add_own_row
+
+    add_own_row(
+        round_=inventory["round"],
+        pair=inventory["pair_a"],
+        respondent=JOINT,
+        domain=inventory["financieel"],
+        label="Budgetopvolging",
+        user=inventory["user_a"],
+    )
+    from tandem.accounts.models import AccountPreferences
+
+    tags = {}
+    for language in ("fr", "nl"):  # the person's own choice of language, taken at login
+        AccountPreferences.objects.update_or_create(
+            user=inventory["user_a"], defaults={"language": language}
+        )
+        html = client_as(inventory["user_a"]).get(_domain_url(inventory)).content.decode()
+        tags[language] = re.search(r'<span class="own-tag">([^<]*)</span>', html).group(1)
+    assert tags == {"fr": "Autre aspect :", "nl": "Ander aspect:"}
