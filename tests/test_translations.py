@@ -187,6 +187,20 @@ def test_templates_show_no_text_outside_translate_tags():
     assert leaks == [], f"wrap these in {{% translate %}}: {leaks}"
 
 
+def test_a_colon_after_a_translated_label_is_the_languages_own():
+    """French puts a space before a colon ('Participants :'); a literal ':' after a translated
+    label would print 'Participants:' on French pages. Templates use the label colon of the
+    catalogue ({% translate ":" context "after a label" %}) instead."""
+    literal = re.compile(r'\{% (?:translate "[^"]*"|endblocktranslate) %\}:')
+    found = [
+        f"{path.relative_to(SOURCE_DIR)}:{number}"
+        for path in sorted(SOURCE_DIR.glob("*/templates/**/*.html"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if literal.search(line)
+    ]
+    assert found == [], f"use the label colon of the catalogue: {found}"
+
+
 @pytest.mark.parametrize(
     "language, heading, footer",
     [

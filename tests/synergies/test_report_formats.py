@@ -156,3 +156,19 @@ def test_rendered_pdf_pages_are_kept_as_artefacts(molenbeek, tmp_path):
         text = _pdf_text(path.read_bytes(), tmp_path)
         for number in range(1, pages + 1):
             assert f"{number} / {pages}" in text
+
+
+def test_the_french_report_puts_a_space_before_the_colon_of_its_labels(molenbeek):
+    """French typography ('Participants :'), in the HTML (and so the PDF) and in the DOCX; the
+    Dutch report keeps 'Deelnemers:'."""
+    french = build(molenbeek, 2023, "fr")
+    html = render(french, "html").decode()
+    docx = "\n".join(p.text for p in Document(io.BytesIO(render(french, "docx"))).paragraphs)
+    dutch = "\n".join(
+        p.text
+        for p in Document(io.BytesIO(render(build(molenbeek, 2023, "nl"), "docx"))).paragraphs
+    )
+    assert "Participants : " in docx and "Participants: " not in docx
+    assert "Ordre du jour :" in docx
+    assert "Deelnemers: " in dutch
+    assert "Participants :</strong>" in html and "Ordre du jour :</strong>" in html

@@ -6,6 +6,7 @@ from io import BytesIO
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -20,6 +21,11 @@ from .assemble import DomainSection, SynergyReport
 LANGUAGE_TAGS = {"nl": "nl-BE", "fr": "fr-BE", "en": "en-GB"}
 MONEY = ("expected_savings", "realised_savings")
 FTE = ("expected_fte", "realised_fte")
+
+
+def _colon() -> str:
+    """The colon after a label in the active language (French: ' :'), as the templates write it."""
+    return pgettext("after a label", ":")
 
 
 def _shown(value, money: bool) -> str:
@@ -148,7 +154,7 @@ class _Writer:
                 "date": approval.decision_date,
             }
             if approval.reference:
-                status = f"{status} {_('Reference')}: {approval.reference}"
+                status = f"{status} {_('Reference')}{_colon()} {approval.reference}"
             self.paragraph(status, bold=True)
         else:
             self.paragraph(_("Draft: not approved."), bold=True)
@@ -185,10 +191,10 @@ class _Writer:
         for meeting in report.meetings:
             self.heading(meeting.heading, 2, meeting.lang)
             if meeting.participants:
-                paragraph = self.paragraph(f"{_('Participants')}: ", bold=True)
+                paragraph = self.paragraph(f"{_('Participants')}{_colon()} ", bold=True)
                 self.text(paragraph, meeting.participants)
             if meeting.agenda:
-                self.paragraph(f"{_('Agenda')}:", bold=True)
+                self.paragraph(f"{_('Agenda')}{_colon()}", bold=True)
                 self.blocks(meeting.agenda, meeting.lang)
             self.blocks(meeting.decisions, meeting.lang)
         if not report.meetings:
