@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from tandem.accounts.scoping import Viewer
 from tandem.analysis import benchmark
 from tandem.analysis.grid import component_degrees
-from tandem.campaigns.models import Campaign, Response, Round
+from tandem.campaigns.models import FORMAL, NONE, Campaign, Response, Round
 from tandem.campaigns.queries import matrix_round
 from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for, readable_answers
 from tandem.catalogue.cache import domains_of, remembered
@@ -164,14 +164,8 @@ def questionnaire_sums(
     Unanswered cells are left out, so a pair without any answer in a domain has no row."""
     aspect_ids = [pk for ids in aspects.values() for pk in ids]
     return list(
-        Response.objects.filter(
-            round=round_,
-            aspect__in=aspect_ids,
-            pair_id__in=pairs,
-            respondent=Response.Respondent.JOINT,
-            status=Response.Status.SUBMITTED,
-            degree__isnull=False,
-        )
+        Response.objects.scored()
+        .filter(round=round_, aspect__in=aspect_ids, pair_id__in=pairs, degree__isnull=False)
         .order_by()  # the default ordering joins four tables and would split the groups
         .values_list("pair_id", "aspect__domain_id")
         .annotate(total=Sum("degree"))
@@ -242,12 +236,8 @@ def questionnaire_trend_figures(
     if not rounds or not aspect_ids:
         return {}
     campaign_of = {round_id: campaign_id for campaign_id, round_id in rounds.items()}
-    answers = Response.objects.filter(
-        round__in=list(rounds.values()),
-        aspect__in=aspect_ids,
-        respondent=Response.Respondent.JOINT,
-        status=Response.Status.SUBMITTED,
-        degree__isnull=False,
+    answers = Response.objects.scored().filter(
+        round__in=list(rounds.values()), aspect__in=aspect_ids, degree__isnull=False
     )
     rows = (
         readable_answers(user, answers)
@@ -255,8 +245,8 @@ def questionnaire_trend_figures(
         .values("round_id")
         .annotate(
             answered=Count("pair", distinct=True),
-            cooperating=Count("pair", distinct=True, filter=Q(degree__gt=0)),
-            formal=Count("pair", distinct=True, filter=Q(degree=2)),
+            cooperating=Count("pair", distinct=True, filter=Q(degree__gt=NONE)),
+            formal=Count("pair", distinct=True, filter=Q(degree=FORMAL)),
             total=Sum("degree"),
             answers=Count("pk"),
         )

@@ -64,12 +64,7 @@ def scores(
 ) -> "QuerySet[Response, tuple[int, int, int | None]]":
     """(pair id, aspect id, degree) of the submitted joint answers of a round; `pairs` (a
     queryset, read as a subquery, or a list of ids) limits them to those pairs."""
-    query = Response.objects.filter(
-        round=round_,
-        aspect__in=[a.pk for a in aspects],
-        respondent=Response.Respondent.JOINT,
-        status=Response.Status.SUBMITTED,
-    )
+    query = Response.objects.scored().filter(round=round_, aspect__in=[a.pk for a in aspects])
     if pairs is not None:
         query = query.filter(pair_id__in=pairs)
     # A plain fetch: a few thousand small tuples per domain. .iterator() would open a server-side

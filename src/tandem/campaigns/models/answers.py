@@ -26,6 +26,12 @@ class SeatQuerySet(models.QuerySet):
         return self.filter(round=round_, pair=pair, respondent=respondent)
 
 
+class ResponseQuerySet(SeatQuerySet):
+    def scored(self) -> "ResponseQuerySet":
+        """The answers the matrices count: submitted, given jointly by the pair."""
+        return self.filter(respondent=Response.Respondent.JOINT, status=Response.Status.SUBMITTED)
+
+
 class Response(models.Model):
     """A pair's answer for one aspect in one round (seed 001's questionnaire, per aspect).
 
@@ -120,7 +126,7 @@ class Response(models.Model):
     updated_by = actor_field(_("updated by"))
     history = HistoricalRecords(m2m_fields=[reason_clusters, obstacle_types])
 
-    objects = SeatQuerySet.as_manager()
+    objects = ResponseQuerySet.as_manager()
 
     class Meta:
         ordering = ["round", "pair__municipality__name_nl", "aspect__order"]
