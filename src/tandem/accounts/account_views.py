@@ -61,7 +61,8 @@ def set_language(request):
     """The header's switcher: Django's view (a cookie), and for a logged-in person their
     account's choice too, so the next login on any device speaks it."""
     response = i18n.set_language(request)
-    language = request.POST.get("language", "")
+    form = LanguageForm(request.POST)
+    language = form.cleaned_data["language"] if form.is_valid() else ""
     if request.user.is_authenticated and supported(language):
         choose_language(user=request.user, language=language)
         request.session[CHOICE_KEY] = language

@@ -6,6 +6,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tandem.core.actions import pressed
+
 from . import transfer
 from .forms import ImportForm
 from .queries import register_pair
@@ -32,7 +34,7 @@ def export(request, refnis, fmt):
 def import_register(request, refnis):
     pair = register_pair(request.user, refnis, editing=True)
     key = PENDING.format(pair.pk)
-    if request.method == "POST" and request.POST.get("action") == "confirm":
+    if pressed(request) == "confirm":
         rows = [(number, values) for number, values in request.session.get(key, [])]
         if not rows:
             messages.error(request, _("There is no import waiting; upload the file again."))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from tandem.accounts.scoping import register_pairs
 from tandem.core.access import login_first, post_only
+from tandem.core.actions import pressed
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
 from tandem.web.conflicts import conflict_view
@@ -57,7 +58,7 @@ def record(request, refnis, kind, pk=None):
     instance = record_of(pair, kind, pk) if pk is not None else RECORD_MODELS[kind](pair=pair)
     form_class = FORMS[kind]
     conflict = None
-    if request.method == "POST" and request.POST.get("action") == "add-session":
+    if pressed(request) == "add-session":
         return _add_session(request, pair, instance)
     if request.method == "POST":
         form = form_class(request.POST, instance=instance, pair=pair)

@@ -311,3 +311,16 @@ class SubmitForm(forms.Form):
         ),
         error_messages={"required": _("Tick this box to confirm that you submit the answers.")},
     )
+
+
+class ShownForm(forms.Form):
+    """A row's hidden `shown` field: the degree whose follow-ups the row showed when sent."""
+
+    shown = forms.CharField(required=False, max_length=2)
+
+
+def shown_degree(data, *, prefix: str) -> str:
+    """The degree a posted row showed follow-ups for ("" for none), so an autosave that
+    changes the degree knows to send the new degree's follow-ups."""
+    form = ShownForm(data, prefix=prefix)
+    return form.cleaned_data["shown"] if form.is_valid() else ""

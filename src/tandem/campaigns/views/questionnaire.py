@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import ContactDomain, Domain
 from tandem.core.access import login_first, post_only
+from tandem.core.actions import pressed
 from tandem.core.language import use_context_language
 from tandem.core.uploads import safe_display_name
 from tandem.core.versioning import EditConflict
@@ -36,6 +37,7 @@ from ..forms.questionnaire import (
     OwnRowForm,
     SubmitForm,
     Vocabulary,
+    shown_degree,
 )
 from ..models import CampaignPair, ContactPerson, ProposedAspect, Response, Round
 from ..scoping import answering_pairs, answering_participation, campaigns_for
@@ -429,10 +431,10 @@ def save_row(request, campaign, refnis, domain, key):
         raise Http404("no such row")
     if not seat.editable:
         return HttpResponse(_("This questionnaire is submitted or closed."), status=409)
-    shown = request.POST.get(row.form.add_prefix("shown"), "")
+    shown = shown_degree(request.POST, prefix=row.form.prefix)
     _save_row(request, seat, row)
     context = {"seat": seat, "domain": domain, "row": row}
-    if row.conflict is not None or request.POST.get("action") == "save":
+    if row.conflict is not None or pressed(request) == "save":
         # A conflict, or its deliberate resolution: replace the whole row.
         if row.saved:
             row.form = _fresh_form(seat, row)
