@@ -1,17 +1,12 @@
-"""Personal, single-use invitations to answer a campaign for one pair, and the reminders.
+"""Inviting someone to answer a campaign for one pair, the mails, and the reminders.
 
-The link carries a random token; the database keeps only its SHA-256, so a database dump does not
-hold working links. Accepting sets the person's password and binds their account to the pair and
-the campaign (a respondent role for that campaign only).
+The link itself (its hashed token, finding and accepting it) is accounts.invitations; here is
+who may be invited (a pair taking part in the campaign) and the mails in the pair's language.
 """
 
-import hashlib
-import secrets
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -19,24 +14,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from tandem.accounts.models import Invitation, PairRole
+from tandem.accounts.invitations import InvitationError, new_token, token_hash
+from tandem.accounts.models import Invitation
 from tandem.core.history import Actor
 from tandem.places.models import Pair
 
 from ..models import Campaign, CampaignPair, Response, Round, Submission
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import User
-
 VALID_DAYS = getattr(settings, "TANDEM_INVITATION_DAYS", 14)
-
-
-class InvitationError(ValueError):
-    """The link is unknown, used or expired; the message says which."""
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _link(token: str, base_url: str) -> str:
@@ -78,7 +63,7 @@ def invite(
     """Create an invitation and e-mail its link."""
     if not CampaignPair.objects.filter(campaign=campaign, pair=pair).exists():
         raise InvitationError(_("This pair does not take part in the campaign."))
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     with transaction.atomic():
         invitation = Invitation.objects.create(
             campaign=campaign,
@@ -86,71 +71,12 @@ def invite(
             administration=administration,
             name=name,
             email=email.strip().lower(),
-            token_hash=_hash(token),
+            token_hash=token_hash(token),
             expires_at=timezone.now() + timedelta(days=VALID_DAYS),
             created_by=invited_by,
         )
         transaction.on_commit(lambda: _send(invitation, token, base_url, "invitation_email"))
     return invitation
-
-
-def find(token: str) -> Invitation:
-    """The invitation of a link, if it can still be used."""
-    invitation = (
-        Invitation.objects.select_related("campaign", "pair__municipality")
-        .filter(token_hash=_hash(token))
-        .first()
-    )
-    if invitation is None:
-        raise InvitationError(_("This invitation link is not valid."))
-    if invitation.accepted_at is not None:
-        raise InvitationError(_("This invitation link was already used. Log in instead."))
-    if invitation.expires_at <= timezone.now():
-        raise InvitationError(
-            _("This invitation link has expired. Ask the coordinator for a new one.")
-        )
-    return invitation
-
-
-def mark_opened(*, invitation: Invitation) -> None:
-    """A read receipt for the coordinator's overview (the first opening only)."""
-    if invitation.opened_at is None:
-        invitation.opened_at = timezone.now()
-        invitation.save(update_fields=["opened_at"])
-
-
-@transaction.atomic
-def accept(*, token: str, password: str, user: "User | None" = None) -> "User":
-    """Use the link: create the account (or take the logged-in one), bind it to the pair and
-    the campaign, and spend the invitation. Returns the user."""
-    invitation = find(token)
-    invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
-    if invitation.accepted_at is not None:  # a second tab accepted it meanwhile
-        raise InvitationError(_("This invitation link was already used. Log in instead."))
-    if user is None:
-        users = get_user_model()
-        user = users.objects.filter(username=invitation.email).first()
-        if user is not None:
-            raise InvitationError(
-                _("An account with this e-mail address exists: log in, then open the link again.")
-            )
-        first, _sep, last = invitation.name.partition(" ")
-        user = users(
-            username=invitation.email, email=invitation.email, first_name=first, last_name=last
-        )
-        user.set_password(password)
-        user.save()
-    PairRole.objects.get_or_create(
-        user=user,
-        pair=invitation.pair,
-        role=PairRole.Role.RESPONDENT,
-        campaign=invitation.campaign,
-        defaults={"administration": invitation.administration},
-    )
-    invitation.accepted_at, invitation.user = timezone.now(), user
-    invitation.opened_at = invitation.opened_at or invitation.accepted_at
-    invitation.save(update_fields=["accepted_at", "user", "opened_at"])
-    return user
 
 
 def has_submitted(invitation: Invitation, round_: Round) -> bool:
@@ -178,8 +104,8 @@ def send_reminders(*, campaign: Campaign, round_: Round, base_url: str) -> int:
         with transaction.atomic():
             token: str | None
             if invitation.accepted_at is None:
-                token = secrets.token_urlsafe(32)
-                invitation.token_hash = _hash(token)
+                token = new_token()
+                invitation.token_hash = token_hash(token)
                 invitation.expires_at = timezone.now() + timedelta(days=VALID_DAYS)
                 template = "invitation_email"
             else:

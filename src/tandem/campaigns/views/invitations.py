@@ -7,6 +7,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tandem.accounts import invitations as links
 from tandem.accounts.forms import PasswordChoiceForm
 from tandem.accounts.languages import remember_choice_in_session
 from tandem.core.language import use_context_language
@@ -19,21 +20,21 @@ BACKEND = "tandem.accounts.backends.EmailOrUsernameBackend"
 
 def invitation(request, token):
     try:
-        found = invitations.find(token)
-    except invitations.InvitationError as error:
+        found = links.find(token)
+    except links.InvitationError as error:
         return render(request, "accounts/invitation_invalid.html", {"error": error}, status=404)
     use_context_language(request, invitations.language_of(found))
-    invitations.mark_opened(invitation=found)
+    links.mark_opened(invitation=found)
     signed_in = request.user.is_authenticated
     form = None if signed_in else PasswordChoiceForm(request.POST or None, invitation=found)
     if request.method == "POST" and (signed_in or form.is_valid()):
         try:
-            user = invitations.accept(
+            user = links.accept(
                 token=token,
                 password=None if signed_in else form.cleaned_data["password1"],
                 user=request.user if signed_in else None,
             )
-        except invitations.InvitationError as error:
+        except links.InvitationError as error:
             messages.error(request, str(error))
             return redirect("login")
         if not signed_in:

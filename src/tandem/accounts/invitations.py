@@ -1,0 +1,94 @@
+"""A personal, single-use invitation link: its token, finding it, and accepting it.
+
+The link carries a random token; the database keeps only its SHA-256, so a database dump does not
+hold working links. Accepting sets the person's password and binds their account to the pair (a
+respondent role, for the invitation's campaign). Who may be invited to what, and the mails, belong
+to the app that invites (campaigns.services.invitations).
+"""
+
+import hashlib
+import secrets
+from typing import TYPE_CHECKING
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Invitation, PairRole
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+class InvitationError(ValueError):
+    """The link is unknown, used or expired; the message says which."""
+
+
+def token_hash(token: str) -> str:
+    """What the database keeps of a link's token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token() -> str:
+    """A link's random token: 256 bits, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+def find(token: str) -> Invitation:
+    """The invitation of a link, if it can still be used."""
+    invitation = (
+        Invitation.objects.select_related("campaign", "pair__municipality")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+    if invitation is None:
+        raise InvitationError(_("This invitation link is not valid."))
+    if invitation.accepted_at is not None:
+        raise InvitationError(_("This invitation link was already used. Log in instead."))
+    if invitation.expires_at <= timezone.now():
+        raise InvitationError(
+            _("This invitation link has expired. Ask the coordinator for a new one.")
+        )
+    return invitation
+
+
+def mark_opened(*, invitation: Invitation) -> None:
+    """A read receipt for the coordinator's overview (the first opening only)."""
+    if invitation.opened_at is None:
+        invitation.opened_at = timezone.now()
+        invitation.save(update_fields=["opened_at"])
+
+
+@transaction.atomic
+def accept(*, token: str, password: str, user: "User | None" = None) -> "User":
+    """Use the link: create the account (or take the logged-in one), bind it to the pair and
+    the campaign, and spend the invitation. Returns the user."""
+    invitation = find(token)
+    invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
+    if invitation.accepted_at is not None:  # a second tab accepted it meanwhile
+        raise InvitationError(_("This invitation link was already used. Log in instead."))
+    if user is None:
+        users = get_user_model()
+        user = users.objects.filter(username=invitation.email).first()
+        if user is not None:
+            raise InvitationError(
+                _("An account with this e-mail address exists: log in, then open the link again.")
+            )
+        first, _sep, last = invitation.name.partition(" ")
+        user = users(
+            username=invitation.email, email=invitation.email, first_name=first, last_name=last
+        )
+        user.set_password(password)
+        user.save()
+    PairRole.objects.get_or_create(
+        user=user,
+        pair=invitation.pair,
+        role=PairRole.Role.RESPONDENT,
+        campaign=invitation.campaign,
+        defaults={"administration": invitation.administration},
+    )
+    invitation.accepted_at, invitation.user = timezone.now(), user
+    invitation.opened_at = invitation.opened_at or invitation.accepted_at
+    invitation.save(update_fields=["accepted_at", "user", "opened_at"])
+    return user
