@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .shapes import (
     FONT,
@@ -38,6 +39,7 @@ class LegendEntry:
 
 @dataclass(slots=True)
 class BarChart:
+    kind: ClassVar[str] = "bars"  # its class in the page: chart-bars
     width: float
     height: float
     labels: list[Label]

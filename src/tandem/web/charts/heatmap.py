@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..colours import WHITE, ColourScale, ink_on
 from .shapes import MUTED, Label, figure, rounded, shorten, text_width
@@ -23,6 +24,7 @@ class HeatCell:
 
 @dataclass(slots=True)
 class Heatmap:
+    kind: ClassVar[str] = "heatmap"  # its class in the page: chart-heatmap
     width: float
     height: float
     columns: list[Label]

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .shapes import FONT, SERIES_COLOURS, Label, figure, rounded, text_width
 
@@ -20,6 +21,7 @@ class HistogramColumn:
 
 @dataclass(slots=True)
 class Histogram:
+    kind: ClassVar[str] = "histogram"  # its class in the page: chart-histogram
     width: float
     height: float
     columns: list[HistogramColumn]

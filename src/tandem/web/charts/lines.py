@@ -3,6 +3,7 @@ colour is never the only signal."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from .shapes import (
     FONT,
@@ -44,6 +45,7 @@ class Line:
 
 @dataclass(slots=True)
 class LineChart:
+    kind: ClassVar[str] = "lines"  # its class in the page: chart-lines
     width: float
     height: float
     lines: list[Line]
