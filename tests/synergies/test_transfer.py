@@ -161,3 +161,28 @@ def test_another_pairs_synergy_cannot_be_changed_through_an_import(
     response = _import(client, molenbeek, "register.xlsx", _xlsx([row]))
     assert response.status_code == 400
     assert "id" in str(response.context["plan"].problems[0])
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("expected_savings", 1e308), ("realised_fte", 0.001), ("expected_savings", -5)],
+)
+def test_an_out_of_range_or_too_fine_number_is_a_row_problem_not_a_crash(
+    molenbeek, editor, client, field, value
+):
+    row = good_row(2) | {field: value}
+    client.force_login(editor)
+    response = _import(client, molenbeek, "register.xlsx", _xlsx([row]))
+    assert response.status_code == 400
+    problems = [(p.row, p.field) for p in response.context["plan"].problems]
+    assert problems == [(2, field)]
+
+
+def test_a_csv_field_over_the_csv_modules_limit_is_refused_with_its_line(
+    molenbeek, editor, client
+):
+    content = ";".join(COLUMNS) + "\n" + ';"' + "x" * 200_000 + '"\n'
+    client.force_login(editor)
+    response = _import(client, molenbeek, "register.csv", content.encode())
+    assert response.status_code == 400
+    assert "2" in response.context["refused"]

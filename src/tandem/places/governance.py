@@ -6,12 +6,13 @@ welfare. Answers are dated statements, so the profile of any day can be read bac
 """
 
 import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from tandem.formats.reading import Limits, SheetRefused, csv_rows
 
 from .models import GovernanceStatement, Municipality, Pair
 
@@ -27,7 +28,7 @@ HEADER_ALIASES = {
     "valid_from": "valid_from",
     "source": "source",
 }
-MAX_LINES = 10_000
+LIMITS = Limits(rows=10_000, columns=20)
 
 
 @dataclass
@@ -79,8 +80,12 @@ def parse_governance_csv(text: str, default_valid_from: date) -> ImportResult:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
+    try:
+        lines = csv_rows(text, limits=LIMITS, delimiter=dialect.delimiter)
+    except SheetRefused as error:
+        result.problems.append(ImportProblem(1, "-", str(error)))
+        return result
+    header = [str(cell) for cell in lines[0]] if lines else None
     if not header:
         result.problems.append(ImportProblem(1, "refnis", _("the file is empty")))
         return result
@@ -98,16 +103,7 @@ def parse_governance_csv(text: str, default_valid_from: date) -> ImportResult:
 
     known_codes = _known_codes()
     seen: dict[tuple[int, date], int] = {}
-    for line_number, values in enumerate(reader, start=2):
-        if line_number > MAX_LINES:
-            result.problems.append(
-                ImportProblem(
-                    line_number,
-                    "refnis",
-                    _("too many lines (at most %(max)s)") % {"max": MAX_LINES},
-                )
-            )
-            break
+    for line_number, values in enumerate(lines[1:], start=2):
         if not any(v.strip() for v in values):
             continue  # blank line
         if len(values) != len(columns):

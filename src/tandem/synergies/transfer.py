@@ -2,8 +2,6 @@
 preview (S12). Text cells that a spreadsheet would run as a formula are neutralised (S10) by
 tandem.formats, which writes both files."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePath
@@ -11,14 +9,13 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from tandem.catalogue.models import Instrument, SynergyDomain
 from tandem.core.uploads import validate_document
 from tandem.core.versioning import save_versioned
-from tandem.formats.belgian import format_number
 from tandem.formats.downloads import semicolon_csv
 from tandem.formats.formulas import is_formula_like
+from tandem.formats.reading import Limits, SheetRefused, csv_rows, xlsx_rows
 from tandem.formats.tables import Look, Table, Value
 from tandem.formats.xlsx import xlsx_bytes
 
@@ -30,7 +27,7 @@ from .models import Synergy
 COLUMNS = ("id", *(name for name in SynergyForm.Meta.fields if name != "aspects"))
 NUMBERS = {"expected_savings", "realised_savings", "expected_fte", "realised_fte"}
 MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
+LIMITS = Limits(rows=5000)
 
 
 class ImportRefused(Exception):
@@ -107,6 +104,13 @@ def _unquote(value: str) -> str:
 
 def read_rows(name: str, upload) -> list[tuple[int, dict]]:
     """(spreadsheet row number, {column: text}) for each non-empty row; row 1 is the header."""
+    try:
+        return _read_rows(name, upload)
+    except SheetRefused as error:
+        raise ImportRefused(str(error)) from error
+
+
+def _read_rows(name: str, upload) -> list[tuple[int, dict]]:
     extension = PurePath(name or "").suffix.lower()
     if upload.size > MAX_BYTES:
         raise ImportRefused(_("The file is larger than 5 MB."))
@@ -116,17 +120,15 @@ def read_rows(name: str, upload) -> list[tuple[int, dict]]:
         except ValidationError as error:
             raise ImportRefused(" ".join(error.messages)) from error
         upload.seek(0)
-        sheet = load_workbook(upload, read_only=True, data_only=True).worksheets[0]
-        raw = [list(row) for row in sheet.iter_rows(values_only=True)]
+        raw = xlsx_rows(upload, limits=LIMITS)
     elif extension == ".csv":
         try:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ImportRefused(_("The CSV file is not UTF-8 text.")) from error
-        dialect = (
-            ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
-        )
-        raw = list(csv.reader(io.StringIO(text), delimiter=dialect))
+        first_line = text.split("\n", 1)[0]
+        dialect = ";" if first_line.count(";") >= first_line.count(",") else ","
+        raw = csv_rows(text, limits=LIMITS, delimiter=dialect)
     else:
         raise ImportRefused(_("Import an XLSX or CSV file."))
     if not raw:
@@ -137,8 +139,6 @@ def read_rows(name: str, upload) -> list[tuple[int, dict]]:
         raise ImportRefused(
             _("The header row lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)}
         )
-    if len(raw) - 1 > MAX_ROWS:
-        raise ImportRefused(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
     rows = []
     for number, cells in enumerate(raw[1:], start=2):
         values = {}
@@ -148,7 +148,8 @@ def read_rows(name: str, upload) -> list[tuple[int, dict]]:
             if cell is None:
                 text = ""
             elif isinstance(cell, float | int) and name in NUMBERS:
-                text = format_number(Decimal(str(cell)), 2).replace(".", "")
+                # Every decimal as written (0.001 FTE is refused by the form, not rounded to 0).
+                text = f"{Decimal(str(cell)):f}".replace(".", ",")
             elif isinstance(cell, float) and cell.is_integer():
                 text = str(int(cell))
             else:
