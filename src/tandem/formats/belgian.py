@@ -47,6 +47,11 @@ def format_money(amount: Decimal | int) -> str:
     return f"€\u00a0{format_number(value, decimals)}"
 
 
+def _ascii_digits(text: str) -> bool:
+    """0-9 only: str.isdigit() also takes ١٢٣ and ２０２２, which no Belgian form means."""
+    return text.isascii() and text.isdigit()
+
+
 def parse_money(text: str) -> Decimal:
     """'€ 6.500,50' / '6500,5' / '6.500' → Decimal. Comma is the decimal mark; dots group
     thousands. Raises ValueError on anything else (a dot as decimal mark is ambiguous: refused)."""
@@ -58,11 +63,11 @@ def parse_money(text: str) -> Decimal:
     groups = whole.split(".")
     valid = (
         whole
-        and all(g.isdigit() for g in groups)
+        and all(_ascii_digits(g) for g in groups)
         and (
             len(groups) == 1 or (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))
         )
-        and (not comma or (fraction.isdigit() and len(fraction) <= 2))
+        and (not comma or (_ascii_digits(fraction) and len(fraction) <= 2))
     )
     if not valid:
         raise ValueError(f"'{text}' is not an amount (write 6.500 or 6.500,50)")

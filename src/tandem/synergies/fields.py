@@ -1,11 +1,16 @@
-"""Form fields for amounts as Belgian administrations write them (R10): € 6.500,50 and 0,5 FTE."""
+"""Form fields for amounts as Belgian administrations write them (R10): € 6.500,50 and 0,5 FTE.
+Savings are not negative, and what is typed is kept exactly or refused: never rounded."""
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tandem.formats.belgian import format_money, format_number, parse_money
+
+
+FTE = re.compile(r"[0-9]{1,5}(\.[0-9]{1,2})?", re.ASCII)
 
 
 class _AmountField(forms.CharField):
@@ -31,25 +36,32 @@ class _AmountField(forms.CharField):
 class MoneyField(_AmountField):
     """An amount in euro, typed as 6.500 or 6.500,50 (a comma for cents)."""
 
-    default_error_messages = {"invalid": _("Write an amount as 6.500 or 6.500,50.")}
+    default_error_messages = {
+        "invalid": _("Write an amount as 6.500 or 6.500,50, in digits 0 to 9 and not negative.")
+    }
 
     def shown(self, value):
         return format_money(value).replace("€\u00a0", "")
 
     def parsed(self, value):
-        return parse_money(value)
+        amount = parse_money(value)
+        if amount < 0:
+            raise ValueError(value)
+        return amount
 
 
 class FteField(_AmountField):
     """Full-time equivalents, typed as 0,5 or 1,25 (a dot is accepted too)."""
 
-    default_error_messages = {"invalid": _("Write a number of FTE as 0,5 or 2.")}
+    default_error_messages = {
+        "invalid": _("Write a number of FTE as 0,5 or 2: at most two decimals, not negative.")
+    }
 
     def shown(self, value):
         return format_number(value, 2)
 
     def parsed(self, value):
-        number = Decimal(value.replace(" ", "").replace(",", "."))
-        if not number.is_finite() or abs(number) >= 100000:
+        text = value.replace(" ", "").replace(",", ".")
+        if not FTE.fullmatch(text):
             raise ValueError(value)
-        return number.quantize(Decimal("0.01"))
+        return Decimal(text).quantize(Decimal("0.01"))
