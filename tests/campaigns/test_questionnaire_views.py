@@ -398,3 +398,10 @@ def test_an_autosave_stays_within_its_queries(
         )
     assert response.status_code == 200
     assert f'name="{key}-version" value="{version + 1}"' in response.content.decode()
+
+
+@pytest.mark.parametrize("key", ["o" + "1" + "0" * 30, "a" + "9" * 25, "o١٢"])
+def test_a_row_key_no_database_id_can_be_is_a_404(page, key):
+    client, urls = page
+    response = client.post(urls["row"](key), {f"{key}-version": 0}, HTTP_HX_REQUEST="1")
+    assert response.status_code == 404

@@ -12,13 +12,13 @@ urlpatterns = [
     path("<slug:campaign>/manage/", c.manage, name="manage"),
     path("<slug:campaign>/manage/pairs/", c.manage_pairs, name="manage-pairs"),
     path(
-        "<slug:campaign>/manage/rounds/<int:number>/<slug:action>/",
+        "<slug:campaign>/manage/rounds/<id:number>/<slug:action>/",
         c.round_action,
         name="round-action",
     ),
     path("<slug:campaign>/manage/reminders/", c.send_reminders, name="send-reminders"),
     path(
-        "<slug:campaign>/manage/submissions/<int:submission>/reopen/",
+        "<slug:campaign>/manage/submissions/<id:submission>/reopen/",
         c.reopen_submission,
         name="reopen-submission",
     ),
@@ -63,7 +63,7 @@ urlpatterns = [
     path("<slug:campaign>/pairs/<str:refnis>/history/", h.pair_history, name="pair-history"),
     path("<slug:campaign>/pairs/<str:refnis>/comparison/", h.comparison, name="pair-comparison"),
     path(
-        "<slug:campaign>/pairs/<str:refnis>/documents/<int:document>/",
+        "<slug:campaign>/pairs/<str:refnis>/documents/<id:document>/",
         h.response_document,
         name="response-document",
     ),

@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "tandem.core"
     label = "core"
     verbose_name = _("Shared mechanisms")
+
+    def ready(self) -> None:
+        from . import converters
+
+        converters.register()  # before any app's urls.py is read

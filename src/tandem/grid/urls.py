@@ -17,10 +17,10 @@ urlpatterns = [
         "<slug:campaign>/pairs/<str:refnis>/grid/entries/new/", views.entry, name="grid-entry-new"
     ),
     path(
-        "<slug:campaign>/pairs/<str:refnis>/grid/entries/<int:pk>/", views.entry, name="grid-entry"
+        "<slug:campaign>/pairs/<str:refnis>/grid/entries/<id:pk>/", views.entry, name="grid-entry"
     ),
     path(
-        "<slug:campaign>/pairs/<str:refnis>/grid/entries/<int:pk>/delete/",
+        "<slug:campaign>/pairs/<str:refnis>/grid/entries/<id:pk>/delete/",
         views.delete_entry,
         name="grid-entry-delete",
     ),

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.formats.belgian import format_money, format_number, parse_money
 
-
 FTE = re.compile(r"[0-9]{1,5}(\.[0-9]{1,2})?", re.ASCII)
 
 

@@ -30,20 +30,20 @@ urlpatterns = [
     ),
     path("<str:refnis>/register/<record_kind:kind>/new/", views.record, name="register-record-new"),
     path(
-        "<str:refnis>/register/<record_kind:kind>/<int:pk>/", views.record, name="register-record"
+        "<str:refnis>/register/<record_kind:kind>/<id:pk>/", views.record, name="register-record"
     ),
     path(
-        "<str:refnis>/register/<record_kind:kind>/<int:pk>/delete/",
+        "<str:refnis>/register/<record_kind:kind>/<id:pk>/delete/",
         views.delete_record,
         name="register-record-delete",
     ),
     path(
-        "<str:refnis>/register/<record_kind:kind>/<int:pk>/documents/",
+        "<str:refnis>/register/<record_kind:kind>/<id:pk>/documents/",
         views.upload_document,
         name="register-document-upload",
     ),
     path(
-        "<str:refnis>/register/documents/<int:document>/",
+        "<str:refnis>/register/documents/<id:document>/",
         views.document,
         name="register-document",
     ),

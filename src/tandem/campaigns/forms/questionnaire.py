@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tandem.catalogue.cache import choice_terms
+from tandem.core.converters import ID_DIGITS
 from tandem.core.uploads import validate_document
 
 from ..models import FORMAL, INFORMAL, NONE
@@ -250,7 +251,9 @@ class DomainActionForm(forms.Form):
     """Which button of a domain page was pressed: Save (also Enter in a field), add an 'other'
     aspect, or remove one (`remove-own-<proposal id>`); anything else counts as Save."""
 
-    action = forms.RegexField(regex=r"^(save|add-own|remove-own-\d+)$", required=False)
+    action = forms.RegexField(
+        regex=rf"^(save|add-own|remove-own-[0-9]{{1,{ID_DIGITS}}})$", required=False
+    )
     label = forms.CharField(required=False)
 
     @property

@@ -23,6 +23,7 @@ from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import ContactDomain, Domain
 from tandem.core.access import login_first, post_only
 from tandem.core.actions import pressed
+from tandem.core.converters import parse_id
 from tandem.core.language import use_context_language
 from tandem.core.uploads import safe_display_name
 from tandem.core.versioning import EditConflict
@@ -212,12 +213,12 @@ def _posted_row(seat: Seat, domain: Domain, key: str, data, files=None) -> Row |
     """The one row an autosave posts: 'a<aspect id>' or 'o<own row's proposal id>', with its
     form bound to `data`. Two queries: a bound form needs none of the stored choices that a
     page prefetches."""
-    kind, number = key[:1], key[1:]
-    if not number.isdigit():
+    kind, number = key[:1], parse_id(key[1:])
+    if number is None:
         return None
     answers = Response.objects.of_seat(seat.round, seat.pair, seat.respondent).order_by()
     if kind == "a":
-        aspect = queries.asked_aspect(seat.round, domain, int(number))
+        aspect = queries.asked_aspect(seat.round, domain, number)
         if aspect is None:
             return None
         response = answers.filter(aspect=aspect).first() or Response(
@@ -227,7 +228,7 @@ def _posted_row(seat: Seat, domain: Domain, key: str, data, files=None) -> Row |
         return Row(key, aspect.label, aspect.short_label, form, response, aspect=aspect)
     if kind == "o":
         response = (
-            answers.filter(aspect__isnull=True, proposal_id=int(number), proposal__domain=domain)
+            answers.filter(aspect__isnull=True, proposal_id=number, proposal__domain=domain)
             .select_related("proposal")
             .first()
         )
