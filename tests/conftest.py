@@ -10,6 +10,7 @@ import pytest
 from django.core.cache import cache
 
 from tandem.campaigns.models import Campaign, Response
+from tandem.campaigns.services import coordination
 from tandem.catalogue.services import load_catalogue
 from tandem.demo.services import load_demo
 from tandem.places.services import load_reference
@@ -68,6 +69,15 @@ def tenants(db):
     )
     factories.response(round_=round_, pair=pair_b, proposal=own_row_b, degree=1)
     submission_b = factories.submission(round_=round_, pair=pair_b)
+    # An 'other' row of pair B promoted to an aspect in B's own campaign: its text is B's.
+    promoted_b = coordination.promote_proposal(
+        proposal=factories.own_row(
+            round_=round_, pair=pair_b, domain=aspect.domain, label="Geheime werking B"
+        ),
+        labels={"nl": "Geheime werking B"},
+        short_labels={"nl": "Geheim B"},
+        user=None,
+    )
     document_b = factories.document(response=response, original_name="b.pdf")
     user_a = factories.user(username="respondent-a")
     user_b = factories.user(username="respondent-b")
@@ -92,6 +102,7 @@ def tenants(db):
         "framework": framework,
         "thesaurie": aspect,
         "own_row_b": own_row_b,
+        "promoted_b": promoted_b,
         "document_b": document_b,
         "submission_b": submission_b,
     }

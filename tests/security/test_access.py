@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tandem.accounts.models import PairRole
 from tests import factories
 from tests.security.urlwalk import EXCLUDED, LOGIN_FIRST, targets_of_other_tenant, walk
 
@@ -237,3 +238,41 @@ def test_state_changing_requests_need_the_csrf_token(tenants):
         reverse("questionnaire-submit", args=args),
     ):
         assert client.post(url, {"x": "1"}).status_code == 403, url
+
+
+def _own_pages_of_pair_a(tenants):
+    """Every GET page of the walk pointed at pair A and its shared campaign instead of B's."""
+    pair_a, pair_b = (tenants[k].municipality.refnis for k in ("pair_a", "pair_b"))
+    swap = {pair_b: pair_a, tenants["only_b"].slug: tenants["shared"].slug}
+    urls = {reverse("registers"), reverse("my-work"), reverse("home")}
+    for name, targets in targets_of_other_tenant(tenants).items():
+        if name in ("round-action", "reopen-submission", "send-reminders", "invitation"):
+            continue  # actions, not pages
+        for target in targets:
+            urls.add(reverse(name, kwargs={k: swap.get(v, v) for k, v in target.kwargs.items()}))
+    return sorted(urls)
+
+
+def test_no_page_of_pair_a_shows_an_aspect_promoted_in_a_campaign_it_is_not_in(
+    tenants, client_as
+):
+    """Issue 15.2: an 'other' aspect promoted from pair B's own row in B's own campaign is B's
+    text; pair A's pages (its register form above all) never list it, while B's do."""
+    secret = tenants["promoted_b"].label
+    editor_a = factories.user(username="editor-a")
+    factories.pair_role(user=editor_a, pair=tenants["pair_a"], role=PairRole.Role.EDITOR)
+    shown = []
+    for user in (tenants["user_a"], editor_a):
+        client = client_as(user)
+        for url in _own_pages_of_pair_a(tenants):
+            response = client.get(url)
+            body = b"".join(response) if response.streaming else response.content
+            if response.status_code == 200 and secret.encode() in body:
+                shown.append((user.username, url))
+    assert shown == []
+    editor_b = factories.user(username="editor-b")
+    factories.pair_role(user=editor_b, pair=tenants["pair_b"], role=PairRole.Role.EDITOR)
+    form_b = client_as(editor_b).get(
+        reverse("register-record-new", kwargs={"refnis": "31005", "kind": "synergy"})
+    )
+    assert secret in form_b.content.decode()

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from tandem.catalogue.models import Aspect, SynergyDomain
+from tandem.catalogue.models import SynergyDomain
 from tandem.core.uploads import validate_document
 
 from .fields import FteField, MoneyField
@@ -17,6 +17,7 @@ from .models import (
     RegisterDocument,
     Synergy,
 )
+from .queries import linkable_aspects
 
 
 class VersionedForm(forms.ModelForm):
@@ -81,13 +82,7 @@ class SynergyForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only the aspects of the frameworks the pair's campaigns use.
-        aspects = (
-            Aspect.objects.filter(domain__framework__campaigns__participations__pair=self.pair)
-            .select_related("domain")
-            .distinct()
-            .order_by("domain__number", "order")
-        )
+        aspects = linkable_aspects(self.pair)
         if aspects.exists():
             self.fields["aspects"].queryset = aspects
         else:  # a pair in no campaign has no aspects to link: no empty list to puzzle over

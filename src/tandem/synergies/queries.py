@@ -3,11 +3,13 @@ reach, or a record of another pair, is not found (404)."""
 
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from tandem.accounts.scoping import Viewer, register_pairs
+from tandem.catalogue.models import Aspect
 from tandem.places.models import Pair
 
 from .models import (
@@ -36,6 +38,22 @@ def register_pair(user: Viewer, refnis: str, *, editing: bool = False) -> Pair:
 
 def may_edit(user: Viewer, pair: Pair) -> bool:
     return register_pairs(user, editing=True).filter(pk=pair.pk).exists()
+
+
+def linkable_aspects(pair: Pair) -> "QuerySet[Aspect]":
+    """The aspects a pair's synergies may be linked to: the predefined aspects of the frameworks
+    its campaigns use, and the aspects added in those campaigns. Never an aspect another
+    campaign added from another pair's own 'other' row: its label is that pair's text."""
+    in_its_campaigns = Q(origin=Aspect.Origin.PREDEFINED) & Q(
+        domain__framework__campaigns__participations__pair=pair
+    )
+    added_in_its_campaigns = Q(campaign_links__campaign__participations__pair=pair)
+    return (
+        Aspect.objects.filter(in_its_campaigns | added_in_its_campaigns)
+        .select_related("domain")
+        .distinct()
+        .order_by("domain__number", "order")
+    )
 
 
 def record_of(pair: Pair, kind: str, pk: int) -> PairRecord:

@@ -29,9 +29,7 @@ urlpatterns = [
         name="register-export",
     ),
     path("<str:refnis>/register/<record_kind:kind>/new/", views.record, name="register-record-new"),
-    path(
-        "<str:refnis>/register/<record_kind:kind>/<id:pk>/", views.record, name="register-record"
-    ),
+    path("<str:refnis>/register/<record_kind:kind>/<id:pk>/", views.record, name="register-record"),
     path(
         "<str:refnis>/register/<record_kind:kind>/<id:pk>/delete/",
         views.delete_record,
