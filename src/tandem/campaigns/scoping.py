@@ -69,6 +69,15 @@ def campaign_pairs_for(user, campaign: Campaign) -> QuerySet[Pair]:
     return pairs.filter(pk__in=answering_pairs(user, campaign).values("pk"))
 
 
+def history_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
+    """Pairs of a campaign whose history of changes the user may read: every pair for the
+    campaign's coordinators, otherwise the pairs the user answers for. Never public, also in a
+    published campaign: a history names the people who changed what, and when."""
+    if coordinated_campaigns(user).filter(pk=campaign.pk).exists():
+        return Pair.objects.filter(participations__campaign=campaign)
+    return answering_pairs(user, campaign)
+
+
 def readable_answers(user, responses: QuerySet) -> QuerySet:
     """Responses, of any number of campaigns, whose pair's answers the user may read in the
     response's campaign: campaign_pairs_for's rule applied row by row, so one aggregate query can

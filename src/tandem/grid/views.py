@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from tandem.campaigns.scoping import history_pairs
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Domain
 from tandem.core.access import login_first, post_only
@@ -40,12 +41,14 @@ def _pair_context(request, campaign_slug, refnis, editing=False):
     may_edit = (
         editing or editable_pairs(request.user, campaign).filter(pk=participation.pair_id).exists()
     )
+    history = history_pairs(request.user, campaign).filter(pk=participation.pair_id)
     return {
         "campaign": campaign,
         "participation": participation,
         "pair": participation.pair,
         "name": pair_name(participation.pair),
         "may_edit": may_edit,
+        "may_read_history": may_edit or history.exists(),
     }
 
 
@@ -247,6 +250,8 @@ def factor_matrix(request, campaign, focus):
 def history(request, campaign, refnis):
     """Every change to the pair's synthesis table and factor values (R6)."""
     context = _pair_context(request, campaign, refnis)
+    if not context["may_read_history"]:
+        raise Http404("the history is the pair's and its coordinators'")
     context["changes"] = grid_history(context["participation"])
     return render(request, "grid/history.html", context)
 

@@ -8,13 +8,12 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from tandem.catalogue.degrees import degree_text
 from tandem.core.language import use_context_language
-from tandem.places.models import Pair
 from tandem.places.naming import pair_name
 
 from ..forms.questionnaire import Vocabulary
 from ..models import ContactPerson, Response, ResponseDocument, Submission
 from ..queries import questionnaire_aspects
-from ..scoping import answering_pairs, campaigns_for, coordinated_campaigns
+from ..scoping import campaigns_for, history_pairs
 
 TRACKED_FIELDS = (
     "degree",
@@ -37,10 +36,7 @@ TRACKED_FIELDS = (
 def readable_pair(request, campaign_slug, refnis):
     """(campaign, pair) when the user answers for the pair or coordinates the campaign; else 404."""
     campaign = get_object_or_404(campaigns_for(request.user), slug=campaign_slug)
-    if coordinated_campaigns(request.user).filter(pk=campaign.pk).exists():
-        pairs = Pair.objects.filter(participations__campaign=campaign)
-    else:
-        pairs = answering_pairs(request.user, campaign)
+    pairs = history_pairs(request.user, campaign)
     pair = get_object_or_404(
         pairs.select_related("municipality__region"), municipality__refnis=refnis
     )
