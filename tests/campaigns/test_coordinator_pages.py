@@ -14,6 +14,7 @@ from django.utils import timezone
 from tandem.accounts.models import Invitation, PairRole
 from tandem.campaigns.models import Campaign, CampaignPair, Submission
 from tandem.places.models import PeerGroup, Province
+from tests import factories
 
 from .test_answering import JOINT, _answer_everything
 
@@ -225,3 +226,33 @@ def test_coordinator_pages_answer_404_to_others(inventory, client_as):
     ):
         assert client.get(url).status_code == 404
         assert client.post(url, {}).status_code == 404
+
+
+def test_a_link_opened_while_logged_in_as_someone_else_binds_nobody(
+    inventory, coordinator_client, django_capture_on_commit_callbacks
+):
+    """Issue 15.11: another pair's user who opens (or is sent) the link is not made a respondent
+    of the invited pair; they are asked to log out first, and the link keeps working."""
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(coordinator_client, inventory["campaign"], inventory["pair_a"])
+    link = _link_of(mail.outbox[0])
+    intruder = factories.user(username="someone@elsewhere.be", email="someone@elsewhere.be")
+    browser = Client()
+    browser.force_login(intruder)
+    page = browser.get(link)
+    assert page.status_code == 200
+    assert "an.peeters@aalst.be" in page.content.decode()
+    assert 'name="next"' in page.content.decode()  # the log-out button comes back to the link
+    refused = browser.post(link)
+    assert refused.status_code == 409
+    assert not PairRole.objects.filter(user=intruder).exists()
+    assert Invitation.objects.get().accepted_at is None
+    logged_out = browser.post(reverse("logout"), {"next": link})
+    assert logged_out["Location"] == link
+    assert 'name="password1"' in browser.get(link).content.decode()
+    # The addressee, logged in with the invited address in other capitals, accepts it.
+    addressee = factories.user(username="An.Peeters@Aalst.be", email="An.Peeters@Aalst.be")
+    own = Client()
+    own.force_login(addressee)
+    assert own.post(link)["Location"] == reverse("my-work")
+    assert PairRole.objects.filter(user=addressee, pair=inventory["pair_a"]).exists()

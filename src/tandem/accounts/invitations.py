@@ -60,6 +60,13 @@ def mark_opened(*, invitation: Invitation) -> None:
         invitation.save(update_fields=["opened_at"])
 
 
+def is_addressee(invitation: Invitation, user: "User") -> bool:
+    """Whether a logged-in account is the one the invitation was sent to (its e-mail address or
+    user name, in any capitals): a link forwarded to, or opened by, anyone else binds nobody."""
+    addresses = {(user.email or "").strip().lower(), (user.username or "").strip().lower()}
+    return invitation.email in addresses
+
+
 @transaction.atomic
 def accept(*, token: str, password: str, user: "User | None" = None) -> "User":
     """Use the link: create the account (or take the logged-in one), bind it to the pair and
@@ -68,6 +75,11 @@ def accept(*, token: str, password: str, user: "User | None" = None) -> "User":
     invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
     if invitation.accepted_at is not None:  # a second tab accepted it meanwhile
         raise InvitationError(_("This invitation link was already used. Log in instead."))
+    if user is not None and not is_addressee(invitation, user):
+        raise InvitationError(
+            _("This invitation was sent to %(email)s. Log out, then open the link again.")
+            % {"email": invitation.email}
+        )
     if user is None:
         users = get_user_model()
         user = users.objects.filter(username=invitation.email).first()

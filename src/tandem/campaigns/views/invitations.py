@@ -26,6 +26,14 @@ def invitation(request, token):
     use_context_language(request, invitations.language_of(found))
     links.mark_opened(invitation=found)
     signed_in = request.user.is_authenticated
+    if signed_in and not links.is_addressee(found, request.user):
+        # Someone else's link: accepting would make this account a respondent of that pair.
+        return render(
+            request,
+            "accounts/invitation_other_account.html",
+            {"invitation": found},
+            status=409 if request.method == "POST" else 200,
+        )
     form = None if signed_in else PasswordChoiceForm(request.POST or None, invitation=found)
     if request.method == "POST" and (signed_in or form.is_valid()):
         try:
