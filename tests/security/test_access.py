@@ -253,9 +253,7 @@ def _own_pages_of_pair_a(tenants):
     return sorted(urls)
 
 
-def test_no_page_of_pair_a_shows_an_aspect_promoted_in_a_campaign_it_is_not_in(
-    tenants, client_as
-):
+def test_no_page_of_pair_a_shows_an_aspect_promoted_in_a_campaign_it_is_not_in(tenants, client_as):
     """Issue 15.2: an 'other' aspect promoted from pair B's own row in B's own campaign is B's
     text; pair A's pages (its register form above all) never list it, while B's do."""
     secret = tenants["promoted_b"].label

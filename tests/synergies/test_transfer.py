@@ -178,9 +178,7 @@ def test_an_out_of_range_or_too_fine_number_is_a_row_problem_not_a_crash(
     assert problems == [(2, field)]
 
 
-def test_a_csv_field_over_the_csv_modules_limit_is_refused_with_its_line(
-    molenbeek, editor, client
-):
+def test_a_csv_field_over_the_csv_modules_limit_is_refused_with_its_line(molenbeek, editor, client):
     content = ";".join(COLUMNS) + "\n" + ';"' + "x" * 200_000 + '"\n'
     client.force_login(editor)
     response = _import(client, molenbeek, "register.csv", content.encode())

@@ -1,7 +1,5 @@
 """Matrices as plain tables of strings (CSV, text, JSON), shared by the CLI and the downloads."""
 
-import csv
-import io
 from typing import Any
 
 from .matrix import Matrix
@@ -24,13 +22,6 @@ def matrix_table(matrix: Matrix) -> list[list[str]]:
     table.append([COLUMN_TOTAL, *[str(v) for v in matrix.column_totals], ""])
     table.append([COUNT_ROW, *[str(v) for v in matrix.column_counts], ""])
     return table
-
-
-def matrix_csv(matrix: Matrix) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(matrix_table(matrix))
-    return buffer.getvalue()
 
 
 def matrix_text(matrix: Matrix, title: str = "") -> str:

@@ -66,6 +66,16 @@ def semicolon_csv(*, header: list[str], rows: Iterable[list[Value]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def csv_text(rows: Iterable[list[Value]]) -> str:
+    """Comma-separated text (for a download or the terminal): every cell through csv_cell, so
+    text that starts like a formula (=, +, -, @) is kept as text by spreadsheets."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow([csv_cell(v) for v in row])
+    return buffer.getvalue()
+
+
 def csv_verbatim(text: str, filename: str) -> HttpResponse:
     """CSV text written elsewhere, sent as it is."""
     return attachment(HttpResponse(text, content_type=CSV_TYPE), filename)

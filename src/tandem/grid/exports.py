@@ -9,13 +9,19 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tandem.formats.downloads import csv_verbatim, json_download, streamed_csv, xlsx_download
+from tandem.formats.downloads import (
+    csv_text,
+    csv_verbatim,
+    json_download,
+    streamed_csv,
+    xlsx_download,
+)
 from tandem.formats.tables import Table
 from tandem.formats.xlsx import xlsx_bytes
 
 from .models import FactorValue, GridEntry, SynthesisTable
 from .sheets import LOOK, coloured_symbols, legend, shaded_counts
-from .tables import as_csv, factor_path, factor_table
+from .tables import factor_path, factor_table
 
 FORMATS = ("csv", "xlsx", "json")
 LANGUAGES = ("nl", "fr", "en")
@@ -465,8 +471,8 @@ def factor_response(fmt, campaign, matrix, data, headers):
     title = f"{_('Explanatory factors')}: {matrix.focus.name} · {campaign.name}"
     symbols, explanations = factor_tables(data, [h.name for h in headers], title)
     if fmt == "csv":
-        # Exactly what `tandem factors --format csv` prints: the symbols are the closed list
-        # + - ? +/-, never user text, so they stay as printed.
-        return csv_verbatim(as_csv([symbols.codes, *symbols.rows]), f"{base}.csv")
+        # Exactly what `tandem factors --format csv` prints; a spreadsheet would calculate
+        # + - +/-, so they get the apostrophe like any text that starts as a formula.
+        return csv_verbatim(csv_text([symbols.codes, *symbols.rows]), f"{base}.csv")
     content = xlsx_bytes(tables=[symbols, explanations], legend=legend())
     return xlsx_download(content, f"{base}.xlsx")

@@ -1,9 +1,6 @@
 """Factor matrices and grid comparisons as plain tables of strings, shared by the CLI and the
 downloads (CSV, text)."""
 
-import csv
-import io
-
 from .queries import MatrixData
 
 PATH_SEPARATOR = " > "
@@ -18,7 +15,8 @@ def factor_table(
     data: MatrixData, column_names: list[str], language: str = "nl"
 ) -> list[list[str]]:
     """Header `factor, <city>…` in the matrix's column order, then one row per factor with its
-    symbols as ASCII (`+`, `-`, `?`, `+/-`), empty where no value was given."""
+    symbols as ASCII (`+`, `-`, `?`, `+/-`), empty where no value was given; CSV writers keep
+    them as text (tandem.formats.downloads.csv_text)."""
     table = [["factor", *column_names]]
     for factor_id, path, _printed in data.rows:
         cells = []
@@ -27,12 +25,6 @@ def factor_table(
             cells.append(value.symbol if value else "")
         table.append([factor_path(path, language), *cells])
     return table
-
-
-def as_csv(table: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(table)
-    return buffer.getvalue()
 
 
 def as_text(table: list[list[str]], title: str = "") -> str:

@@ -1,16 +1,15 @@
 """Campaign pages: overview, domain matrices (with downloads) and a pair's profile."""
 
-import json
-
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tandem.analysis.matrix import sort_matrix
-from tandem.analysis.tables import matrix_csv, matrix_json
+from tandem.analysis.tables import matrix_json, matrix_table
 from tandem.catalogue.models import DegreeLevel, Framework
+from tandem.formats.downloads import csv_text, csv_verbatim, json_download
 from tandem.places.naming import pair_name
 
 from ..queries import (
@@ -146,22 +145,16 @@ def matrix_download(request, campaign, domain, fmt):
     matrix = sort_matrix(result.matrix, sort)
     filename = f"{campaign.slug}-{domain.slug}-{aspect_set}.{fmt}"
     if fmt == "csv":
-        response = HttpResponse(matrix_csv(matrix), content_type="text/csv; charset=utf-8")
-    else:
-        payload = {
-            "campaign": campaign.slug,
-            "domain": domain.slug,
-            "aspect_set": aspect_set,
-            "language": get_language(),
-            "round": result.round.number if result.round else None,
-            **matrix_json(matrix),
-        }
-        response = HttpResponse(
-            json.dumps(payload, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        return csv_verbatim(csv_text(matrix_table(matrix)), filename)
+    payload = {
+        "campaign": campaign.slug,
+        "domain": domain.slug,
+        "aspect_set": aspect_set,
+        "language": get_language(),
+        "round": result.round.number if result.round else None,
+        **matrix_json(matrix),
+    }
+    return json_download(payload, filename)
 
 
 def pair_page(request, campaign, refnis):

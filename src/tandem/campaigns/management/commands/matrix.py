@@ -6,9 +6,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from tandem.analysis.matrix import sort_matrix
-from tandem.analysis.tables import matrix_csv, matrix_json, matrix_text
+from tandem.analysis.tables import matrix_json, matrix_table, matrix_text
 from tandem.campaigns.models import Campaign
 from tandem.campaigns.queries import ASPECT_SETS, UnknownChoice, domain_for, domain_matrix
+from tandem.formats.downloads import csv_text
 
 FORMATS = ("text", "csv", "json")
 LANGUAGES = ("nl", "fr", "en")
@@ -56,7 +57,7 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from error
             matrix = sort_matrix(result.matrix, sort)
             if output_format == "csv":
-                self.stdout.write(matrix_csv(matrix), ending="")
+                self.stdout.write(csv_text(matrix_table(matrix)), ending="")
             elif output_format == "json":
                 payload = {
                     "campaign": campaign.slug,

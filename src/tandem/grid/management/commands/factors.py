@@ -4,9 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from tandem.campaigns.models import Campaign
+from tandem.formats.downloads import csv_text
 from tandem.grid.models import FactorMatrix
 from tandem.grid.queries import matrix_data
-from tandem.grid.tables import as_csv, as_text, factor_table
+from tandem.grid.tables import as_text, factor_table
 from tandem.places.models import Pair
 
 FORMATS = ("text", "csv")
@@ -52,7 +53,7 @@ class Command(BaseCommand):
         )
         table = factor_table(data, [names[pk] for pk, _ in data.columns], language)
         if output_format == "csv":
-            self.stdout.write(as_csv(table), ending="")
+            self.stdout.write(csv_text(table), ending="")
         else:
             with translation.override(language):
                 title = f"{campaign.name} · {matrix.focus.name}"

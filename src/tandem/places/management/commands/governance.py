@@ -1,8 +1,6 @@
 """tandem governance: per province (or region), how many municipalities answer yes to each of the
 three governance questions of seed 002, and which ones."""
 
-import csv
-import io
 import json
 from datetime import date
 
@@ -11,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tandem.formats.belgian import format_date
+from tandem.formats.downloads import csv_text
 from tandem.places.governance import overview
 from tandem.places.models import GovernanceStatement
 
@@ -72,35 +71,31 @@ class Command(BaseCommand):
                     )
                 )
             elif options["format"] == "csv":
-                buffer = io.StringIO()
-                writer = csv.writer(buffer, lineterminator="\n")
-                writer.writerow(
+                header = [
+                    "question",
+                    "area_code",
+                    "area",
+                    "municipalities",
+                    "yes",
+                    "no",
+                    "unknown",
+                    "yes_list",
+                ]
+                lines = [
                     [
-                        "question",
-                        "area_code",
-                        "area",
-                        "municipalities",
-                        "yes",
-                        "no",
-                        "unknown",
-                        "yes_list",
+                        question,
+                        r.area_code,
+                        r.area,
+                        r.municipalities,
+                        len(r.yes),
+                        len(r.no),
+                        r.unknown,
+                        "; ".join(r.yes),
                     ]
-                )
-                for question, rows in data.items():
-                    for r in rows:
-                        writer.writerow(
-                            [
-                                question,
-                                r.area_code,
-                                r.area,
-                                r.municipalities,
-                                len(r.yes),
-                                len(r.no),
-                                r.unknown,
-                                "; ".join(r.yes),
-                            ]
-                        )
-                self.stdout.write(buffer.getvalue(), ending="")
+                    for question, rows in data.items()
+                    for r in rows
+                ]
+                self.stdout.write(csv_text([header, *lines]), ending="")
             else:
                 for question, rows in data.items():
                     self.stdout.write(f"\n{labels[question]} ({format_date(on)})")
