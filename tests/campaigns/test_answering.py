@@ -20,7 +20,9 @@ from tandem.catalogue.models import Instrument, ObstacleType, ReasonCluster
 JOINT = Response.Respondent.JOINT
 
 
-def _save(inventory, aspect, values, version=0, user=None, respondent=JOINT, pair=None):
+def _save(
+    inventory, aspect, values, version=0, user=None, respondent=JOINT, pair=None, form_token=""
+):
     return save_answer(
         round_=inventory["round"],
         pair=pair or inventory["pair_a"],
@@ -29,6 +31,7 @@ def _save(inventory, aspect, values, version=0, user=None, respondent=JOINT, pai
         values=values,
         expected_version=version,
         user=user or inventory["user_a"],
+        form_token=form_token,
     )
 
 
@@ -284,8 +287,29 @@ def test_every_change_is_kept_with_who_and_the_old_and_new_value(inventory):
     assert oldest.history_user == inventory["user_a"]
 
 
-def test_the_same_persons_racing_saves_are_not_a_conflict(inventory):
+def test_the_same_pages_racing_saves_are_not_a_conflict(inventory):
     aspect = inventory["aspects"][0]
-    _save(inventory, aspect, {"degree": 1})  # an autosave the page has not seen back yet
-    latest = _save(inventory, aspect, {"degree": 2}, version=0)  # their Save button
+    # An autosave the page has not seen back yet, then the same page's Save button.
+    _save(inventory, aspect, {"degree": 1}, form_token="page-1")
+    latest = _save(inventory, aspect, {"degree": 2}, version=0, form_token="page-1")
     assert (latest.degree, latest.version) == (2, 2)
+
+
+def test_a_stale_tab_of_the_same_person_is_a_conflict(inventory):
+    """Issue 15.4: the same person's older tab (another form instance) does not overwrite."""
+    aspect = inventory["aspects"][0]
+    _save(inventory, aspect, {"degree": 1, "reasons": "nieuwe tekst"}, form_token="tab-new")
+    with pytest.raises(EditConflict) as clash:
+        _save(inventory, aspect, {"degree": 0, "reasons": "oud"}, version=0, form_token="tab-old")
+    assert clash.value.current.reasons == "nieuwe tekst"
+    with pytest.raises(EditConflict):  # no token at all (the API, a script): never skipped
+        _save(inventory, aspect, {"degree": 0}, version=0)
+
+
+def test_a_page_that_saved_last_still_conflicts_with_someone_elses_save_before(inventory):
+    aspect = inventory["aspects"][0]
+    _save(inventory, aspect, {"degree": 1}, form_token="page-a")  # version 1, page A
+    other = inventory["coordinator"]
+    _save(inventory, aspect, {"degree": 2}, version=1, user=other, form_token="page-c")
+    with pytest.raises(EditConflict):
+        _save(inventory, aspect, {"degree": 0}, version=1, form_token="page-a")

@@ -2,6 +2,7 @@
 nothing, edit conflicts, uploads, contacts, submit and a save after the session expired."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -405,3 +406,52 @@ def test_a_row_key_no_database_id_can_be_is_a_404(page, key):
     client, urls = page
     response = client.post(urls["row"](key), {f"{key}-version": 0}, HTTP_HX_REQUEST="1")
     assert response.status_code == 404
+
+
+def _token(html, key):
+    return re.search(rf'name="{key}-form_token" value="([0-9a-f]{{32}})"', html).group(1)
+
+
+def test_an_old_tab_of_the_same_person_shows_the_conflict_instead_of_overwriting(page, inventory):
+    """Issue 15.4: two tabs of one person; the newer tab saves; the older tab's autosave (still
+    at version 0) gets both versions, and the newer text stays stored."""
+    client, urls = page
+    key = f"a{inventory['aspects'][0].pk}"
+    old_tab, new_tab = (_token(client.get(urls["domain"]).content.decode(), key) for _ in "ab")
+    assert old_tab != new_tab
+    saved = client.post(
+        urls["row"](key),
+        {
+            f"{key}-version": 0,
+            f"{key}-form_token": new_tab,
+            f"{key}-degree": "2",
+            f"{key}-reasons": "nieuw",
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    assert saved.status_code == 200
+    stale = client.post(
+        urls["row"](key),
+        {
+            f"{key}-version": 0,
+            f"{key}-form_token": old_tab,
+            f"{key}-degree": "0",
+            f"{key}-reasons": "oud",
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    assert "nieuw" in stale.content.decode() and "oud" in stale.content.decode()
+    assert _stored(inventory, inventory["aspects"][0]).reasons == "nieuw"
+    # The newer tab's own Save button racing its autosave (still at version 0) is no conflict.
+    again = client.post(
+        urls["row"](key),
+        {
+            f"{key}-version": 0,
+            f"{key}-form_token": new_tab,
+            f"{key}-degree": "2",
+            f"{key}-reasons": "nieuwer",
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    assert again.status_code == 200
+    assert _stored(inventory, inventory["aspects"][0]).reasons == "nieuwer"

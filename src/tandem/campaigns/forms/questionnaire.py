@@ -2,6 +2,7 @@
 contact persons per domain and administration."""
 
 import re
+import secrets
 from dataclasses import dataclass
 
 from django import forms
@@ -79,6 +80,10 @@ class AnswerForm(forms.Form):
     required_for_submit = ("degree", "desirable", "formal_desirable", "change_reason")
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # One opening of the page (answering.save_answer: its own racing saves are no conflict).
+    form_token = forms.RegexField(
+        regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput, required=False, max_length=32
+    )
     degree = forms.TypedChoiceField(
         label=_("Degree of cooperation"),
         choices=(),
@@ -147,17 +152,20 @@ class AnswerForm(forms.Form):
         previous=None,
         vocabulary=None,
         related=None,
+        form_token=None,
         **kwargs,
     ):
         """`related`: the answer's chosen terms ({field: ids}) when known without a query.
         A bound form shows what was posted, so the stored answer's initial values are only
-        read for an unbound one."""
+        read for an unbound one. `form_token`: the page opening's token to keep (a new one
+        otherwise)."""
         self.response = response
         self.previous = previous
         self.vocabulary = vocabulary or Vocabulary.load()
         if data is None and response is not None:
             kwargs.setdefault("initial", initial_of(response, related))
         super().__init__(data, files, **kwargs)
+        self.fields["form_token"].initial = form_token or secrets.token_hex(16)
         self.fields["degree"].choices = self.vocabulary.degrees
         self.fields["reason_clusters"].choices = _choices(self.vocabulary.clusters)
         self.fields["obstacle_types"].choices = _choices(self.vocabulary.obstacles)
@@ -199,6 +207,7 @@ class AnswerForm(forms.Form):
         """The cleaned answer for answering.save_answer (the document is handled apart)."""
         data = dict(self.cleaned_data)
         data.pop("version", None)
+        data.pop("form_token", None)
         data.pop("document", None)
         vocabulary = self.vocabulary
         data["reason_clusters"] = [vocabulary.clusters[pk] for pk in data["reason_clusters"]]

@@ -124,6 +124,9 @@ class Response(models.Model):
     source_note = models.CharField(_("source"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = actor_field(_("updated by"))
+    # The page (one opening of the questionnaire) that saved the latest version: its own
+    # autosave racing its Save button is no conflict; another tab of the same person is.
+    saved_by_form = models.CharField(_("saved by page"), max_length=32, blank=True, editable=False)
     history = HistoricalRecords(m2m_fields=[reason_clusters, obstacle_types])
 
     objects = ResponseQuerySet.as_manager()

@@ -117,10 +117,17 @@ def _locked_response(
     return query.filter(proposal=proposal, aspect__isnull=True).first()
 
 
-def _own_last_save(response: Response, user: Actor) -> bool:
-    """A newer version saved by the same person (an autosave racing their Save button, a second
-    tab) is not a conflict between two people: their latest save wins."""
-    return user is not None and user.pk is not None and response.updated_by_id == user.pk
+def _same_page_saved_last(response: Response, user: Actor, form_token: str) -> bool:
+    """A newer version saved by the same opening of the page (its autosave racing its Save
+    button) is not a conflict. It cannot hide anyone else's save: that page's own save would
+    have met the other save's version first. Another tab, even of the same person, has
+    another token, and a save without one (a script) never skips the check."""
+    return (
+        bool(form_token)
+        and response.saved_by_form == form_token
+        and user is not None
+        and response.updated_by_id == user.pk
+    )
 
 
 def _clear_what_does_not_belong(response: Response) -> None:
@@ -201,6 +208,7 @@ def save_answer(
     aspect: Aspect | None = None,
     proposal: ProposedAspect | None = None,
     documents: "Iterable[File[bytes]]" = (),
+    form_token: str = "",
 ) -> Response:
     """Store one aspect's answer as a draft, if nobody saved it since `expected_version`, with
     the uploaded `documents` (validated by content beforehand) in the same transaction; the
@@ -208,9 +216,10 @@ def save_answer(
 
     `values` holds ANSWER_FIELDS and M2M_FIELDS (lists of objects); a field left out keeps its
     stored value. A new answer is expected at version 0. Raises EditConflict with the stored
-    answer when someone else saved it since (R5), QuestionnaireClosed when the pair may not
-    edit. Each save writes one history record, with the chosen terms as saved (a new answer
-    saved with terms at once: two, its creation and then its terms).
+    answer when another page (someone else's, or another tab) saved it since (R5),
+    QuestionnaireClosed when the pair may not edit. Each save writes one history record, with
+    the chosen terms as saved (a new answer saved with terms at once: two, its creation and then
+    its terms).
     """
     if (aspect is None) == (proposal is None):
         raise ValueError("an answer is for either an aspect or an own row")
@@ -229,7 +238,9 @@ def save_answer(
                     proposal=proposal,
                     version=0,
                 )
-            elif response.version != expected_version and not _own_last_save(response, user):
+            elif response.version != expected_version and not _same_page_saved_last(
+                response, user, form_token
+            ):
                 raise EditConflict(response)
             for name in ANSWER_FIELDS:
                 if name in values:
@@ -241,6 +252,7 @@ def save_answer(
             response.version += 1
             response.status = Response.Status.DRAFT
             response.updated_by = user
+            response.saved_by_form = form_token
             record_actor(response, user)
             kept = kept_related(values, response.degree)
             if response.pk is None and any(kept.values()):

@@ -239,7 +239,7 @@ def _posted_row(seat: Seat, domain: Domain, key: str, data, files=None) -> Row |
     return None
 
 
-def _form(seat, key, response, data=None, files=None, related=None):
+def _form(seat, key, response, data=None, files=None, related=None, form_token=None):
     return AnswerForm(
         data,
         files,
@@ -248,6 +248,7 @@ def _form(seat, key, response, data=None, files=None, related=None):
         previous=response.previous,
         vocabulary=seat.vocabulary,
         related=related,
+        form_token=form_token,
     )
 
 
@@ -268,6 +269,7 @@ def _save_row(request, seat: Seat, row: Row) -> bool:
             proposal=row.proposal if row.aspect is None else None,
             values=row.form.values(),
             expected_version=row.form.cleaned_data["version"],
+            form_token=row.form.cleaned_data.get("form_token") or "",
             user=request.user,
             documents=[upload] if upload is not None and not refused else [],
         )
@@ -456,7 +458,9 @@ def _fresh_form(seat, row):
     """The row's form from the answer just stored (its new version, its follow-ups); the
     chosen terms are those just saved, not read back."""
     related = answering.kept_related(row.form.values(), row.response.degree)
-    return _form(seat, row.key, row.response, related=related)
+    # The same opening of the page goes on: the token that just saved stays with the row.
+    token = row.response.saved_by_form or None
+    return _form(seat, row.key, row.response, related=related, form_token=token)
 
 
 @login_first(page_of=pending_saves.page_of)
