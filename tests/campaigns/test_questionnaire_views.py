@@ -455,3 +455,60 @@ def test_an_old_tab_of_the_same_person_shows_the_conflict_instead_of_overwriting
     )
     assert again.status_code == 200
     assert _stored(inventory, inventory["aspects"][0]).reasons == "nieuwer"
+
+
+def _contact_post(prefix, name, version=None, **extra):
+    data = {f"{prefix}-name": name, **{f"{prefix}-{k}": v for k, v in extra.items()}}
+    if version is not None:
+        data[f"{prefix}-version"] = version
+    return data
+
+
+def test_two_peoples_contact_saves_keep_each_others_entries(inventory):
+    """Issue 15.5: both open the empty contacts page; each fills another cell; neither save
+    deletes the other's entry (an empty cell one never touched is no removal)."""
+    urls = _urls(inventory)
+    colleague = factories.user(username="colleague-contacts")
+    factories.pair_role(user=colleague, pair=inventory["pair_a"])
+    first, second = Client(), Client()
+    first.force_login(inventory["user_a"])
+    second.force_login(colleague)
+    domains = list(inventory["framework"].contact_domains.order_by("order")[:2])
+    mine, theirs = (f"c{d.pk}-gemeente" for d in domains)
+    for c in (first, second):
+        assert f'name="{mine}-version" value="0"' in c.get(urls["contacts"]).content.decode()
+    assert first.post(urls["contacts"], _contact_post(mine, "An", 0)).status_code == 302
+    sent = second.post(
+        urls["contacts"], {**_contact_post(mine, "", 0), **_contact_post(theirs, "Bert", 0)}
+    )
+    assert sent.status_code == 302
+    assert sorted(ContactPerson.objects.values_list("name", flat=True)) == ["An", "Bert"]
+
+
+def test_a_contact_changed_by_someone_else_meanwhile_shows_both_and_keeps_the_stored(inventory):
+    urls = _urls(inventory)
+    contact = factories.contact_person(
+        campaign=inventory["campaign"], pair=inventory["pair_a"], name="An"
+    )
+    prefix = f"c{contact.contact_domain_id}-{contact.administration}"
+    colleague = factories.user(username="colleague-contacts")
+    factories.pair_role(user=colleague, pair=inventory["pair_a"])
+    first, second = Client(), Client()
+    first.force_login(inventory["user_a"])
+    second.force_login(colleague)
+    version = ContactPerson.objects.get().version
+    assert (
+        first.post(urls["contacts"], _contact_post(prefix, "An Peeters", version)).status_code
+        == 302
+    )
+    refused = second.post(urls["contacts"], _contact_post(prefix, "Anna", version))
+    html = refused.content.decode()
+    assert refused.status_code == 409
+    assert "An Peeters" in html and "Anna" in html
+    assert ContactPerson.objects.get().name == "An Peeters"
+    # Removing it from a page opened before the change is a conflict too.
+    removed = second.post(urls["contacts"], _contact_post(prefix, "", version))
+    assert removed.status_code == 409 and ContactPerson.objects.filter(name="An Peeters").exists()
+    # Saving again from the conflict view (it carries the stored version) is deliberate.
+    again = second.post(urls["contacts"], _contact_post(prefix, "Anna", version + 1))
+    assert again.status_code == 302 and ContactPerson.objects.get().name == "Anna"

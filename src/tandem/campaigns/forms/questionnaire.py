@@ -297,8 +297,10 @@ def validate_phone(value: str) -> None:
 
 
 class ContactForm(forms.Form):
-    """One contact person: for a contact domain and one administration."""
+    """One contact person: for a contact domain and one administration; `version` is the one
+    the page was opened at (0: the cell was empty), for edit conflicts."""
 
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
     name = forms.CharField(label=_("Name"), max_length=150, required=False)
     function = forms.CharField(label=_("Function"), max_length=150, required=False)
     phone = forms.CharField(

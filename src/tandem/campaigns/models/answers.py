@@ -279,6 +279,7 @@ class ContactPerson(models.Model):
     function = models.CharField(_("function"), max_length=150, blank=True)
     phone = models.CharField(_("phone number"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

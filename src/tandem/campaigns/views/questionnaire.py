@@ -477,49 +477,107 @@ def contacts_page(request, campaign, refnis):
     }
     kinds = list(Administration.Kind)
     data = request.POST if request.method == "POST" else None
+    grid = _contact_grid(contact_domains, kinds, stored, data)
+    conflicts: dict = {}
+    if request.method == "POST":
+        if not seat.editable:
+            raise Http404("closed")
+        forms = [(d, kind, form) for d, cells in grid for kind, form, _contact, _clash in cells]
+        if all(form.is_valid() for _d, _k, form in forms):
+            entries = [
+                contacts.ContactEntry(
+                    contact_domain=contact_domain,
+                    administration=kind.value,
+                    values=form.cleaned_data,
+                    opened_version=form.cleaned_data["version"] or 0,
+                )
+                for contact_domain, kind, form in forms
+            ]
+            try:
+                changed = contacts.save_contacts(
+                    campaign=seat.campaign, pair=seat.pair, entries=entries, user=request.user
+                )
+            except contacts.ContactsConflict as clash:
+                conflicts = clash.current
+                kept = _at_stored_versions(data, clash)
+                grid = _contact_grid(contact_domains, kinds, stored | conflicts, kept, conflicts)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "The contact persons are saved: %(count)s changed.",
+                        "The contact persons are saved: %(count)s changed.",
+                        changed,
+                    )
+                    % {"count": changed},
+                )
+                return redirect(request.path)
+    summary = [
+        (f"{contact_domain.name} · {kind.label} · {form[name].label}", message, form[name].auto_id)
+        for contact_domain, cells in grid
+        for kind, form, _contact, _clash in cells
+        if form.is_bound
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+    summary += [
+        (
+            f"{contact_domain.name} · {kind.label}",
+            _("Someone else changed this contact person after you opened the page."),
+            form["name"].auto_id,
+        )
+        for contact_domain, cells in grid
+        for kind, form, _contact, clash in cells
+        if clash is not None
+    ]
+    context = {
+        "seat": seat,
+        "grid": grid,
+        "kinds": kinds,
+        "error_summary": summary,
+        "conflicts": len(conflicts),
+        **_banner(seat),
+    }
+    status = 409 if conflicts else 400 if request.method == "POST" else 200
+    return render(request, "campaigns/questionnaire_contacts.html", context, status=status)
+
+
+@dataclass(frozen=True)
+class ContactClash:
+    """A cell someone else changed since the page was opened: what is stored now (None: the
+    contact was removed)."""
+
+    current: ContactPerson | None
+
+
+def _contact_grid(contact_domains, kinds, stored, data, conflicts=None):
+    """Per contact domain, per administration: (kind, its form, the stored contact or None,
+    a ContactClash or None)."""
     grid = []
     for contact_domain in contact_domains:
         cells = []
         for kind in kinds:
             contact = stored.get((contact_domain.pk, kind.value))
-            initial = (
-                {f: getattr(contact, f) for f in ("name", "function", "phone", "email")}
-                if contact
-                else None
-            )
+            initial = {"version": 0}
+            if contact is not None:
+                initial = {f: getattr(contact, f) for f in contacts.CONTACT_FIELDS}
+                initial["version"] = contact.version
             prefix = f"c{contact_domain.pk}-{kind.value}"
-            cells.append((kind, ContactForm(data, prefix=prefix, initial=initial), contact))
+            form = ContactForm(data, prefix=prefix, initial=initial)
+            cell = (contact_domain.pk, kind.value)
+            clash = ContactClash(conflicts[cell]) if conflicts and cell in conflicts else None
+            cells.append((kind, form, contact, clash))
         grid.append((contact_domain, cells))
-    if request.method == "POST":
-        if not seat.editable:
-            raise Http404("closed")
-        forms = [(d, kind, form, contact) for d, cells in grid for kind, form, contact in cells]
-        if all(item[2].is_valid() for item in forms):
-            contacts.save_contacts(
-                campaign=seat.campaign,
-                pair=seat.pair,
-                entries=[
-                    (contact_domain, kind.value, form.cleaned_data, contact)
-                    for contact_domain, kind, form, contact in forms
-                ],
-                user=request.user,
-            )
-            messages.success(request, _("The contact persons are saved."))
-            return redirect(request.path)
-    summary = [
-        (f"{contact_domain.name} · {kind.label} · {form[name].label}", message, form[name].auto_id)
-        for contact_domain, cells in grid
-        for kind, form, _contact in cells
-        if form.is_bound
-        for name, messages in form.errors.items()
-        for message in messages
-    ]
-    return render(
-        request,
-        "campaigns/questionnaire_contacts.html",
-        {"seat": seat, "grid": grid, "kinds": kinds, "error_summary": summary, **_banner(seat)},
-        status=400 if request.method == "POST" else 200,
-    )
+    return grid
+
+
+def _at_stored_versions(data, clash):
+    """The posted cells, typed values kept, with the versions stored now in the cells that
+    conflict: saving again is a deliberate choice to replace what someone else saved."""
+    kept = data.copy()
+    for (domain_id, kind), contact in clash.current.items():
+        kept[f"c{domain_id}-{kind}-version"] = contact.version if contact else 0
+    return kept
 
 
 @login_first(page_of=pending_saves.page_of)
