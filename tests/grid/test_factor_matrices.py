@@ -29,7 +29,10 @@ def _factors(*options: str) -> str:
 
 
 def _csv_rows(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text)))
+    """The CSV's cells as a spreadsheet shows them: the apostrophe that keeps + - +/- from being
+    calculated (S10) is not part of the value."""
+    rows = list(csv.reader(io.StringIO(text)))
+    return [[c[1:] if c[:2] in ("'+", "'-") else c for c in row] for row in rows]
 
 
 def test_the_parser_finds_the_shapes_the_seed_prints():

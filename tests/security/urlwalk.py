@@ -313,4 +313,9 @@ LOGIN_FIRST = {
     "grid-entry",
     "grid-entry-delete",
     "grid-factor-values",
+    # Actions send an expired session to the login page and back to the page with their button
+    # (never replayed); anonymous visitors learn nothing there either.
+    "round-action",
+    "send-reminders",
+    "reopen-submission",
 }

@@ -1,17 +1,39 @@
 """A form posted after the session expired loses nothing (R2): its fields are kept in the new
 anonymous session, which Django carries over at login, under the page they belong to, and are
 given back once when the person is on that page again (still version-checked when saved, so a
-save made elsewhere meanwhile shows a conflict, never an overwrite)."""
+save made elsewhere meanwhile shows a conflict, never an overwrite). A file cannot be kept that
+way: its name is, and the person is told to choose it again."""
 
+from django.contrib import messages
 from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext as _
+
+from .uploads import safe_display_name
 
 SESSION_KEY = "tandem_kept_posts"
-NOT_TYPED = ("csrfmiddlewaretoken", "action")  # the token and the button pressed
+NOT_TYPED = ("csrfmiddlewaretoken",)
+FILES_KEY = "__files__"  # the names of the files that were sent and not kept
+MAX_KEPT_CHARACTERS = 200_000  # per page: a long form's text, not a flood into the session
 
 
 def posted_fields(request: HttpRequest) -> dict[str, list[str]]:
-    """The posted fields a person typed (not the CSRF token, not the button, not files)."""
-    return {name: request.POST.getlist(name) for name in request.POST if name not in NOT_TYPED}
+    """The posted fields a person typed and the button they pressed (not the CSRF token), with
+    the names of the files sent (their content is not kept)."""
+    fields = {name: request.POST.getlist(name) for name in request.POST if name not in NOT_TYPED}
+    files = [safe_display_name(f.name or "") for f in request.FILES.values()]
+    if files:
+        fields[FILES_KEY] = files
+    return fields
+
+
+def files_not_kept(request: HttpRequest, names: list[str]) -> None:
+    """Say which sent files were lost with the session, so nobody believes them stored."""
+    if names:
+        messages.warning(
+            request,
+            _("Your session had expired, so %(files)s was not stored: choose it again.")
+            % {"files": ", ".join(safe_display_name(name) for name in names)},
+        )
 
 
 def as_querydict(fields: dict[str, list[str]]) -> QueryDict:
@@ -25,7 +47,7 @@ def keep_post(request: HttpRequest, page: str) -> None:
     """Keep the posted fields for `page`; a later post for the same page adds to them (the
     later autosave of a row wins over an earlier one)."""
     fields = posted_fields(request)
-    if not fields:
+    if not fields or sum(len(v) for vs in fields.values() for v in vs) > MAX_KEPT_CHARACTERS:
         return
     kept = request.session.get(SESSION_KEY, {})
     kept.setdefault(page, {}).update(fields)
@@ -38,17 +60,15 @@ def take_kept_post(request: HttpRequest, page: str | None = None) -> QueryDict |
     kept = request.session.get(SESSION_KEY)
     if not kept or page not in kept:
         return None
-    data = as_querydict(kept.pop(page))
+    fields = kept.pop(page)
     request.session[SESSION_KEY] = kept
-    return data
+    files_not_kept(request, fields.pop(FILES_KEY, []))
+    return as_querydict(fields)
 
 
 def restored_post(request: HttpRequest) -> QueryDict | None:
     """The fields kept for this page, for a page that puts them back in its form to be checked
     and saved, with a message saying so."""
-    from django.contrib import messages
-    from django.utils.translation import gettext as _
-
     data = take_kept_post(request)
     if data is not None:
         messages.warning(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from tandem.campaigns.scoping import history_pairs
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Domain
-from tandem.core.access import login_first, post_only
+from tandem.core.access import login_first, parent_page, post_only
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
 from tandem.places.naming import pair_name
@@ -168,7 +168,7 @@ def _entry(request, campaign, refnis, pk):
     return context, entry
 
 
-@login_first
+@login_first(page_of=parent_page(), keep=False)
 @post_only(_entry)
 def delete_entry(request, campaign, refnis, pk):
     context, instance = _entry(request, campaign, refnis, pk)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tandem.core.access import login_first, post_only
+from tandem.core.access import login_first, parent_page, post_only
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict, save_versioned
 from tandem.synergies.models import ApprovedReport, ReportEdition
@@ -120,7 +120,7 @@ def _approvable(request, refnis, year, lang):
     return register_pair(request.user, refnis, editing=True), _language(lang)
 
 
-@login_required
+@login_first(page_of=parent_page(), keep=False)
 @post_only(_approvable)
 def approve(request, refnis, year, lang):
     pair, lang = _approvable(request, refnis, year, lang)

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.accounts.scoping import register_pairs
-from tandem.core.access import login_first, post_only
+from tandem.core.access import login_first, parent_page, post_only
 from tandem.core.actions import pressed
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
@@ -57,7 +57,7 @@ def record(request, refnis, kind, pk=None):
         raise Http404("unknown kind of record")
     instance = record_of(pair, kind, pk) if pk is not None else RECORD_MODELS[kind](pair=pair)
     form_class = FORMS[kind]
-    conflict = None
+    conflict = kept_session = None
     if pressed(request) == "add-session":
         return _add_session(request, pair, instance)
     if request.method == "POST":
@@ -78,6 +78,9 @@ def record(request, refnis, kind, pk=None):
                 return redirect("register", refnis=refnis)
     else:
         kept = restored_post(request)
+        # A focus group's new session was sent with its own button and fields.
+        kept_session = kept if kept is not None and kept.get("action") == "add-session" else None
+        kept = None if kept_session is not None else kept
         form = form_class(kept, instance=instance, pair=pair) if kept else None
         form = form or form_class(instance=instance, pair=pair)
     context = {
@@ -88,7 +91,7 @@ def record(request, refnis, kind, pk=None):
         "form": form,
         "conflict": conflict,
         "document_form": DocumentForm() if kind in ("synergy", "meeting") else None,
-        "session_form": FocusGroupSessionForm() if kind == "focus-group" else None,
+        "session_form": FocusGroupSessionForm(kept_session) if kind == "focus-group" else None,
     }
     return render(request, "synergies/record.html", context, status=409 if conflict else 200)
 
@@ -126,7 +129,7 @@ def _document_owner(request, refnis, kind, pk):
     return pair, record_of(pair, kind, pk)
 
 
-@login_required
+@login_first(page_of=parent_page(), keep=False)
 @post_only(_record)
 def delete_record(request, refnis, kind, pk):
     services.delete_record(record=_record(request, refnis, kind, pk), user=request.user)
@@ -134,7 +137,7 @@ def delete_record(request, refnis, kind, pk):
     return redirect("register", refnis=refnis)
 
 
-@login_required
+@login_first(page_of=parent_page(), keep=False)
 @post_only(_document_owner)
 def upload_document(request, refnis, kind, pk):
     pair, owner = _document_owner(request, refnis, kind, pk)

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tandem.core.access import post_only
+from tandem.core.access import login_first, parent_page, post_only
 from tandem.places.models import Pair, PeerGroup, Province, Region
 from tandem.places.naming import pair_name
 
@@ -137,6 +137,7 @@ def _round(request, campaign, number, action=None):
     return get_object_or_404(_coordinated(request, campaign).rounds, number=number)
 
 
+@login_first(page_of=parent_page(3), keep=False)
 @post_only(_round)
 def round_action(request, campaign, number, action):
     round_ = _round(request, campaign, number)
@@ -157,6 +158,7 @@ def round_action(request, campaign, number, action):
     return redirect("manage", campaign.slug)
 
 
+@login_first(page_of=parent_page(), keep=False)
 @post_only(lambda request, campaign: _coordinated(request, campaign))
 def send_reminders(request, campaign):
     campaign = _coordinated(request, campaign)
@@ -181,6 +183,7 @@ def _submission(request, campaign, submission):
     )
 
 
+@login_first(page_of=parent_page(3), keep=False)
 @post_only(_submission)
 def reopen_submission(request, campaign, submission):
     submission = _submission(request, campaign, submission)

@@ -21,10 +21,11 @@ from django.utils.translation import ngettext
 
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import ContactDomain, Domain
-from tandem.core.access import login_first, post_only
+from tandem.core.access import login_first, parent_page, post_only
 from tandem.core.actions import pressed
 from tandem.core.converters import parse_id
 from tandem.core.language import use_context_language
+from tandem.core.pending import restored_post
 from tandem.core.uploads import safe_display_name
 from tandem.core.versioning import EditConflict
 from tandem.places.models import Administration
@@ -476,7 +477,8 @@ def contacts_page(request, campaign, refnis):
         for c in ContactPerson.objects.filter(campaign=seat.campaign, pair=seat.pair)
     }
     kinds = list(Administration.Kind)
-    data = request.POST if request.method == "POST" else None
+    # After a session expired: what was typed comes back in the form, to check and save.
+    data = request.POST if request.method == "POST" else restored_post(request)
     grid = _contact_grid(contact_domains, kinds, stored, data)
     conflicts: dict = {}
     if request.method == "POST":
@@ -604,7 +606,7 @@ def print_page(request, campaign, refnis):
     )
 
 
-@login_first(page_of=pending_saves.page_of)
+@login_first(page_of=parent_page(), keep=False)  # a submit is never made unseen
 @post_only(lambda request, campaign, refnis: _seat(request, campaign, refnis))
 def submit_page(request, campaign, refnis):
     seat = _seat(request, campaign, refnis)
