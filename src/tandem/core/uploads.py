@@ -87,9 +87,20 @@ def sha256_of(upload: "File[bytes]") -> str:
     return digest.hexdigest()
 
 
+MAX_NAME = 200  # the column that keeps it
+
+
 def safe_display_name(name: str) -> str:
-    """The uploader's file name without any path (`../../x.pdf` → `x.pdf`), for display only."""
-    return PurePath(name.replace("\\", "/")).name[:200] or "document"
+    """The uploader's file name without any path (`../../x.pdf` → `x.pdf`), for display only;
+    a long one is cut before its extension, which decides how the file is checked and served."""
+    path = PurePath(name.replace("\\", "/"))
+    if not path.name:
+        return "document"
+    if len(path.name) <= MAX_NAME:
+        return path.name
+    suffix = path.suffix if len(path.suffix) <= 10 else ""
+    stem = path.name.removesuffix(suffix)
+    return stem[: MAX_NAME - len(suffix)] + suffix
 
 
 class StoredDocument(models.Model):
