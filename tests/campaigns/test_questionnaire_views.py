@@ -9,7 +9,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tandem.campaigns.models import ContactPerson, Response, ResponseDocument, Submission
+from tandem.campaigns.models import (
+    CampaignPair,
+    ContactPerson,
+    Response,
+    ResponseDocument,
+    Submission,
+)
 from tests import factories
 
 from .test_answering import JOINT, _answer_everything
@@ -512,3 +518,18 @@ def test_a_contact_changed_by_someone_else_meanwhile_shows_both_and_keeps_the_st
     # Saving again from the conflict view (it carries the stored version) is deliberate.
     again = second.post(urls["contacts"], _contact_post(prefix, "Anna", version + 1))
     assert again.status_code == 302 and ContactPerson.objects.get().name == "Anna"
+
+
+def test_a_pair_editor_without_an_administration_on_a_separate_pair_is_told_why(inventory, client):
+    """Issue 15.9: this was a 500 (KeyError) on every questionnaire page."""
+    CampaignPair.objects.filter(campaign=inventory["campaign"], pair=inventory["pair_a"]).update(
+        answer_mode="separate"
+    )
+    editor = factories.user(username="editor-without-administration")
+    factories.pair_role(user=editor, pair=inventory["pair_a"], role="editor", administration="")
+    client.force_login(editor)
+    urls = _urls(inventory)
+    for name in ("overview", "domain", "contacts", "print"):
+        response = client.get(urls[name])
+        assert response.status_code == 403, name
+        assert "coördinator" in response.content.decode()

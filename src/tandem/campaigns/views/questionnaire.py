@@ -11,6 +11,7 @@ from functools import cached_property
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -86,6 +87,16 @@ def _seat(request, campaign_slug, refnis) -> Seat:
     participation = answering_participation(request.user, campaign_slug, refnis)
     if participation is None:
         raise Http404("no seat for this pair in this campaign")
+    separate = participation.answer_mode == CampaignPair.AnswerMode.SEPARATE
+    if separate and not participation.answering_as:
+        # A pair's editor may see the pair, but answers for one administration here.
+        use_context_language(request, participation.language)
+        raise PermissionDenied(
+            _(
+                "This pair answers per administration, and your role names none: ask the "
+                "campaign's coordinator to name the municipality or the OCMW in your role."
+            )
+        )
     respondent = queries.respondent_for(participation, participation.answering_as)
     round_ = queries.answering_round(participation, respondent)
     if round_ is None:
