@@ -256,3 +256,27 @@ def test_a_link_opened_while_logged_in_as_someone_else_binds_nobody(
     own.force_login(addressee)
     assert own.post(link)["Location"] == reverse("my-work")
     assert PairRole.objects.filter(user=addressee, pair=inventory["pair_a"]).exists()
+
+
+def test_a_campaign_named_only_in_the_english_interface_has_its_name_on_dutch_pages(
+    tenants, client_as
+):
+    """Issue 15.14: the name typed in one language shows in the others (no empty name)."""
+    coordinator = tenants["coordinator"]
+    coordinator.user_permissions.add(Permission.objects.get(codename="add_campaign"))
+    client = client_as(coordinator)
+    client.cookies["django_language"] = "en"
+    created = client.post(
+        reverse("manage-new"),
+        {
+            "name_en": "Cooperation survey 2027",
+            "slug": "cooperation-2027",
+            "framework": tenants["framework"].pk,
+            "year": 2027,
+        },
+    )
+    assert created.status_code == 302, created.content.decode()[:2000]
+    client.cookies["django_language"] = "nl"
+    page = client.get(reverse("manage", args=["cooperation-2027"]))
+    assert '<html lang="nl">' in page.content.decode()
+    assert "Cooperation survey 2027" in page.content.decode()
