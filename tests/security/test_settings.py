@@ -14,7 +14,7 @@ from tests import factories
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_production_settings_pass_the_deploy_check(tmp_path):
+def _production_env(tmp_path):
     env = {
         key: value
         for key, value in os.environ.items()
@@ -29,10 +29,14 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         }
     )
+    return env
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=env,
+        env=_production_env(tmp_path),
         capture_output=True,
         text=True,
         timeout=120,
@@ -66,6 +70,27 @@ def test_security_headers_on_sample_urls(db):
     login = client.get("/accounts/login/", secure=True)
     cookie = login.cookies[settings.CSRF_COOKIE_NAME]
     assert cookie["secure"] and cookie["samesite"] == "Lax"
+
+
+def test_production_cookies_are_all_secure(tmp_path):
+    """Issue 15.15: the language cookie too, not only the session and CSRF cookies."""
+    names = ("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "LANGUAGE_COOKIE_SECURE")
+    code = f"from django.conf import settings; print([getattr(settings, n) for n in {names!r}])"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=_production_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip() == "[True, True, True]", result.stdout + result.stderr
+
+
+def test_every_page_refuses_the_browsers_powerful_features(db, client):
+    policy = client.get("/").headers["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert f"{feature}=()" in policy
 
 
 def test_session_cookie_is_httponly_and_samesite(db):
