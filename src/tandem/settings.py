@@ -176,6 +176,9 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "tandem.core.clients.client_address"
+# Guesses spread over many accounts from one address: refused past this many an hour.
+TANDEM_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("TANDEM_LOGIN_FAILURES_PER_ADDRESS", "30"))
 
 # Languages: the person's choice, else the questionnaire's, else the browser's (core/language.py);
 # Dutch when nothing tells. French and English are complete.
@@ -235,9 +238,9 @@ LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("TANDEM_BEHIND_PROXY", False) else None
-)
+# Behind a reverse proxy: HTTPS and the person's address come from its headers.
+TANDEM_BEHIND_PROXY = env_bool("TANDEM_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TANDEM_BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
 
+from tandem.core.clients import client_address
 from tandem.core.language import CHOICE_KEY, supported
 
 from .forms import EmailLoginForm, LanguageForm
@@ -78,7 +79,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("password_reset_done")
 
     def form_valid(self, form):
-        address = self.request.META.get("REMOTE_ADDR")
+        address = client_address(self.request)
         if may_send_reset(email=form.cleaned_data["email"], address=address):
             return super().form_valid(form)
         return redirect(self.success_url)

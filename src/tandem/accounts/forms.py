@@ -9,6 +9,10 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tandem.core.clients import client_address
+
+from .logins import too_many_failures
+
 AUTOMATIC = ""
 
 
@@ -22,6 +26,17 @@ class EmailLoginForm(AuthenticationForm):
         field.help_text = gettext_lazy("The address your invitation was sent to.")
         field.widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
         self.fields["password"].label = gettext_lazy("Password")
+
+    def clean(self):
+        if self.request is not None and too_many_failures(client_address(self.request)):
+            raise forms.ValidationError(
+                gettext_lazy(
+                    "Too many failed logins from your network in the last hour. Wait an hour, "
+                    "or reset your password by e-mail."
+                ),
+                code="too_many_failures",
+            )
+        return super().clean()
 
 
 class PasswordChoiceForm(forms.Form):
