@@ -1,7 +1,7 @@
 """S1-S3: a user of pair A never reaches pair B's objects; each role sees exactly its share."""
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from tandem.accounts.models import PairRole
 from tests import factories
@@ -274,3 +274,45 @@ def test_no_page_of_pair_a_shows_an_aspect_promoted_in_a_campaign_it_is_not_in(t
         reverse("register-record-new", kwargs={"refnis": "31005", "kind": "synergy"})
     )
     assert secret in form_b.content.decode()
+
+
+# Views that take a POST (a form or an action); every other page answers it with 405.
+TAKES_POST = {
+    "account",
+    "grid-entry",
+    "grid-entry-delete",
+    "grid-entry-new",
+    "grid-factor-values",
+    "grid-table",
+    "manage",
+    "manage-pairs",
+    "questionnaire-contacts",
+    "questionnaire-domain",
+    "questionnaire-row",
+    "questionnaire-start",
+    "questionnaire-submit",
+    "register-document-upload",
+    "register-import",
+    "register-record",
+    "register-record-delete",
+    "register-record-new",
+    "review-proposals",
+    "synergy-report",
+    "synergy-report-approve",
+}
+
+
+def test_a_page_that_changes_nothing_answers_a_post_with_405(tenants, client_as):
+    """Issue 15.15: read-only pages answered a POST with 200, as if something was done."""
+    editor_a = factories.user(username="editor-a-post")
+    factories.pair_role(user=editor_a, pair=tenants["pair_a"], role=PairRole.Role.EDITOR)
+    factories.campaign_role(user=editor_a, campaign=tenants["shared"])
+    client = client_as(editor_a)
+    answered = {}
+    for url in _own_pages_of_pair_a(tenants):
+        name = resolve(url).url_name
+        if name not in TAKES_POST:
+            answered[url] = client.post(url).status_code
+    assert len(answered) > 25
+    assert {url: s for url, s in answered.items() if s not in (405, 404)} == {}
+    assert list(answered.values()).count(405) > 25

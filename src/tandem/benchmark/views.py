@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from tandem.campaigns.scoping import readable_campaign
+from tandem.core.access import read_only
 
 from . import exports as exports
 from .pages import benchmark_page, profile_page
@@ -21,6 +22,7 @@ def _format(fmt: str) -> str:
     return fmt
 
 
+@read_only
 def benchmark(request, campaign):
     campaign = readable_campaign(request.user, campaign)
     page = benchmark_page(request.user, campaign, request.GET)
@@ -28,6 +30,7 @@ def benchmark(request, campaign):
     return render(request, template, {"campaign": campaign, "page": page})
 
 
+@read_only
 def benchmark_export(request, campaign, fmt):
     fmt = _format(fmt)
     campaign = readable_campaign(request.user, campaign)
@@ -48,6 +51,7 @@ def _pair(request, campaign, refnis):
     return None, today.municipality.refnis
 
 
+@read_only
 def benchmark_pair(request, campaign, refnis):
     campaign = readable_campaign(request.user, campaign)
     pair, today = _pair(request, campaign, refnis)
@@ -63,6 +67,7 @@ def benchmark_pair(request, campaign, refnis):
     )
 
 
+@read_only
 def benchmark_pair_export(request, campaign, refnis, fmt):
     fmt = _format(fmt)
     campaign = readable_campaign(request.user, campaign)
@@ -73,12 +78,14 @@ def benchmark_pair_export(request, campaign, refnis, fmt):
     return exports.profile_response(page, fmt)
 
 
+@read_only
 def benchmark_trends(request, campaign):
     campaign = readable_campaign(request.user, campaign)
     page = trend_page(request.user, campaign, request.GET)
     return render(request, "benchmark/trends.html", {"campaign": campaign, "page": page})
 
 
+@read_only
 def benchmark_trends_export(request, campaign, fmt):
     fmt = _format(fmt)
     campaign = readable_campaign(request.user, campaign)

@@ -93,3 +93,21 @@ def post_only(scope: Callable[..., object]) -> Callable[[View], View]:
         return wrapper
 
     return decorator
+
+
+SAFE_METHODS = ("GET", "HEAD")
+
+
+def read_only(view: View) -> View:
+    """A page that changes nothing answers anything but GET and HEAD with 405, yet only after
+    the view's own scoped lookup has had its chance to answer 404 (S1): it runs, and its page is
+    thrown away."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.method in SAFE_METHODS:
+            return view(request, *args, **kwargs)
+        view(request, *args, **kwargs)  # raises Http404 where the person may not look
+        return HttpResponseNotAllowed(SAFE_METHODS)
+
+    return wrapper

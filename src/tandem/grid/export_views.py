@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from tandem.catalogue.cache import domains_of
+from tandem.core.access import read_only
 from tandem.places.naming import pair_name
 
 from . import exports, prints
@@ -35,6 +36,7 @@ def _pair(request, campaign_slug: str, refnis: str):
     return campaign, readable, participation_for(readable, campaign, refnis)
 
 
+@read_only
 def pair_table_export(request, campaign, refnis, fmt):
     """A pair's synthesis table: one row per entry."""
     fmt = _format(fmt)
@@ -47,6 +49,7 @@ def pair_table_export(request, campaign, refnis, fmt):
     return exports.pair_response(fmt, campaign, participation, name, synthesis, blocks)
 
 
+@read_only
 def comparison_export(request, campaign, fmt):
     """Every table of the comparison page, for the same `stage` and `mapping`."""
     fmt = _format(fmt)
@@ -57,6 +60,7 @@ def comparison_export(request, campaign, fmt):
     return exports.comparison_response(fmt, campaign, result, stage)
 
 
+@read_only
 def factor_export(request, campaign, focus, fmt):
     """A focus group's factor matrix as `tandem factors` prints it, with the explanations;
     only the columns of the pairs the user may read."""
@@ -72,6 +76,7 @@ def factor_export(request, campaign, focus, fmt):
     return exports.factor_response(fmt, campaign, matrix, data, visible)
 
 
+@read_only
 def pair_pdf(request, campaign, refnis):
     """The pair's whole grid, printable."""
     campaign, readable, participation = _pair(request, campaign, refnis)
@@ -79,6 +84,7 @@ def pair_pdf(request, campaign, refnis):
     return prints.pdf_response(html, f"{campaign.slug}-{refnis}-grid.pdf")
 
 
+@read_only
 def matrices_pdf(request, campaign):
     """The comparison's tables and the factor matrices, printable."""
     campaign = grid_campaign(request.user, campaign)

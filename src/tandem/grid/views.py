@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from tandem.campaigns.scoping import history_pairs
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Domain
-from tandem.core.access import login_first, parent_page, post_only
+from tandem.core.access import login_first, parent_page, post_only, read_only
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
 from tandem.places.naming import pair_name
@@ -56,6 +56,7 @@ def _domains(campaign):
     return domains_of(campaign.framework_id)
 
 
+@read_only
 def pair_grid(request, campaign, refnis):
     """The pair's synthesis table: all sub-domains, current and desirable."""
     context = _pair_context(request, campaign, refnis)
@@ -71,6 +72,7 @@ def pair_grid(request, campaign, refnis):
     return render(request, "grid/pair.html", context)
 
 
+@read_only
 def pair_domain(request, campaign, refnis, domain):
     """One sub-domain of a pair: its entries, its factor profile and the peers' practice."""
     context = _pair_context(request, campaign, refnis)
@@ -206,6 +208,7 @@ def table(request, campaign, refnis):
     return render(request, "grid/table.html", context, status=409 if conflict else 200)
 
 
+@read_only
 def campaign_comparison(request, campaign):
     """Counts per sub-domain, typology, obstacles, foci and attitudes over the campaign."""
     campaign = grid_campaign(request.user, campaign)
@@ -227,6 +230,7 @@ def campaign_comparison(request, campaign):
     )
 
 
+@read_only
 def factor_matrix(request, campaign, focus):
     """A focus group's factor matrix: factors × the pairs the user may read."""
     campaign = grid_campaign(request.user, campaign)
@@ -247,6 +251,7 @@ def factor_matrix(request, campaign, focus):
     )
 
 
+@read_only
 def history(request, campaign, refnis):
     """Every change to the pair's synthesis table and factor values (R6)."""
     context = _pair_context(request, campaign, refnis)

@@ -5,10 +5,13 @@ from datetime import date
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from tandem.core.access import read_only
+
 from .governance import overview
 from .models import GovernanceStatement
 
 
+@read_only
 def governance_overview(request):
     by = request.GET.get("by", "province")
     by = by if by in ("province", "region") else "province"

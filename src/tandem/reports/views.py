@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tandem.core.access import login_first, parent_page, post_only
+from tandem.core.access import login_first, parent_page, post_only, read_only
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict, save_versioned
 from tandem.synergies.models import ApprovedReport, ReportEdition
@@ -82,6 +82,7 @@ def report(request, refnis, year, lang):
 
 
 @login_required
+@read_only
 def draft_download(request, refnis, year, lang, fmt):
     pair = register_pair(request.user, refnis)
     if fmt not in FORMATS:
@@ -95,6 +96,7 @@ def draft_download(request, refnis, year, lang, fmt):
 
 
 @login_required
+@read_only
 def approved_download(request, refnis, year, lang, number, fmt):
     """An approved version exactly as approved: the stored bytes, never a new rendering (R7)."""
     pair = register_pair(request.user, refnis)

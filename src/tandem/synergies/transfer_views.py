@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tandem.core.access import read_only
 from tandem.core.actions import pressed
 
 from . import transfer
@@ -20,6 +21,7 @@ PENDING = "register-import-{}"
 
 
 @login_required
+@read_only
 def export(request, refnis, fmt):
     pair = register_pair(request.user, refnis)
     if fmt not in CONTENT_TYPES:

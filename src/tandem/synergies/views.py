@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.accounts.scoping import register_pairs
-from tandem.core.access import login_first, parent_page, post_only
+from tandem.core.access import login_first, parent_page, post_only, read_only
 from tandem.core.actions import pressed
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
@@ -36,6 +36,7 @@ NEW_TITLES = {
 
 
 @login_required
+@read_only
 def registers(request):
     """The pairs whose register the user keeps or reads."""
     pairs = register_pairs(request.user).select_related("municipality__region")
@@ -43,6 +44,7 @@ def registers(request):
 
 
 @login_required
+@read_only
 def register(request, refnis):
     pair = register_pair(request.user, refnis)
     context = register_overview(pair) | {"pair": pair, "may_edit": may_edit(request.user, pair)}
@@ -158,6 +160,7 @@ def upload_document(request, refnis, kind, pk):
 
 
 @login_required
+@read_only
 def document(request, refnis, document):
     """A register document, always as a download (never rendered inline)."""
     pair = register_pair(request.user, refnis)
@@ -172,6 +175,7 @@ def document(request, refnis, document):
 
 
 @login_required
+@read_only
 def history(request, refnis):
     pair = register_pair(request.user, refnis)
     return render(

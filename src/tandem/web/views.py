@@ -7,13 +7,16 @@ from django.template import loader
 from django.views.decorators.http import require_GET
 
 from tandem.catalogue.models import DegreeLevel
+from tandem.core.access import read_only
 
 
+@read_only
 def accessibility(request):
     return render(request, "web/accessibility.html")
 
 
 @require_GET
+@read_only
 def degree_stylesheet(request):
     """The degree colours come from the catalogue (editable in the admin), served as a stylesheet
     so pages need no inline styles under the content security policy."""

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from tandem.analysis.matrix import sort_matrix
 from tandem.analysis.tables import matrix_json, matrix_table
 from tandem.catalogue.models import DegreeLevel, Framework
+from tandem.core.access import read_only
 from tandem.formats.downloads import csv_text, csv_verbatim, json_download
 from tandem.places.naming import pair_name
 
@@ -44,6 +45,7 @@ def _domain(campaign, slug):
         raise Http404(str(error)) from error
 
 
+@read_only
 def home(request):
     """The home page: the campaigns the visitor may see, newest first."""
     campaigns = (
@@ -59,6 +61,7 @@ def home(request):
     )
 
 
+@read_only
 def campaign_detail(request, campaign):
     campaign = _campaign(request, campaign)
     pairs = campaign_pairs_for(request.user, campaign).select_related(
@@ -92,6 +95,7 @@ def _matrix_options(request):
     )
 
 
+@read_only
 def matrix_page(request, campaign, domain):
     campaign = _campaign(request, campaign)
     if campaign.framework.method == Framework.Method.GRID:
@@ -133,6 +137,7 @@ def _aspect_set_labels():
     ]
 
 
+@read_only
 def matrix_download(request, campaign, domain, fmt):
     if fmt not in ("csv", "json"):
         raise Http404("unknown format")
@@ -157,6 +162,7 @@ def matrix_download(request, campaign, domain, fmt):
     return json_download(payload, filename)
 
 
+@read_only
 def pair_page(request, campaign, refnis):
     campaign = _campaign(request, campaign)
     pairs = campaign_pairs_for(request.user, campaign).select_related(
@@ -188,6 +194,7 @@ def pair_page(request, campaign, refnis):
 
 
 @login_required
+@read_only
 def my_work(request):
     """Where a person lands after logging in: their questionnaires with their progress, the
     synthesis tables and registers they keep, the campaigns they coordinate (work.py)."""

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from tandem.catalogue.degrees import degree_text
+from tandem.core.access import read_only
 from tandem.core.language import use_context_language
 from tandem.places.naming import pair_name
 
@@ -117,6 +118,7 @@ def _response_entry(record, previous):
     }
 
 
+@read_only
 def pair_history(request, campaign, refnis):
     campaign, pair = readable_pair(request, campaign, refnis)
     responses = (
@@ -168,6 +170,7 @@ def pair_history(request, campaign, refnis):
     )
 
 
+@read_only
 def response_document(request, campaign, refnis, document):
     """A document attached to an answer, always as a download (never rendered inline)."""
     campaign, pair = readable_pair(request, campaign, refnis)
@@ -186,6 +189,7 @@ def response_document(request, campaign, refnis, document):
     )
 
 
+@read_only
 def comparison(request, campaign, refnis):
     """Where the municipality's and the OCMW's separate answers differ, aspect by aspect."""
     campaign, pair = readable_pair(request, campaign, refnis)

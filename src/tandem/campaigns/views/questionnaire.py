@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import ContactDomain, Domain
-from tandem.core.access import login_first, parent_page, post_only
+from tandem.core.access import login_first, parent_page, post_only, read_only
 from tandem.core.actions import pressed
 from tandem.core.converters import parse_id
 from tandem.core.language import use_context_language
@@ -123,6 +123,7 @@ def questionnaire_start(request, campaign):
 
 
 @login_first(page_of=pending_saves.page_of)
+@read_only
 def questionnaire(request, campaign, refnis):
     """The task list: each domain's state and what it still needs, then the submit."""
     seat = _seat(request, campaign, refnis)
@@ -594,6 +595,7 @@ def _at_stored_versions(data, clash):
 
 
 @login_first(page_of=pending_saves.page_of)
+@read_only
 def print_page(request, campaign, refnis):
     """All of one's answers on one page, with follow-ups and document names, to print or save
     as PDF with the browser, before and after submitting."""
