@@ -25,6 +25,8 @@ urlpatterns = [
     path("pairs/", include("tandem.reports.urls")),
     # The switcher also keeps a logged-in person's choice on their account.
     path("i18n/setlang/", own_pages.set_language, name="set_language"),
+    # Before the link's pattern: "open" is not a token.
+    path("invitations/open/", invitation_views.invitation_open, name="invitation-open"),
     path("invitations/<str:token>/", invitation_views.invitation, name="invitation"),
     path("accounts/work/", campaign_views.my_work, name="my-work"),
     path("accounts/", include("tandem.accounts.urls")),

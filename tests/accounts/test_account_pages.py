@@ -64,7 +64,7 @@ def test_a_walloon_respondent_with_a_dutch_browser_gets_french_from_the_invitati
     again after a later login."""
     link = _invite(namur)
     browser = Client(**DUTCH_BROWSER)
-    invitation = browser.get(link)
+    invitation = browser.get(link, follow=True)
     assert _lang(invitation) == "fr" and "Coopération 2026" in _text(invitation)
     accepted = browser.post(link, {"password1": PASSWORD, "password2": PASSWORD})
     assert accepted["Location"] == reverse("my-work")

@@ -119,6 +119,8 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         ],
         # An invitation is reached by its secret token only; a wrong one is not found.
         "invitation": [Target("invitation", {"token": "not-a-real-token"})],
+        # The link's page after its first request: the token is in the session, not the URL.
+        "invitation-open": [],
         **{
             name: [
                 Target(name, {"campaign": only_b, "refnis": pair_b}),

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tandem.accounts import invitations as links
@@ -18,7 +19,29 @@ from ..services import invitations
 BACKEND = "tandem.accounts.backends.EmailOrUsernameBackend"
 
 
+TOKEN_KEY = "tandem_invitation_token"
+
+
 def invitation(request, token):
+    """The link from the mail. Opened, its token moves into the session and the page continues
+    at a URL without it, so the token is written to an access log once, not on every step."""
+    if request.method == "POST":  # a form sent to the link itself still works
+        return _invitation(request, token)
+    try:
+        links.find(token)
+    except links.InvitationError as error:
+        return render(request, "accounts/invitation_invalid.html", {"error": error}, status=404)
+    request.session[TOKEN_KEY] = token
+    return redirect("invitation-open")
+
+
+def invitation_open(request):
+    """The invitation whose link was opened in this browser."""
+    token = request.session.get(TOKEN_KEY, "")
+    return _invitation(request, token)
+
+
+def _invitation(request, token):
     try:
         found = links.find(token)
     except links.InvitationError as error:
@@ -31,7 +54,7 @@ def invitation(request, token):
         return render(
             request,
             "accounts/invitation_other_account.html",
-            {"invitation": found},
+            {"invitation": found, "link": reverse("invitation", args=[token])},
             status=409 if request.method == "POST" else 200,
         )
     form = None if signed_in else PasswordChoiceForm(request.POST or None, invitation=found)
@@ -47,6 +70,7 @@ def invitation(request, token):
             return redirect("login")
         if not signed_in:
             login(request, user, backend=BACKEND)
+        request.session.pop(TOKEN_KEY, None)  # spent
         remember_choice_in_session(request, user)
         remember_in_session(request, user)  # the new pair's language counts from now on
         use_context_language(request, invitations.language_of(found))
