@@ -313,3 +313,38 @@ def test_a_page_that_saved_last_still_conflicts_with_someone_elses_save_before(i
     _save(inventory, aspect, {"degree": 2}, version=1, user=other, form_token="page-c")
     with pytest.raises(EditConflict):
         _save(inventory, aspect, {"degree": 0}, version=1, form_token="page-a")
+
+
+def test_submitting_writes_each_answers_history_and_reopening_too(inventory):
+    """Each answer's latest history record says it was submitted, by the submitter; after a
+    reopening, that it is a draft again, by the coordinator who reopened it."""
+    _answer_everything(inventory)
+    args = {"round_": inventory["round"], "pair": inventory["pair_a"], "respondent": JOINT}
+    submission, _ = submit(**args, user=inventory["user_a"])
+    answers = Response.objects.filter(round=inventory["round"], pair=inventory["pair_a"])
+    assert answers.count() > 10
+    for answer in answers:
+        latest = answer.history.latest()
+        assert (latest.status, latest.history_user) == ("submitted", inventory["user_a"])
+    records = Response.history.filter(round=inventory["round"]).count()
+    submit(**args, user=inventory["user_a"])  # a double click writes nothing more
+    assert Response.history.filter(round=inventory["round"]).count() == records
+    reopen(submission=submission, user=inventory["coordinator"], reason="Thesaurie herzien")
+    for answer in answers:
+        latest = answer.history.latest()
+        assert (latest.status, latest.history_user) == ("draft", inventory["coordinator"])
+
+
+def test_a_draft_or_a_reopened_answer_never_counts_in_the_matrix(inventory):
+    """scores(): only submitted joint answers; a draft left when the round closes is out."""
+    from tandem.campaigns.queries import scores
+
+    _answer_everything(inventory)
+    args = {"round_": inventory["round"], "pair": inventory["pair_a"], "respondent": JOINT}
+    submission, _ = submit(**args, user=inventory["user_a"])
+    aspect = inventory["aspects"][0]
+    _save(inventory, aspect, {"degree": 2}, pair=inventory["pair_b"], user=inventory["user_b"])
+    counted = {(pair, a) for pair, a, _degree in scores(inventory["round"], [aspect])}
+    assert counted == {(inventory["pair_a"].pk, aspect.pk)}
+    reopen(submission=submission, user=inventory["coordinator"], reason="Herzien")
+    assert list(scores(inventory["round"], [aspect])) == []

@@ -284,3 +284,19 @@ def test_a_campaign_named_only_in_the_english_interface_has_its_name_on_dutch_pa
     page = client.get(reverse("manage", args=["cooperation-2027"]))
     assert '<html lang="nl">' in page.content.decode()
     assert "Cooperation survey 2027" in page.content.decode()
+
+
+def test_an_own_rows_markup_is_text_on_the_review_page_after_the_round_closed(
+    inventory, coordinator_client
+):
+    """S9 on the page the proposals reach only once their round is closed (issue 15: the browser
+    test visits it while the round is open, so a |safe there went unnoticed)."""
+    from .test_rounds import _own_row
+
+    payload = '<img src=x onerror="alert(1)">Kas'
+    _own_row(inventory, inventory["pair_a"], payload)
+    campaign = inventory["campaign"]
+    coordinator_client.post(reverse("round-action", args=[campaign.slug, 1, "close"]))
+    html = coordinator_client.get(reverse("review-proposals", args=[campaign.slug])).content
+    assert b"&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Kas" in html
+    assert b"<img src=x onerror" not in html

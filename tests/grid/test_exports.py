@@ -297,6 +297,15 @@ def test_the_factor_csv_is_the_table_tandem_factors_prints(client, demo, focus):
     assert _get(client, "grid-factors-export", DEMO, focus, "csv").decode() == _factors_cli(focus)
 
 
+# The design's colours, written out (not read from grid.sheets): + green, - red, ? grey, +/- amber.
+LITERAL_SYMBOL_COLOURS = {
+    "+": ("FFC9E7CD", "FF14532D"),
+    "-": ("FFF9D2C3", "FF7C1D0C"),
+    "?": ("FFE2E2E2", "FF333333"),
+    "+/-": ("FFFFE194", "FF5A3A00"),
+}
+
+
 @pytest.mark.parametrize("focus", FOCI)
 def test_the_factor_xlsx_holds_the_symbols_of_the_page_in_their_colours(client, demo, focus):
     page = lxml_html.fromstring(client.get(reverse("grid-factors", args=[DEMO, focus])).content)
@@ -314,10 +323,12 @@ def test_the_factor_xlsx_holds_the_symbols_of_the_page_in_their_colours(client, 
     for row in rows:
         for cell in row[1:]:
             if cell.value:
-                fill, ink = SYMBOL_COLOURS[cell.value]
+                fill, ink = LITERAL_SYMBOL_COLOURS[cell.value]
                 assert cell.data_type == "s"  # '-' and '+' are never formulas
-                assert cell.fill.start_color.rgb == "FF" + fill[1:].upper()
-                assert cell.font.color.rgb == "FF" + ink[1:].upper()
+                assert (cell.fill.start_color.rgb, cell.font.color.rgb) == (fill, ink)
+    legend = book.worksheets[-1]
+    meanings = {r[0].value: r[1].value for r in legend.iter_rows(min_row=2) if r[0].value}
+    assert meanings == {"+": "aanwezig", "-": "afwezig", "?": "niet gemeld", "+/-": "gemengd"}
     matrix_pk = FactorMatrix.objects.get(campaign__slug=DEMO, focus__slug=focus).pk
     explained = FactorValue.objects.filter(row__matrix=matrix_pk).exclude(explanation="")
     assert explanations.max_row - 2 == explained.count() > 0

@@ -80,3 +80,26 @@ def test_the_report_table_shows_the_totals_in_belgian_format(molenbeek):
     assert rows[social] == ["—", "—", "—", "0,50", "1 / 10"]  # sub-themes roll up
     total = [cells for label, cells in rows.items() if label not in {hr_name, social}][-1]
     assert total == ["€ 7.734,50", "€ 800", "0,50", "0,50", "3 / 55"]
+
+
+@pytest.mark.django_db
+def test_the_docx_savings_table_shows_a_dash_for_an_unknown_figure_never_zero(molenbeek):
+    """The DOCX twin of the table above (issue 15: only the HTML was checked)."""
+    import io
+
+    from docx import Document
+
+    hr = Synergy.objects.filter(pair=molenbeek, domain__slug="human-resources").order_by("order")
+    first = hr[0]
+    first.expected_savings, first.expected_fte = D("6500"), D("0.5")
+    first.save()
+    document = Document(io.BytesIO(render(build(molenbeek, 2023, "nl"), "docx")))
+    hr_name = SynergyDomain.objects.get(slug="human-resources").name_nl
+    rows = {
+        row.cells[0].text.strip(): [c.text.strip() for c in row.cells[1:]]
+        for table in document.tables
+        for row in table.rows
+    }
+    assert rows[hr_name][:4] == ["€\u00a06.500", "—", "0,50", "—"]
+    social = SynergyDomain.objects.get(slug="maatschappelijk").name_nl
+    assert rows[social][:4] == ["—", "—", "—", "—"]
