@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from tandem.core.versioning import save_versioned
 from tandem.synergies.models import Synergy
 from tandem.synergies.transfer import COLUMNS
 
@@ -97,6 +98,7 @@ def test_an_import_is_previewed_then_applied_whole(molenbeek, editor, client):
     rows.append(
         {
             "id": existing.pk,
+            "version": existing.version,
             "domain": existing.domain.slug,
             "title_nl": existing.title_nl,
             "status": "realised",
@@ -113,7 +115,7 @@ def test_an_import_is_previewed_then_applied_whole(molenbeek, editor, client):
     assert (plan.creates, plan.updates, plan.problems) == (3, 1, [])
     assert Synergy.objects.filter(pair=molenbeek).count() == before  # nothing written yet
     url = reverse("register-import", kwargs={"refnis": molenbeek.refnis})
-    done = client.post(url, {"action": "confirm"})
+    done = client.post(url, {"action": "confirm", "preview": preview.context["preview"]})
     assert done.status_code == 302
     assert Synergy.objects.filter(pair=molenbeek).count() == before + 3
     existing.refresh_from_db()
@@ -129,13 +131,16 @@ def test_a_csv_export_imports_back_unchanged(molenbeek, editor, client):
     synergy.save()
     csv_bytes = export(client, molenbeek, "csv").content
     preview = _import(client, molenbeek, "register.csv", csv_bytes)
-    assert preview.context["plan"].problems == []
-    assert preview.context["plan"].updates == 55
+    plan = preview.context["plan"]
+    assert (plan.problems, plan.updates, plan.creates, plan.unchanged) == ([], 0, 0, 55)
+    history = Synergy.history.count()
     client.post(
-        reverse("register-import", kwargs={"refnis": molenbeek.refnis}), {"action": "confirm"}
+        reverse("register-import", kwargs={"refnis": molenbeek.refnis}),
+        {"action": "confirm", "preview": preview.context["preview"]},
     )
     synergy.refresh_from_db()
     assert synergy.title_fr == "=1+1" and synergy.expected_fte == Decimal("0.50")
+    assert Synergy.history.count() == history  # unchanged rows are not saved again (15.7)
 
 
 @pytest.mark.parametrize(
@@ -184,3 +189,38 @@ def test_a_csv_field_over_the_csv_modules_limit_is_refused_with_its_line(molenbe
     response = _import(client, molenbeek, "register.csv", content.encode())
     assert response.status_code == 400
     assert "2" in response.context["refused"]
+
+
+def _confirm(client, pair, preview):
+    return client.post(
+        reverse("register-import", kwargs={"refnis": pair.refnis}),
+        {"action": "confirm", "preview": preview},
+    )
+
+
+def test_an_old_export_does_not_blank_a_colleagues_later_change(molenbeek, editor, client):
+    """Issue 15.7: the export carries each synergy's version; an import from before a change
+    lists that row as a conflict in the preview and writes nothing."""
+    client.force_login(editor)
+    old_file = export(client, molenbeek, "xlsx").content
+    synergy = Synergy.objects.filter(pair=molenbeek).order_by("pk").first()
+    synergy.qualitative_gains = "Later toegevoegd door een collega"
+    save_versioned(record=synergy, opened_version=synergy.version, user=None)
+    preview = _import(client, molenbeek, "register.xlsx", old_file)
+    problems = [(p.field, p.row) for p in preview.context["plan"].problems]
+    assert preview.status_code == 400 and [f for f, _row in problems] == ["version"]
+    synergy.refresh_from_db()
+    assert synergy.qualitative_gains == "Later toegevoegd door een collega"
+
+
+def test_the_import_button_imports_the_file_of_its_own_preview(molenbeek, editor, client):
+    """Issue 15.7: a preview in one tab was confirmed with the file of another tab."""
+    client.force_login(editor)
+    first = _import(client, molenbeek, "a.xlsx", _xlsx([good_row(2)]))
+    second = _import(client, molenbeek, "b.xlsx", _xlsx([good_row(3), good_row(4)]))
+    before = Synergy.objects.filter(pair=molenbeek).count()
+    stale = _confirm(client, molenbeek, first.context["preview"])
+    assert stale.status_code == 302
+    assert Synergy.objects.filter(pair=molenbeek).count() == before
+    assert _confirm(client, molenbeek, second.context["preview"]).status_code == 302
+    assert Synergy.objects.filter(pair=molenbeek).count() == before + 2

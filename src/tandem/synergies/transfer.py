@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tandem.catalogue.models import Instrument, SynergyDomain
+from tandem.core.converters import parse_id
 from tandem.core.uploads import validate_document
 from tandem.core.versioning import save_versioned
 from tandem.formats.downloads import semicolon_csv
@@ -22,9 +23,11 @@ from tandem.formats.xlsx import xlsx_bytes
 from .forms import SynergyForm
 from .models import Synergy
 
-# The export's columns: the record's id, then the register form's fields (aspects are kept as
-# they are: they link to campaigns, which a spreadsheet cannot say).
-COLUMNS = ("id", *(name for name in SynergyForm.Meta.fields if name != "aspects"))
+# The export's columns: the record's id and the version it was exported at (an import over a
+# newer version is a conflict, R5), then the register form's fields (aspects are kept as they
+# are: they link to campaigns, which a spreadsheet cannot say).
+KEYS = ("id", "version")
+COLUMNS = (*KEYS, *(name for name in SynergyForm.Meta.fields if name != "aspects"))
 NUMBERS = {"expected_savings", "realised_savings", "expected_fte", "realised_fte"}
 MAX_BYTES = 5 * 1024 * 1024
 LIMITS = Limits(rows=5000)
@@ -92,6 +95,7 @@ class ImportPlan:
     rows: list[tuple[int, dict]] = field(default_factory=list)  # (row number, raw values)
     creates: int = 0
     updates: int = 0
+    unchanged: int = 0  # rows that hold what is stored: not saved again
     problems: list[RowProblem] = field(default_factory=list)
 
 
@@ -134,7 +138,7 @@ def _read_rows(name: str, upload) -> list[tuple[int, dict]]:
     if not raw:
         raise ImportRefused(_("The file is empty."))
     header = [str(cell or "").strip() for cell in raw[0]]
-    missing = [name for name in COLUMNS if name not in header and name != "id"]
+    missing = [name for name in COLUMNS if name not in header and name not in KEYS]
     if missing:
         raise ImportRefused(
             _("The header row lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)}
@@ -167,12 +171,21 @@ def plan_import(pair, rows) -> ImportPlan:
     instruments = {i.slug: i.pk for i in Instrument.objects.all()}
     existing = {s.pk: s for s in Synergy.objects.filter(pair=pair)}
     for number, values in rows:
-        _, problems, is_update = _form_for(pair, number, values, domains, instruments, existing)
+        form, problems, is_update = _form_for(pair, number, values, domains, instruments, existing)
         plan.problems += problems
         if not problems:
-            plan.updates += is_update
-            plan.creates += not is_update
+            _count(plan, form, is_update)
     return plan
+
+
+def _count(plan: ImportPlan, form, is_update: bool) -> bool:
+    """Count the row as new, changed or unchanged; True when it is to be saved."""
+    if is_update and not form.has_changed():
+        plan.unchanged += 1
+        return False
+    plan.updates += is_update
+    plan.creates += not is_update
+    return True
 
 
 def _form_for(pair, number, values, domains, instruments, existing):
@@ -184,7 +197,9 @@ def _form_for(pair, number, values, domains, instruments, existing):
             instance = existing[int(reference)]
         except (ValueError, KeyError):
             problems.append(RowProblem(number, "id", _("no synergy of this pair has this id")))
-    data = {name: values.get(name, "") for name in COLUMNS if name != "id"}
+        else:
+            problems += _version_problems(number, instance, values.get("version", ""))
+    data = {name: values.get(name, "") for name in COLUMNS if name not in KEYS}
     for name, known in (("domain", domains), ("instrument", instruments)):
         if data[name] and data[name] not in known:
             problems.append(
@@ -200,6 +215,20 @@ def _form_for(pair, number, values, domains, instruments, existing):
     return form, problems, bool(instance.pk)
 
 
+def _version_problems(number: int, synergy: Synergy, version: str) -> list[RowProblem]:
+    """A changed row must come from the synergy's current version: an older file would blank a
+    colleague's later change."""
+    if not version:
+        return [RowProblem(number, "version", _("give the version from the export"))]
+    if parse_id(version) != synergy.version:
+        message = _(
+            "changed in Tandem since this file was exported (version %(now)s there, %(file)s in "
+            "the file): export again and make the change there"
+        ) % {"now": synergy.version, "file": version}
+        return [RowProblem(number, "version", message)]
+    return []
+
+
 @transaction.atomic
 def apply_import(pair, rows, user) -> ImportPlan:
     """Write every row or none: the first problem rolls the whole import back."""
@@ -213,10 +242,10 @@ def apply_import(pair, rows, user) -> ImportPlan:
             plan.problems += problems
             transaction.set_rollback(True)
             return plan
+        if not _count(plan, form, is_update):
+            continue
         synergy = form.save(commit=False)
         save_versioned(
             record=synergy, opened_version=synergy.version if is_update else None, user=user
         )
-        plan.updates += is_update
-        plan.creates += not is_update
     return plan

@@ -1,5 +1,7 @@
 """Export and import of the synergy register (XLSX, CSV): upload, preview, then confirm."""
 
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -10,7 +12,7 @@ from tandem.core.access import read_only
 from tandem.core.actions import pressed
 
 from . import transfer
-from .forms import ImportForm
+from .forms import ConfirmImportForm, ImportForm
 from .queries import register_pair
 
 CONTENT_TYPES = {
@@ -37,10 +39,20 @@ def import_register(request, refnis):
     pair = register_pair(request.user, refnis, editing=True)
     key = PENDING.format(pair.pk)
     if pressed(request) == "confirm":
-        rows = [(number, values) for number, values in request.session.get(key, [])]
-        if not rows:
-            messages.error(request, _("There is no import waiting; upload the file again."))
+        waiting = request.session.get(key) or {}
+        confirm = ConfirmImportForm(request.POST)
+        if not confirm.is_valid() or confirm.cleaned_data["preview"] != waiting.get("preview"):
+            # Nothing waits, or another tab checked another file since: its preview is not
+            # the one this button was shown under.
+            messages.error(
+                request,
+                _(
+                    "This preview is no longer the file waiting to be imported: check the file "
+                    "again."
+                ),
+            )
             return redirect("register-import", refnis=refnis)
+        rows = [(number, values) for number, values in waiting["rows"]]
         plan = transfer.apply_import(pair, rows, request.user)
         request.session.pop(key, None)
         if plan.problems:
@@ -52,8 +64,11 @@ def import_register(request, refnis):
             )
         messages.success(
             request,
-            _("Imported: %(creates)s new and %(updates)s changed synergies.")
-            % {"creates": plan.creates, "updates": plan.updates},
+            _(
+                "Imported: %(creates)s new and %(updates)s changed synergies; %(unchanged)s rows "
+                "were unchanged and left as they were."
+            )
+            % {"creates": plan.creates, "updates": plan.updates, "unchanged": plan.unchanged},
         )
         return redirect("register", refnis=refnis)
     plan = None
@@ -72,10 +87,13 @@ def import_register(request, refnis):
                 if plan.problems:
                     status = 400
                 else:
-                    request.session[key] = rows
+                    preview = secrets.token_hex(16)
+                    request.session[key] = {"preview": preview, "rows": rows}
         else:
             status = 400
     else:
         form = ImportForm()
     context = {"pair": pair, "form": form, "plan": plan, "refused": refused}
+    if plan is not None and not plan.problems:
+        context["preview"] = request.session[key]["preview"]
     return render(request, "synergies/import.html", context, status=status)
