@@ -131,3 +131,27 @@ def test_progress_per_pair_and_domain(round_one_done):
     financieel = round_one_done["financieel"].pk
     assert states[("Brugge", "gemeente")].state(financieel) == "not_started"
     assert states[("Brugge", "ocmw")].state(financieel) == "submitted"
+
+
+def test_the_answer_mode_cannot_change_once_the_pair_answered(inventory):
+    """Issue 15.8: switching joint to separate hid the answers already given (and back). Once a
+    pair has an answer in the campaign its mode stays; before that it may change."""
+    from tandem.campaigns.models import CampaignPair
+
+    campaign, pair_a, pair_b = inventory["campaign"], inventory["pair_a"], inventory["pair_b"]
+    save_answer(
+        round_=inventory["round"],
+        pair=pair_a,
+        respondent=JOINT,
+        aspect=inventory["aspects"][0],
+        values={"degree": 1},
+        expected_version=0,
+        user=inventory["user_a"],
+    )
+    pairs = [p.pair for p in campaign.participations.select_related("pair")]
+    with pytest.raises(coordination.CoordinationError):
+        coordination.set_pairs(campaign=campaign, pairs=pairs, answer_modes={pair_a.pk: "separate"})
+    modes = dict(CampaignPair.objects.filter(campaign=campaign).values_list("pair", "answer_mode"))
+    assert modes[pair_a.pk] == "joint"
+    coordination.set_pairs(campaign=campaign, pairs=pairs, answer_modes={pair_b.pk: "separate"})
+    assert CampaignPair.objects.get(campaign=campaign, pair=pair_b).answer_mode == "separate"

@@ -87,7 +87,7 @@ def set_pairs(
 ) -> tuple[int, int]:
     """Add the given pairs (questionnaire language from their region unless given) and drop the
     pairs no longer chosen that have no answers yet; set the answer modes given (pair id →
-    mode). All or nothing. Returns (added, removed)."""
+    mode) of pairs that have no answers yet. All or nothing. Returns (added, removed)."""
     languages = languages or {}
     answer_modes = answer_modes or {}
     chosen = {p.pk: p for p in pairs}
@@ -117,9 +117,20 @@ def set_pairs(
             removed += 1
     for participation in campaign.participations.filter(pair_id__in=answer_modes):
         mode = answer_modes[participation.pair_id]
-        if mode != participation.answer_mode:
-            participation.answer_mode = mode
-            participation.save(update_fields=["answer_mode"])
+        if mode == participation.answer_mode:
+            continue
+        if participation.pair_id in answered:
+            # Joint and separate answers are different rows: switching would hide the given
+            # answers from the pair and from the matrices.
+            raise CoordinationError(
+                _(
+                    "%(pair)s has answers already, so its way of answering stays: %(mode)s. "
+                    "Nothing was changed."
+                )
+                % {"pair": participation.pair, "mode": participation.get_answer_mode_display()}
+            )
+        participation.answer_mode = mode
+        participation.save(update_fields=["answer_mode"])
     return added, removed
 
 
