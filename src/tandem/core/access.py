@@ -59,7 +59,7 @@ def login_first(
             if request.method == "POST" and keep:
                 keep_post(request, page)
             elif request.method == "POST":
-                names = [f.name or "" for f in request.FILES.values()]
+                names = [f.name or "" for n in request.FILES for f in request.FILES.getlist(n)]
                 if names:
                     files_not_kept(request, names)
                 else:

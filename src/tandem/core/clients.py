@@ -9,8 +9,9 @@ from django.http import HttpRequest
 
 def client_address(request: HttpRequest) -> str | None:
     if getattr(settings, "TANDEM_BEHIND_PROXY", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
         last = forwarded.split(",")[-1].strip()
         if last:
             return last
-    return request.META.get("REMOTE_ADDR")
+    peer = request.META.get("REMOTE_ADDR")
+    return str(peer) if peer else None

@@ -20,7 +20,11 @@ def posted_fields(request: HttpRequest) -> dict[str, list[str]]:
     """The posted fields a person typed and the button they pressed (not the CSRF token), with
     the names of the files sent (their content is not kept)."""
     fields = {name: request.POST.getlist(name) for name in request.POST if name not in NOT_TYPED}
-    files = [safe_display_name(f.name or "") for f in request.FILES.values()]
+    files = [
+        safe_display_name(upload.name or "")
+        for name in request.FILES
+        for upload in request.FILES.getlist(name)
+    ]
     if files:
         fields[FILES_KEY] = files
     return fields

@@ -9,7 +9,7 @@ its row and column. Every refusal is a SheetRefused whose message says what and 
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
@@ -42,7 +42,9 @@ def _too_many_columns(limits: Limits) -> SheetRefused:
     return SheetRefused(_("The file has more than %(max)s columns.") % {"max": limits.columns})
 
 
-def _checked(row: int, cells: list[Cell], limits: Limits, column_name) -> list[Cell]:
+def _checked(
+    row: int, cells: list[Cell], limits: Limits, column_name: Callable[[int], str]
+) -> list[Cell]:
     """The row's cells, refused when wider than the limit or with an over-long cell."""
     if any(cell not in (None, "") for cell in cells[limits.columns :]):
         raise _too_many_columns(limits)
@@ -87,7 +89,9 @@ def csv_rows(text: str, *, limits: Limits, delimiter: str) -> list[list[Cell]]:
         ) from error
 
 
-def _collect(rows: Iterator, limits: Limits, *, column_name) -> list[list[Cell]]:
+def _collect(
+    rows: Iterator, limits: Limits, *, column_name: Callable[[int], str]
+) -> list[list[Cell]]:
     collected: list[list[Cell]] = []
     for number, cells in enumerate(rows, start=1):
         if number > limits.rows + 1:

@@ -67,7 +67,7 @@ def _current(records: Iterable[Record]) -> list[Record]:
 
 
 @transaction.atomic
-def _named(entry: dict, *, english: str | None = None) -> dict:
+def _named(entry: Mapping[str, Any], *, english: str | None = None) -> dict:
     """A reference entry's code and official names (Dutch and French; English where kept)."""
     names = {"refnis": entry["id"], "name_nl": entry["name"]["nl"], "name_fr": entry["name"]["fr"]}
     return names | ({"name_en": english} if english is not None else {})
