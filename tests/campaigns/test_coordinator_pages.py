@@ -300,3 +300,11 @@ def test_an_own_rows_markup_is_text_on_the_review_page_after_the_round_closed(
     html = coordinator_client.get(reverse("review-proposals", args=[campaign.slug])).content
     assert b"&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Kas" in html
     assert b"<img src=x onerror" not in html
+
+
+def test_the_open_invitation_page_without_its_link_says_to_open_the_mail_again(client):
+    """Found in the Chromium walk: after logging out (which empties the session) the page of an
+    opened link said the link was not valid; it now says how to get back to it."""
+    page = client.get(reverse("invitation-open"))
+    assert page.status_code == 404
+    assert "uitnodigingsmail" in page.content.decode()

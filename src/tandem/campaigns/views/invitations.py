@@ -38,6 +38,9 @@ def invitation(request, token):
 def invitation_open(request):
     """The invitation whose link was opened in this browser."""
     token = request.session.get(TOKEN_KEY, "")
+    if not token:  # logged out meanwhile, or another browser: the session no longer holds it
+        error = _("Open the link in your invitation e-mail again: this browser no longer holds it.")
+        return render(request, "accounts/invitation_invalid.html", {"error": error}, status=404)
     return _invitation(request, token)
 
 
