@@ -232,6 +232,7 @@ TANDEM_INVITATION_DAYS = int(os.environ.get("TANDEM_INVITATION_DAYS", "14"))
 # Security. Behind HTTPS (the default when DEBUG is off) cookies are secure and HSTS is sent.
 HTTPS = env_bool("TANDEM_HTTPS", not DEBUG and not TESTING)
 SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer probes over plain HTTP
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS

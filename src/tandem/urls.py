@@ -16,6 +16,7 @@ admin.site.index_title = _("Catalogue, campaigns and data")
 urlpatterns = [
     path("", campaign_views.home, name="home"),
     path("accessibility/", web_views.accessibility, name="accessibility"),
+    path("healthz", web_views.health, name="health"),
     path("degrees.css", web_views.degree_stylesheet, name="degree-stylesheet"),
     path("campaigns/", include("tandem.grid.urls")),
     path("campaigns/", include("tandem.benchmark.urls")),

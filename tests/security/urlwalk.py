@@ -55,6 +55,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
     return {
         "home": [],
         "accessibility": [],
+        "health": [],  # the load balancer's probe: no data
         # A person's own pages: no object in the URL, only the logged-in person's own data
         # (tests/accounts checks that nobody else's work is listed).
         "my-work": [],

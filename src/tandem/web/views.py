@@ -1,13 +1,28 @@
 """Site-wide pages: the accessibility statement, the degree colours, error pages (the home page,
 the campaigns a visitor may see, is the campaigns app's)."""
 
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
 from tandem.catalogue.models import DegreeLevel
 from tandem.core.access import read_only
+
+
+@require_GET
+def health(request):
+    """For the load balancer: 200 while the database answers, 503 when it does not. It says
+    nothing else (no data, no versions) and is never cached."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        response = JsonResponse({"status": "ok"})
+    except DatabaseError:
+        response = JsonResponse({"status": "unavailable"}, status=503)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @read_only
