@@ -288,6 +288,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # core.audit: one JSON object per line for each security-relevant event.
+    "loggers": {
+        "tandem.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Where the seed documents live (for the integrity check and the tests that compare against them).

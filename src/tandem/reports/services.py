@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
 
+from tandem.core.audit import security_event
 from tandem.core.history import Actor, record_actor
 from tandem.formats.belgian import format_date
 from tandem.places.models import Pair
@@ -60,4 +61,12 @@ def approve_report(
         setattr(approved, f"{fmt}_sha256", hashlib.sha256(data).hexdigest())
     record_actor(approved, user)
     approved.save()
+    security_event(
+        "report_approved",
+        user=user,
+        pair=pair.refnis,
+        year=year,
+        language=language,
+        number=approved.number,
+    )
     return approved
