@@ -155,3 +155,21 @@ def test_the_answer_mode_cannot_change_once_the_pair_answered(inventory):
     assert modes[pair_a.pk] == "joint"
     coordination.set_pairs(campaign=campaign, pairs=pairs, answer_modes={pair_b.pk: "separate"})
     assert CampaignPair.objects.get(campaign=campaign, pair=pair_b).answer_mode == "separate"
+
+
+def test_the_matrix_page_says_which_answers_it_counts(inventory, client_as):
+    """Issue 15.8: separate answers per administration are not in the matrix; the page says so,
+    with how many pairs answer that way."""
+    from django.urls import reverse
+
+    from tandem.campaigns.models import CampaignPair
+
+    campaign = inventory["campaign"]
+    url = reverse("matrix", args=[campaign.slug, "financieel"])
+    client = client_as(inventory["coordinator"])
+    client.cookies["tandem_language"] = "en"
+    assert "answer per administration" not in client.get(url).content.decode()
+    CampaignPair.objects.filter(campaign=campaign).update(answer_mode="separate")
+    pairs = CampaignPair.objects.filter(campaign=campaign).count()
+    html = " ".join(client.get(url).content.decode().split())
+    assert f"{pairs} pairs answer per administration: their answers are not counted here." in html

@@ -13,6 +13,7 @@ from tandem.core.access import read_only
 from tandem.formats.downloads import csv_text, csv_verbatim, json_download
 from tandem.places.naming import pair_name
 
+from ..models import CampaignPair
 from ..queries import (
     ASPECT_SETS,
     UnknownChoice,
@@ -124,6 +125,10 @@ def matrix_page(request, campaign, domain):
         "aspect_sets": [(key, label) for key, label in _aspect_set_labels()],
         "sort": sort,
         "has_rows": bool(pair_by_code),
+        # Separate answers per administration are not counted (issue 15.8): the page says so.
+        "separate_pairs": campaign.participations.filter(
+            answer_mode=CampaignPair.AnswerMode.SEPARATE
+        ).count(),
     }
     template = "campaigns/_matrix.html" if request.htmx else "campaigns/matrix.html"
     return render(request, template, context)
