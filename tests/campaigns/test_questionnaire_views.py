@@ -425,40 +425,22 @@ def test_an_old_tab_of_the_same_person_shows_the_conflict_instead_of_overwriting
     key = f"a{inventory['aspects'][0].pk}"
     old_tab, new_tab = (_token(client.get(urls["domain"]).content.decode(), key) for _ in "ab")
     assert old_tab != new_tab
-    saved = client.post(
-        urls["row"](key),
-        {
-            f"{key}-version": 0,
-            f"{key}-form_token": new_tab,
-            f"{key}-degree": "2",
-            f"{key}-reasons": "nieuw",
-        },
-        HTTP_HX_REQUEST="true",
-    )
+
+    def autosave(token, degree, reasons):  # a row's autosave from a page opened at version 0
+        data = {"version": 0, "form_token": token, "degree": degree, "reasons": reasons}
+        return client.post(
+            urls["row"](key),
+            {f"{key}-{name}": value for name, value in data.items()},
+            HTTP_HX_REQUEST="true",
+        )
+
+    saved = autosave(new_tab, "2", "nieuw")
     assert saved.status_code == 200
-    stale = client.post(
-        urls["row"](key),
-        {
-            f"{key}-version": 0,
-            f"{key}-form_token": old_tab,
-            f"{key}-degree": "0",
-            f"{key}-reasons": "oud",
-        },
-        HTTP_HX_REQUEST="true",
-    )
+    stale = autosave(old_tab, "0", "oud")
     assert "nieuw" in stale.content.decode() and "oud" in stale.content.decode()
     assert _stored(inventory, inventory["aspects"][0]).reasons == "nieuw"
     # The newer tab's own Save button racing its autosave (still at version 0) is no conflict.
-    again = client.post(
-        urls["row"](key),
-        {
-            f"{key}-version": 0,
-            f"{key}-form_token": new_tab,
-            f"{key}-degree": "2",
-            f"{key}-reasons": "nieuwer",
-        },
-        HTTP_HX_REQUEST="true",
-    )
+    again = autosave(new_tab, "2", "nieuwer")
     assert again.status_code == 200
     assert _stored(inventory, inventory["aspects"][0]).reasons == "nieuwer"
 
