@@ -158,8 +158,8 @@ def test_the_answer_mode_cannot_change_once_the_pair_answered(inventory):
 
 
 def test_the_matrix_page_says_which_answers_it_counts(inventory, client_as):
-    """Issue 15.8: separate answers per administration are not in the matrix; the page says so,
-    with how many pairs answer that way."""
+    """Issue 15.8: the page states how answers per administration count, with how many pairs
+    answer that way (the counting itself: tests/campaigns/test_separate_answers.py)."""
     from django.urls import reverse
 
     from tandem.campaigns.models import CampaignPair
@@ -168,8 +168,12 @@ def test_the_matrix_page_says_which_answers_it_counts(inventory, client_as):
     url = reverse("matrix", args=[campaign.slug, "financieel"])
     client = client_as(inventory["coordinator"])
     client.cookies["tandem_language"] = "en"
+    CampaignPair.objects.filter(campaign=campaign).update(answer_mode="joint")
     assert "answer per administration" not in client.get(url).content.decode()
     CampaignPair.objects.filter(campaign=campaign).update(answer_mode="separate")
     pairs = CampaignPair.objects.filter(campaign=campaign).count()
     html = " ".join(client.get(url).content.decode().split())
-    assert f"{pairs} pairs answer per administration: their answers are not counted here." in html
+    assert (
+        f"{pairs} pairs answer per administration: per aspect, the higher of the two submitted"
+        " degrees counts." in html
+    )

@@ -62,7 +62,7 @@ def columns_for(aspects: Iterable[Aspect]) -> list[Column]:
 def scores(
     round_: Round, aspects: list[Aspect], pairs: "QuerySet[Pair, Any] | list[int] | None" = None
 ) -> "QuerySet[Response, tuple[int, int, int | None]]":
-    """(pair id, aspect id, degree) of the submitted joint answers of a round; `pairs` (a
+    """(pair id, aspect id, degree) of the answers a round's matrices count (scored()); `pairs` (a
     queryset, read as a subquery, or a list of ids) limits them to those pairs."""
     query = Response.objects.scored().filter(round=round_, aspect__in=[a.pk for a in aspects])
     if pairs is not None:
@@ -73,6 +73,37 @@ def scores(
     return query.order_by().values_list("pair_id", "aspect_id", "degree")
 
 
+# (pair id, aspect id) → (the municipality's degree, the OCMW's degree) where they differ.
+Differences = dict[tuple[int, int], tuple[int, int]]
+
+
+def administration_differences(
+    round_: Round, aspects: list[Aspect], pairs: "QuerySet[Pair, Any] | list[int] | None" = None
+) -> Differences:
+    """The cells where a pair answering per administration submitted two different degrees
+    (the matrix counts the higher one and marks the cell)."""
+    query = Response.objects.filter(
+        round=round_,
+        aspect__in=[a.pk for a in aspects],
+        status=Response.Status.SUBMITTED,
+        respondent__in=[Response.Respondent.MUNICIPALITY, Response.Respondent.WELFARE_CENTRE],
+        degree__isnull=False,
+    )
+    if pairs is not None:
+        query = query.filter(pair_id__in=pairs)
+    degrees: dict[tuple[int, int], dict[str, int]] = {}
+    for pair_id, aspect_id, respondent, degree in query.order_by().values_list(
+        "pair_id", "aspect_id", "respondent", "degree"
+    ):
+        degrees.setdefault((pair_id, aspect_id), {})[respondent] = degree
+    municipality, ocmw = Response.Respondent.MUNICIPALITY, Response.Respondent.WELFARE_CENTRE
+    return {
+        cell: (given[municipality], given[ocmw])
+        for cell, given in degrees.items()
+        if len(given) == 2 and given[municipality] != given[ocmw]
+    }
+
+
 @dataclass
 class DomainMatrix:
     campaign: Campaign
@@ -81,6 +112,7 @@ class DomainMatrix:
     aspect_set: str
     aspects: list[Aspect]
     matrix: Matrix
+    differences: Differences
 
 
 def domain_matrix(
@@ -107,7 +139,8 @@ def domain_matrix(
     round_ = matrix_round(campaign)
     triples = scores(round_, aspects, subset) if round_ else []
     matrix = build_matrix(columns_for(aspects), rows, triples)
-    return DomainMatrix(campaign, domain, round_, aspect_set, aspects, matrix)
+    differences = administration_differences(round_, aspects, subset) if round_ else {}
+    return DomainMatrix(campaign, domain, round_, aspect_set, aspects, matrix, differences)
 
 
 class DomainProfile(TypedDict):

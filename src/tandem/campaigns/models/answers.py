@@ -4,7 +4,7 @@ import uuid
 
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -28,8 +28,28 @@ class SeatQuerySet(models.QuerySet):
 
 class ResponseQuerySet(SeatQuerySet):
     def scored(self) -> "ResponseQuerySet":
-        """The answers the matrices count: submitted, given jointly by the pair."""
-        return self.filter(respondent=Response.Respondent.JOINT, status=Response.Status.SUBMITTED)
+        """The answers the matrices count: submitted, one per pair, round and aspect.
+
+        A pair answering jointly has one answer per aspect. A pair answering per administration
+        counts with the higher of the degrees its municipality and OCMW submitted (issue 15.8,
+        stated on the matrix page): a submitted answer is left out when another submitted answer
+        of the same pair to the same aspect has a higher degree, an equal degree and a lower id,
+        or a degree where it has none. Aggregates over this set count every cell once."""
+        submitted = self.filter(status=Response.Status.SUBMITTED)
+        others = Response.objects.filter(
+            round=OuterRef("round"),
+            pair=OuterRef("pair"),
+            aspect=OuterRef("aspect"),
+            status=Response.Status.SUBMITTED,
+        ).exclude(pk=OuterRef("pk"))
+        beaten_answer = others.filter(
+            Q(degree__gt=OuterRef("degree")) | Q(degree=OuterRef("degree"), pk__lt=OuterRef("pk"))
+        )
+        beaten_blank = others.filter(Q(degree__isnull=False) | Q(pk__lt=OuterRef("pk")))
+        return submitted.filter(
+            Q(degree__isnull=False) & ~Exists(beaten_answer)
+            | Q(degree__isnull=True) & ~Exists(beaten_blank)
+        )
 
 
 class Response(models.Model):

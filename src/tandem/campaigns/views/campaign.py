@@ -108,12 +108,26 @@ def matrix_page(request, campaign, domain):
     )
     matrix = sort_matrix(result.matrix, sort)
     pair_by_code = {row.header.code: row for row in matrix.rows}
+    differences = result.differences
+    # Each cell with the two administrations' degrees where they differ (else None).
+    cell_rows = [
+        (
+            row,
+            [
+                (value, differences.get((row.header.key, column.key)))
+                for value, column in zip(row.cells, matrix.columns, strict=True)
+            ],
+        )
+        for row in matrix.rows
+    ]
     context = {
         "campaign": campaign,
         "domain": domain,
         "domains": campaign.framework.domains.order_by("number"),
         "result": result,
         "matrix": matrix,
+        "cell_rows": cell_rows,
+        "differing_cells": len(differences),
         "columns": list(zip(matrix.columns, result.aspects, strict=True)),
         "footer": list(
             zip(
@@ -125,7 +139,7 @@ def matrix_page(request, campaign, domain):
         "aspect_sets": [(key, label) for key, label in _aspect_set_labels()],
         "sort": sort,
         "has_rows": bool(pair_by_code),
-        # Separate answers per administration are not counted (issue 15.8): the page says so.
+        # The page states how answers per administration count (issue 15.8).
         "separate_pairs": campaign.participations.filter(
             answer_mode=CampaignPair.AnswerMode.SEPARATE
         ).count(),
