@@ -175,3 +175,14 @@ def test_cli_import_rejects_bad_file_atomically_and_governance_prints(db, tmp_pa
     east = Municipality.objects.filter(province__refnis="40000").count()
     assert east == 55  # 60 before the 2025 mergers
     assert f"shared_secretary,40000,Provincie Oost-Vlaanderen,{east},1,0,{east - 1},Gent" in out
+
+
+@pytest.mark.parametrize("valid_from", ["1/1/0001", "0001-01-01", "١/١/٢٠٢٤", "1/1/２０２４"])
+def test_a_date_in_year_1_or_in_other_digits_is_refused_with_line_and_field(db, valid_from):
+    """Issue 15.13: int() and fromisoformat read these; the import must not store them."""
+    text = "refnis,shared_secretary,shared_financial_manager,chair_in_college,valid_from\n"
+    with translation.override("en"):
+        result = import_governance_csv(text + f"44021,ja,nee,ja,{valid_from}\n", DAY)
+    assert [(p.line, p.field) for p in result.problems] == [(2, "valid_from")]
+    assert "between 1976 and 2100" in str(result.problems[0])
+    assert GovernanceStatement.objects.count() == 0

@@ -1,28 +1,17 @@
 """Forms of the analysis grid: a synthesis entry with its obstacles, the table's intake data."""
 
 from django import forms
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from tandem.catalogue.models import Aspect, ObstacleType, TypologyValue
+from tandem.core.form_fields import RecordsChoiceField, VersionedModelForm, WholeNumberField
 
 from .models import FactorValue, GridEntry, SynthesisTable
 
 OBSTACLE_FORMS_EXTRA = 2
 
 
-class VersionedForm(forms.ModelForm):
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.fields["opened_version"].initial = self.instance.version
-        for field in self.fields.values():  # as Django writes a model field's label
-            field.label = capfirst(field.label)
-
-
-class EntryForm(VersionedForm):
+class EntryForm(VersionedModelForm):
     """One row of a synthesis table; the sub-domain and stage come from the page."""
 
     class Meta:
@@ -80,7 +69,7 @@ class EntryForm(VersionedForm):
 
 
 class ObstacleForm(forms.Form):
-    types = forms.ModelMultipleChoiceField(
+    types = RecordsChoiceField(
         label=_("Type"),
         queryset=ObstacleType.objects.all(),
         required=False,
@@ -120,7 +109,7 @@ def obstacle_formset(entry: GridEntry | None, data=None) -> forms.BaseFormSet:
     return ObstacleFormSet(data, initial=initial, prefix="obstacles")
 
 
-class TableForm(VersionedForm):
+class TableForm(VersionedModelForm):
     class Meta:
         model = SynthesisTable
         fields = ["attitude", "intake_on", "intake_participants", "note"]
@@ -142,7 +131,7 @@ class FactorValueForm(forms.Form):
     explanation = forms.CharField(
         label=_("Explanation"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    opened_version = WholeNumberField(widget=forms.HiddenInput, required=False)
 
 
 def factor_value_forms(rows, values, data=None) -> list:

@@ -9,9 +9,11 @@ import csv
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tandem.core.form_fields import FIRST_YEAR, LAST_YEAR, RecordDateField
 from tandem.formats.reading import Limits, SheetRefused, csv_rows
 
 from .models import GovernanceStatement, Municipality, Pair
@@ -19,6 +21,7 @@ from .models import GovernanceStatement, Municipality, Pair
 QUESTIONS = [q.value for q in GovernanceStatement.Question]
 TRUE_WORDS = {"ja", "j", "yes", "y", "oui", "o", "1", "true", "waar", "vrai"}
 FALSE_WORDS = {"nee", "neen", "n", "no", "non", "0", "false", "onwaar", "faux"}
+GOVERNANCE_DATE = RecordDateField(input_formats=["%Y-%m-%d", "%d/%m/%Y"])
 HEADER_ALIASES = {
     "refnis": "refnis",
     "nis": "refnis",
@@ -173,8 +176,11 @@ def _parse_row(record, line_number, known_codes, default_valid_from, result) -> 
                 ImportProblem(
                     line_number,
                     "valid_from",
-                    _("'%(value)s' is not a date (use 2024-01-01 or 1/1/2024)")
-                    % {"value": record["valid_from"]},
+                    _(
+                        "'%(value)s' is not a date between %(first)s and %(last)s"
+                        " (use 2024-01-01 or 1/1/2024)"
+                    )
+                    % {"value": record["valid_from"], "first": FIRST_YEAR, "last": LAST_YEAR},
                 )
             )
     if len(result.problems) > problems_before:
@@ -189,11 +195,14 @@ def _parse_row(record, line_number, known_codes, default_valid_from, result) -> 
 
 
 def _parse_date(text: str) -> date:
-    text = text.strip()
-    if "/" in text:
-        day, month, year = (int(part) for part in text.split("/"))
-        return date(year, month, day)
-    return date.fromisoformat(text)
+    """A date as 2024-01-01 or 1/1/2024, in the digits 0 to 9 and the years Tandem records."""
+    try:
+        parsed = GOVERNANCE_DATE.clean(text.strip())
+    except ValidationError as error:
+        raise ValueError(text) from error
+    if parsed is None:
+        raise ValueError(text)
+    return parsed
 
 
 def import_governance_csv(

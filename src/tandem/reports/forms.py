@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.form_fields import RecordDateField
 from tandem.synergies.forms import VersionedForm
 from tandem.synergies.models import ApprovedReport, ReportEdition
 
@@ -26,7 +27,7 @@ class EditionForm(VersionedForm):
 
 class ApprovalForm(forms.Form):
     body = forms.ChoiceField(label=_("approved by"), choices=ApprovedReport.Body.choices)
-    decision_date = forms.DateField(
+    decision_date = RecordDateField(
         label=_("date of the decision"), widget=forms.DateInput(attrs={"placeholder": "7/12/2022"})
     )
     reference = forms.CharField(

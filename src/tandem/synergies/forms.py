@@ -2,10 +2,10 @@
 approval. Every record form carries the version the user opened (R5)."""
 
 from django import forms
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from tandem.catalogue.models import SynergyDomain
+from tandem.core.form_fields import StrictModelForm, VersionedModelForm
 from tandem.core.uploads import validate_document
 
 from .fields import FteField, MoneyField
@@ -20,18 +20,12 @@ from .models import (
 from .queries import linkable_aspects
 
 
-class VersionedForm(forms.ModelForm):
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class VersionedForm(VersionedModelForm):
     def __init__(self, *args, pair=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.pair = pair
-        if self.instance.pk and not self.is_bound:
-            self.fields["opened_version"].initial = self.instance.version
         if "domain" in self.fields:
             self.fields["domain"].queryset = SynergyDomain.objects.select_related("parent")
-        for field in self.fields.values():  # as Django writes a model field's label
-            field.label = capfirst(field.label)
 
     def clean(self):
         cleaned = super().clean()
@@ -147,7 +141,7 @@ class FocusGroupForm(VersionedForm):
         fields = ["service", "domain", "contact_municipality", "contact_ocmw"]
 
 
-class FocusGroupSessionForm(forms.ModelForm):
+class FocusGroupSessionForm(StrictModelForm):
     class Meta:
         model = FocusGroupSession
         fields = ["date", "findings"]

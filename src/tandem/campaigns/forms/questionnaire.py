@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.catalogue.cache import choice_terms
 from tandem.core.converters import ID_DIGITS
+from tandem.core.form_fields import WholeNumberField
 from tandem.core.uploads import validate_document
 
 from ..models import FORMAL, INFORMAL, NONE
@@ -79,7 +80,7 @@ class AnswerForm(forms.Form):
     # Marked "required" on the page: what answering.missing_in asks before a submit.
     required_for_submit = ("degree", "desirable", "formal_desirable", "change_reason")
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = WholeNumberField(widget=forms.HiddenInput, min_value=0)
     # One opening of the page (answering.save_answer: its own racing saves are no conflict).
     form_token = forms.RegexField(
         regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput, required=False, max_length=32
@@ -300,7 +301,7 @@ class ContactForm(forms.Form):
     """One contact person: for a contact domain and one administration; `version` is the one
     the page was opened at (0: the cell was empty), for edit conflicts."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+    version = WholeNumberField(widget=forms.HiddenInput, min_value=0, required=False)
     name = forms.CharField(label=_("Name"), max_length=150, required=False)
     function = forms.CharField(label=_("Function"), max_length=150, required=False)
     phone = forms.CharField(
