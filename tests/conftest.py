@@ -7,7 +7,9 @@ supervisor without roles, and a second private campaign that only pair B takes p
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 
 from tandem.campaigns.models import Campaign, Response
 from tandem.campaigns.services import coordination
@@ -205,6 +207,16 @@ def client_as(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def expired_client(client):
+    """A browser that was logged in until its session expired: what it posts now is kept for
+    after the next login (core.pending keeps only such a browser's posts)."""
+    client.force_login(factories.user())
+    client.get(reverse("home"))  # any page marks the logged-in browser
+    del client.cookies[settings.SESSION_COOKIE_NAME]
+    return client
 
 
 @pytest.fixture(autouse=True)

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks a logged-in browser, whose post after its session expired is kept (core/pending.py).
+    "tandem.core.pending.ReturningMiddleware",
     # After authentication: a logged-in person's own language choice wins (core/language.py).
     "tandem.core.language.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

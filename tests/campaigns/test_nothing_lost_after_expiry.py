@@ -40,39 +40,41 @@ def questionnaire(inventory):
 
 
 def test_contacts_typed_after_expiry_are_back_in_the_form_after_login(
-    inventory, questionnaire, client
+    inventory, questionnaire, expired_client
 ):
     domain = inventory["framework"].contact_domains.order_by("order").first()
     prefix = f"c{domain.pk}-ocmw"
-    client.post(questionnaire["contacts"], {f"{prefix}-name": "Els Na De Time-out"})
+    expired_client.post(questionnaire["contacts"], {f"{prefix}-name": "Els Na De Time-out"})
     assert not ContactPerson.objects.exists()
-    client.force_login(inventory["user_a"])
-    page = client.get(questionnaire["contacts"])
+    expired_client.force_login(inventory["user_a"])
+    page = expired_client.get(questionnaire["contacts"])
     assert 'value="Els Na De Time-out"' in page.content.decode()
     assert not ContactPerson.objects.exists()  # shown to check and save, not saved unseen
 
 
-def test_a_document_sent_after_expiry_is_named_as_not_kept(inventory, questionnaire, client):
+def test_a_document_sent_after_expiry_is_named_as_not_kept(
+    inventory, questionnaire, expired_client
+):
     key = f"a{inventory['aspects'][0].pk}"
-    client.post(
+    expired_client.post(
         questionnaire["row"](key),
         {f"{key}-version": 0, f"{key}-degree": "2", f"{key}-document": _docx()},
         HTTP_HX_REQUEST="true",
     )
-    client.force_login(inventory["user_a"])
-    page = client.get(questionnaire["domain"])
+    expired_client.force_login(inventory["user_a"])
+    page = expired_client.get(questionnaire["domain"])
     notes = " ".join(_texts(page))
     assert "verslag.docx" in notes
 
 
 def test_submit_after_expiry_returns_to_the_questionnaire_not_a_405(
-    inventory, questionnaire, client
+    inventory, questionnaire, expired_client
 ):
-    sent = client.post(questionnaire["submit"], {"confirm": "on"})
+    sent = expired_client.post(questionnaire["submit"], {"confirm": "on"})
     assert sent.status_code == 302
     assert sent["Location"].endswith("?next=" + questionnaire["overview"])
-    client.force_login(inventory["user_a"])
-    assert client.get(questionnaire["overview"]).status_code == 200
+    expired_client.force_login(inventory["user_a"])
+    assert expired_client.get(questionnaire["overview"]).status_code == 200
     assert not Submission.objects.filter(pair=inventory["pair_a"]).exists()
 
 
@@ -88,28 +90,57 @@ def focus_group(db):
     return {"pair": pair, "editor": editor, "group": group, "page": page}
 
 
-def test_focus_group_findings_sent_after_expiry_are_back_in_the_session_form(focus_group, client):
-    client.post(
+def test_focus_group_findings_sent_after_expiry_are_back_in_the_session_form(
+    focus_group, expired_client
+):
+    expired_client.post(
         focus_group["page"],
         {"action": "add-session", "date": "15/2/2023", "findings": "Bevindingen na time-out"},
     )
-    client.force_login(focus_group["editor"])
-    page = client.get(focus_group["page"])
+    expired_client.force_login(focus_group["editor"])
+    page = expired_client.get(focus_group["page"])
     assert page.context["session_form"].data.get("findings") == "Bevindingen na time-out"
     assert "Bevindingen na time-out" in page.content.decode()
     assert not FocusGroup.objects.get(pk=focus_group["group"].pk).sessions.exists()
 
 
 def test_an_upload_after_expiry_returns_to_the_record_and_says_to_choose_the_file_again(
-    focus_group, client
+    focus_group, expired_client
 ):
     upload = reverse(
         "register-document-upload",
         kwargs={"refnis": "21012", "kind": "focus-group", "pk": focus_group["group"].pk},
     )
-    sent = client.post(upload, {"kind": "report", "document": _docx("notulen.docx")})
+    sent = expired_client.post(upload, {"kind": "report", "document": _docx("notulen.docx")})
     assert sent["Location"].endswith("?next=" + focus_group["page"])
-    client.force_login(focus_group["editor"])
-    page = client.get(focus_group["page"])
+    expired_client.force_login(focus_group["editor"])
+    page = expired_client.get(focus_group["page"])
     assert page.status_code == 200
     assert any("notulen.docx" in text for text in _texts(page))
+
+
+def test_a_strangers_anonymous_post_creates_no_session(inventory, questionnaire, client):
+    """Issue 15.15: only a browser that was logged in has its post kept; anyone else's posts
+    (with a CSRF cookie from the login page) never fill the session table."""
+    from django.contrib.sessions.models import Session
+
+    domain = inventory["framework"].contact_domains.order_by("order").first()
+    before = Session.objects.count()
+    sent = client.post(questionnaire["contacts"], {f"c{domain.pk}-ocmw-name": "x" * 100_000})
+    assert sent.status_code == 302
+    assert Session.objects.count() == before
+    client.cookies["tandem_returning"] = "1"  # not signed by the server: does not count
+    client.post(questionnaire["contacts"], {f"c{domain.pk}-ocmw-name": "x" * 100_000})
+    assert Session.objects.count() == before
+
+
+def test_the_browser_is_marked_at_login_and_forgotten_at_logout(inventory, client):
+    from tests.factories import PASSWORD
+
+    login = client.post(
+        reverse("login"), {"username": inventory["user_a"].username, "password": PASSWORD}
+    )
+    marked = login.cookies["tandem_returning"]
+    assert marked.value and marked["httponly"] and marked["max-age"] == 30 * 86400
+    out = client.post(reverse("logout"))
+    assert out.cookies["tandem_returning"].value == ""  # deleted

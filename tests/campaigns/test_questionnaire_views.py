@@ -312,19 +312,19 @@ def test_submit_from_the_overview(inventory, page):
     assert "respondent-a" in html  # who submitted
 
 
-def test_a_save_after_the_session_expired_is_stored_once_after_login(inventory, client):
+def test_a_save_after_the_session_expired_is_stored_once_after_login(inventory, expired_client):
     urls = _urls(inventory)
     key = f"a{inventory['aspects'][0].pk}"
-    anonymous = client.post(
+    anonymous = expired_client.post(
         urls["row"](key),
         {f"{key}-version": 0, f"{key}-degree": "1", f"{key}-reasons": "na time-out"},
         HTTP_HX_REQUEST="true",
     )
     assert anonymous.status_code == 204 and anonymous["HX-Redirect"].startswith(reverse("login"))
     assert _stored(inventory, inventory["aspects"][0]) is None
-    client.force_login(inventory["user_a"])
-    client.get(urls["domain"])
-    client.get(urls["domain"])  # a second visit does not store it again
+    expired_client.force_login(inventory["user_a"])
+    expired_client.get(urls["domain"])
+    expired_client.get(urls["domain"])  # a second visit does not store it again
     stored = Response.objects.filter(round=inventory["round"], aspect=inventory["aspects"][0])
     assert [(r.degree, r.reasons, r.version) for r in stored] == [(1, "na time-out", 1)]
 

@@ -204,7 +204,7 @@ def test_register_and_report_pages_take_a_bounded_number_of_queries(
 
 
 def test_a_save_after_the_session_expired_comes_back_in_the_form_after_login(
-    molenbeek, editor, client
+    molenbeek, editor, expired_client
 ):
     from tests.factories import PASSWORD
 
@@ -218,15 +218,15 @@ def test_a_save_after_the_session_expired_comes_back_in_the_form_after_login(
         "status": "planned",
         "opened_version": measure.version,
     }
-    response = client.post(target, data)  # nobody logged in: the session had expired
+    response = expired_client.post(target, data)  # nobody logged in: the session had expired
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     measure.refresh_from_db()
     assert measure.description_nl == ""
-    client.post("/accounts/login/", {"username": editor.username, "password": PASSWORD})
-    page = client.get(target)
+    expired_client.post("/accounts/login/", {"username": editor.username, "password": PASSWORD})
+    page = expired_client.get(target)
     assert "Uitgeschreven terwijl de sessie verliep" in page.content.decode()
-    again = client.post(target, page.context["form"].data)
+    again = expired_client.post(target, page.context["form"].data)
     assert again.status_code == 302
     measure.refresh_from_db()
     assert measure.description_nl == "Uitgeschreven terwijl de sessie verliep"
-    assert client.get(target).context["form"].is_bound is False  # restored once only
+    assert expired_client.get(target).context["form"].is_bound is False  # restored once only
