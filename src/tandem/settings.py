@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Marks a logged-in browser, whose post after its session expired is kept (core/pending.py).
     "tandem.core.pending.ReturningMiddleware",
+    # Every download is a security event (core/audit.py).
+    "tandem.core.audit.ExportLogMiddleware",
     # After authentication: a logged-in person's own language choice wins (core/language.py).
     "tandem.core.language.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

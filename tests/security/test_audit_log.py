@@ -50,3 +50,37 @@ def test_roles_given_and_taken_are_logged(tenants, events):
         ("role_given", someone.pk, "editor"),
         ("role_taken", someone.pk, "editor"),
     ]
+
+
+def test_every_download_is_logged_with_its_view_and_format_but_no_file_name(
+    tenants, events, client_as, settings, tmp_path
+):
+    """Issue 15, operations: an export is a security event (who took which data, in what
+    format); the file name, which may carry a person's upload name, stays out."""
+    client = client_as(tenants["coordinator"])
+    shared = tenants["shared"]
+    matrix = reverse("matrix-download", args=[shared.slug, "financieel", "csv"])
+    assert client.get(matrix).status_code == 200
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "responses").mkdir()
+    (tmp_path / "responses" / "none").write_bytes(b"%PDF-1.4\n")
+    document = reverse(
+        "response-document", args=[tenants["only_b"].slug, "31005", tenants["document_b"].pk]
+    )
+    assert Client().get(document).status_code in (302, 404)  # anonymous: no export
+    assert client_as(tenants["user_b"]).get(document).status_code == 200
+    client = client_as(tenants["coordinator"])
+    assert client.get(reverse("matrix", args=[shared.slug, "financieel"])).status_code == 200
+    assert client.get(matrix.replace("csv", "xyz")).status_code == 404
+    exports = [e for e in events() if e["event"] == "export"]
+    assert exports[0] == {
+        "event": "export",
+        "user": tenants["coordinator"].pk,
+        "address": "127.0.0.1",
+        "view": "matrix-download",
+        "format": "csv",
+        "arguments": {"campaign": shared.slug, "domain": "financieel", "fmt": "csv"},
+    }
+    assert len(exports) == 2  # the page and the refused format are no exports
+    assert exports[1]["user"] == tenants["user_b"].pk and exports[1]["format"] == "pdf"
+    assert "b.pdf" not in json.dumps(exports)
