@@ -40,6 +40,18 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def reload_after(django_db_blocker):
+    """For a module of transactional tests (flushed after each): put the session's reference
+    data, catalogue and demo back for whatever runs after the module."""
+    yield
+    from tandem.places.models import Region
+
+    with django_db_blocker.unblock():
+        if not Region.objects.exists():
+            load_all()
+
+
 @pytest.fixture
 def demo_campaign(db):
     return Campaign.objects.get(slug="centrumsteden-2010")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import File
 from django.db import IntegrityError, models, transaction
-from django.db.models import Subquery, Value
+from django.db.models import Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,20 +75,24 @@ def _lock_participation(round_: Round, pair: Pair, respondent: str) -> str | Non
     the respondent's submission of the round (None: not submitted). Saves and submits of a pair
     take this lock first, so a save waiting behind a submit sees the submission and is refused
     instead of turning a submitted answer back into a draft."""
-    submission = (
-        Submission.objects.of_seat(round_, pair, respondent).order_by().values("status")[:1]
-    )
-    participation = (
+    locked = (
         CampaignPair.objects.select_for_update(of=("self",))
         .filter(campaign_id=round_.campaign_id, pair=pair)
-        .annotate(submission_status=Subquery(submission))
         .order_by()
-        .values("submission_status")
+        .values_list("pk", flat=True)
         .first()
     )
-    if participation is None:
+    if locked is None:
         raise QuestionnaireClosed(_("This pair does not take part in the campaign."))
-    status: str | None = participation["submission_status"]
+    # A second statement, after the lock is held: on PostgreSQL a statement that waited for the
+    # lock still reads everything else as it was when it started, so a subquery in the locking
+    # statement would miss the submit it waited for (tests/campaigns/test_submit_race.py).
+    status: str | None = (
+        Submission.objects.of_seat(round_, pair, respondent)
+        .order_by()
+        .values_list("status", flat=True)
+        .first()
+    )
     return status
 
 
