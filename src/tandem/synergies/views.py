@@ -111,6 +111,7 @@ def _add_session(request, pair, focus_group):
     context = {
         "pair": pair,
         "kind": "focus-group",
+        "new_title": NEW_TITLES["focus-group"](),
         "record": focus_group,
         "form": FORMS["focus-group"](instance=focus_group, pair=pair),
         "session_form": form,
