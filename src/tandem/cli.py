@@ -11,6 +11,8 @@ VERBS = {
     "governance": "governance",
     "import-governance": "import_governance",
     "check-integrity": "check_integrity",
+    "backup": "backup",
+    "restore": "restore",
     "report": "report",
     "factors": "factors",
     "migrate": "migrate",
