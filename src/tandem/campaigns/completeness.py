@@ -190,3 +190,31 @@ def progress(round_: Round, pair=None, domains=None, participation=None) -> list
                 )
             )
     return rows
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    """How far a round's questionnaires are (one per pair, or per administration when a pair
+    answers separately): what closing it would leave behind, in numbers."""
+
+    questionnaires: int
+    submitted: int
+    in_progress: int
+    not_started: int
+    pairs: int
+
+
+def round_summary(round_: Round) -> RoundSummary:
+    rows = progress(round_)
+    submitted = sum(row.is_submitted for row in rows)
+    started = sum(
+        not row.is_submitted and (any(row.answered.values()) or any(row.own.values()))
+        for row in rows
+    )
+    return RoundSummary(
+        questionnaires=len(rows),
+        submitted=submitted,
+        in_progress=started,
+        not_started=len(rows) - submitted - started,
+        pairs=round_.campaign.participations.count(),
+    )

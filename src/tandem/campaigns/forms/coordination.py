@@ -2,9 +2,16 @@
 the review of the 'other' aspects the pairs named."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tandem.catalogue.models import Framework
+from tandem.core.form_fields import (
+    RecordChoiceField,
+    RecordDateField,
+    RecordsChoiceField,
+    StrictModelForm,
+)
 from tandem.places.models import Administration, Pair, PeerGroup, Province, Region
 from tandem.places.naming import pair_name
 
@@ -22,7 +29,34 @@ class ReopenForm(forms.Form):
     )
 
 
-class CampaignForm(forms.ModelForm):
+def _not_past(day):
+    if day is not None and day < timezone.localdate():
+        raise forms.ValidationError(
+            _("The deadline cannot be in the past: choose today or a later day."), code="past"
+        )
+    return day
+
+
+class RoundStepForm(forms.Form):
+    """Confirming a round's step; opening a round sets the day its answers are due."""
+
+    deadline = RecordDateField(
+        label=_("Answers due on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Leave empty for no deadline."),
+    )
+
+    def __init__(self, *args, step, **kwargs):
+        super().__init__(*args, **kwargs)
+        if step == "close":
+            del self.fields["deadline"]
+
+    def clean_deadline(self):
+        return _not_past(self.cleaned_data.get("deadline"))
+
+
+class CampaignForm(StrictModelForm):
     """A new campaign, named and described in each language its pairs and readers use; a
     language left empty shows the name of another (modeltranslation's fallback)."""
 
@@ -60,6 +94,9 @@ class CampaignForm(forms.ModelForm):
         for name in ("name_nl", "name_fr", "name_en"):
             self.fields[name].required = False
 
+    def clean_deadline(self):
+        return _not_past(self.cleaned_data.get("deadline"))
+
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         if slug in RESERVED_SLUGS:
@@ -82,7 +119,7 @@ class CampaignForm(forms.ModelForm):
 
 
 class InviteForm(forms.Form):
-    pair = forms.ModelChoiceField(label=_("Pair"), queryset=Pair.objects.none())
+    pair = RecordChoiceField(label=_("Pair"), queryset=Pair.objects.none())
     administration = forms.ChoiceField(
         label=_("Administration"), choices=Administration.Kind.choices
     )
@@ -104,16 +141,14 @@ class PairChoiceForm(forms.Form):
     questionnaire's language and the answer mode (`language-<pair id>`, `mode-<pair id>`)."""
 
     drop = forms.TypedMultipleChoiceField(coerce=int, required=False, label=_("Remove"))
-    regions = forms.ModelMultipleChoiceField(
+    regions = RecordsChoiceField(
         Region.objects.all(), required=False, label=_("All pairs of a region")
     )
-    provinces = forms.ModelMultipleChoiceField(
+    provinces = RecordsChoiceField(
         Province.objects.all(), required=False, label=_("All pairs of a province")
     )
-    groups = forms.ModelMultipleChoiceField(
-        PeerGroup.objects.all(), required=False, label=_("A saved group")
-    )
-    pairs = forms.ModelMultipleChoiceField(
+    groups = RecordsChoiceField(PeerGroup.objects.all(), required=False, label=_("A saved group"))
+    pairs = RecordsChoiceField(
         Pair.objects.all(), required=False, label=_("One by one (hold Ctrl to choose several)")
     )
 

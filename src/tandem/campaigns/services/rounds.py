@@ -9,13 +9,26 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from tandem.core.history import Actor
+from tandem.formats.belgian import format_date
 
 from ..models import Campaign, ProposedAspect, Response, ResponseDocument, Round
 from .coordination import CoordinationError
 
 
+def _refuse_past(deadline: date | None) -> None:
+    if deadline is not None and deadline < timezone.localdate():
+        raise CoordinationError(
+            _("The deadline %(date)s has passed: choose today or a later day.")
+            % {"date": format_date(deadline)}
+        )
+
+
 @transaction.atomic
-def open_round(*, round_: Round) -> Round:
+def open_round(*, round_: Round, closes_on: date | None = None) -> Round:
+    """Open a planned round until `closes_on` (else its own closing day); a deadline that has
+    passed is refused, so nobody is invited to a questionnaire that is already late."""
+    closes_on = closes_on or round_.closes_on
+    _refuse_past(closes_on)
     if round_.status != Round.Status.PLANNED:
         raise CoordinationError(_("Only a planned round can be opened."))
     if round_.campaign.rounds.filter(status=Round.Status.OPEN).exists():
@@ -24,7 +37,8 @@ def open_round(*, round_: Round) -> Round:
         raise CoordinationError(_("Choose the pairs before opening the round."))
     round_.status = Round.Status.OPEN
     round_.opens_on = round_.opens_on or timezone.localdate()
-    round_.save(update_fields=["status", "opens_on"])
+    round_.closes_on = closes_on
+    round_.save(update_fields=["status", "opens_on", "closes_on"])
     campaign = round_.campaign
     if campaign.status == Campaign.Status.DRAFT:
         campaign.status = Campaign.Status.OPEN
@@ -49,6 +63,7 @@ def start_confirmation_round(
 ) -> Round:
     """Open the next round as a confirmation round: every pair finds its answers of the round
     before prefilled (as drafts, each linked to the answer it copies) and the promoted aspects."""
+    _refuse_past(closes_on)
     previous = campaign.rounds.order_by("-number").first()
     if previous is None or previous.status != Round.Status.CLOSED:
         raise CoordinationError(_("Close the current round first."))

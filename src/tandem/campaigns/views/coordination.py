@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tandem.core.access import login_first, parent_page, post_only
 from tandem.places.models import Pair, PeerGroup, Province, Region
@@ -17,6 +18,7 @@ from ..forms.coordination import (
     PairChoiceForm,
     ProposalReviewForm,
     ReopenForm,
+    RoundStepForm,
 )
 from ..models import Campaign, CampaignPair, ProposedAspect, Round, Submission
 from ..queries import current_round
@@ -137,25 +139,86 @@ def _round(request, campaign, number, action=None):
     return get_object_or_404(_coordinated(request, campaign).rounds, number=number)
 
 
-@login_first(page_of=parent_page(3), keep=False)
-@post_only(_round)
-def round_action(request, campaign, number, action):
-    round_ = _round(request, campaign, number)
+ROUND_STEPS = ("open", "close", "confirm")
+
+
+def _do_round_step(round_: Round, step: str, deadline, user) -> str:
+    """Run the step; the message says what happened, with numbers."""
     campaign = round_.campaign
-    steps = {
-        "open": lambda: rounds.open_round(round_=round_),
-        "close": lambda: rounds.close_round(round_=round_),
-        "confirm": lambda: rounds.start_confirmation_round(campaign=campaign, user=request.user),
-    }
-    if action not in steps:
+    pairs = campaign.participations.count()
+    if step == "open":
+        rounds.open_round(round_=round_, closes_on=deadline)
+        return ngettext(
+            "Round %(number)s is open: %(pairs)s pair can answer.",
+            "Round %(number)s is open: %(pairs)s pairs can answer.",
+            pairs,
+        ) % {"number": round_.number, "pairs": pairs}
+    if step == "close":
+        rounds.close_round(round_=round_)
+        summary = completeness.round_summary(round_)
+        return ngettext(
+            "Round %(number)s is closed. Submitted, and now counted in the matrices: "
+            "%(submitted)s of %(total)s questionnaire; not submitted: %(open)s.",
+            "Round %(number)s is closed. Submitted, and now counted in the matrices: "
+            "%(submitted)s of %(total)s questionnaires; not submitted: %(open)s.",
+            summary.questionnaires,
+        ) % {
+            "number": round_.number,
+            "submitted": summary.submitted,
+            "total": summary.questionnaires,
+            "open": summary.questionnaires - summary.submitted,
+        }
+    confirmation = rounds.start_confirmation_round(campaign=campaign, user=user, closes_on=deadline)
+    return ngettext(
+        "Confirmation round %(number)s is open: %(pairs)s pair finds its answers of round "
+        "%(previous)s filled in, to confirm or change.",
+        "Confirmation round %(number)s is open: %(pairs)s pairs find their answers of round "
+        "%(previous)s filled in, to confirm or change.",
+        pairs,
+    ) % {"number": confirmation.number, "pairs": pairs, "previous": round_.number}
+
+
+@login_first(page_of=parent_page(3), keep=False)
+def round_action(request, campaign, number, action):
+    """Open, close or follow up a round: first a page that states the consequence with numbers
+    (GET), then the step itself (POST from that page) and a message saying what happened."""
+    round_ = _round(request, campaign, number)
+    if action not in ROUND_STEPS:
         raise Http404("unknown action")
-    try:
-        steps[action]()
-    except coordination.CoordinationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Done."))
-    return redirect("manage", campaign.slug)
+    form = RoundStepForm(
+        request.POST if request.method == "POST" else None,
+        step=action,
+        initial={"deadline": round_.closes_on if action == "open" else None},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = _do_round_step(round_, action, form.cleaned_data.get("deadline"), request.user)
+        except coordination.CoordinationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, done)
+            return redirect("manage", round_.campaign.slug)
+    headings = {
+        "open": (_("Open round %(number)s?"), _("Open the round")),
+        "close": (_("Close round %(number)s?"), _("Close the round")),
+        "confirm": (_("Open confirmation round %(number)s?"), _("Open a confirmation round")),
+    }
+    heading, button = headings[action]
+    number = round_.number + 1 if action == "confirm" else round_.number
+    return render(
+        request,
+        "campaigns/round_step.html",
+        {
+            "campaign": round_.campaign,
+            "round": round_,
+            "step": action,
+            "heading": heading % {"number": number},
+            "button": button,
+            "form": form,
+            "summary": completeness.round_summary(round_),
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_first(page_of=parent_page(), keep=False)
@@ -211,29 +274,54 @@ def review_proposals(request, campaign):
         form = ProposalReviewForm(request.POST, proposals=proposals)
         if not form.is_valid():
             raise Http404("no such proposal or action")
-        target, action = form.target(), form.cleaned_data["action"]
         try:
-            if action == "merge":
-                coordination.merge_proposals(target=target, others=form.others(), user=request.user)
-            elif action == "promote":
-                coordination.promote_proposal(
-                    proposal=target,
-                    labels=form.labels(),
-                    short_labels=form.short_labels(),
-                    user=request.user,
-                )
-            else:
-                coordination.keep_proposal(proposal=target, user=request.user)
+            messages.success(request, _review_step(form, request.user))
         except coordination.CoordinationError as error:
             messages.error(request, str(error))
-        else:
-            messages.success(request, _("Done."))
         return redirect("review-proposals", campaign.slug)
-    return render(
-        request,
-        "campaigns/manage_proposals.html",
+    language_of = dict(campaign.participations.values_list("pair_id", "language"))
+    rows = [
         {
-            "campaign": campaign,
-            "proposals": [(p, pair_name(p.pair)) for p in proposals],
-        },
-    )
+            "proposal": p,
+            "pair": pair_name(p.pair),
+            # The label as typed, in the field of the language the pair answered in.
+            "language": language_of.get(p.pair_id, "nl"),
+            "duplicates": [
+                (other, pair_name(other.pair))
+                for other in proposals
+                if other.domain_id == p.domain_id
+                and other.pk != p.pk
+                and other.status == ProposedAspect.Status.PROPOSED
+            ],
+        }
+        for p in proposals
+    ]
+    return render(request, "campaigns/manage_proposals.html", {"campaign": campaign, "rows": rows})
+
+
+def _review_step(form: ProposalReviewForm, user) -> str:
+    """Merge, promote or keep; the message names what happened."""
+    target, action = form.target(), form.cleaned_data["action"]
+    if action == "merge":
+        others = form.others()
+        if not others:
+            raise coordination.CoordinationError(_("Tick the duplicates to merge first."))
+        coordination.merge_proposals(target=target, others=others, user=user)
+        return ngettext(
+            "%(count)s aspect merged into '%(label)s'.",
+            "%(count)s aspects merged into '%(label)s'.",
+            len(others),
+        ) % {"count": len(others), "label": target.label}
+    if action == "promote":
+        aspect = coordination.promote_proposal(
+            proposal=target, labels=form.labels(), short_labels=form.short_labels(), user=user
+        )
+        return _(
+            "'%(label)s' is now an aspect of %(domain)s: every pair answers it in the "
+            "confirmation round."
+        ) % {"label": aspect.label, "domain": target.domain.name}
+    coordination.keep_proposal(proposal=target, user=user)
+    return _("'%(label)s' stays the own aspect of %(pair)s.") % {
+        "label": target.label,
+        "pair": pair_name(target.pair),
+    }
