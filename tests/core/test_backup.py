@@ -31,6 +31,8 @@ def _english_messages():
     the assertions read the source strings."""
     with translation.override("en"):
         yield
+
+
 committed = pytest.mark.django_db(transaction=True)
 REPORT = "reports/2023/verslag-41002-nl.pdf"
 ANSWER = "responses/2026/bijlage één.docx"
