@@ -76,7 +76,12 @@ def test_coordinator_to_respondent_to_matrix(site, new_context, results_dir):
     coordinator.get_by_role("button", name="Bestuursparen bewaren").click()
     expect(coordinator.locator("table caption")).to_contain_text("Deelnemende bestuursparen")
     coordinator.goto("/campaigns/samenwerking-2026/manage/")
+    coordinator.get_by_role("link", name="Ronde openen…").click()  # asks first (issue 16.6)
+    expect(coordinator.locator("main")).to_contain_text("2 bestuursparen kunnen vanaf vandaag")
     coordinator.get_by_role("button", name="Ronde openen").click()
+    expect(coordinator.locator(".messages")).to_contain_text(
+        "Ronde 1 is geopend: 2 bestuursparen kunnen antwoorden."
+    )
     coordinator.select_option("#id_pair", str(aalst.pk))
     coordinator.select_option("#id_administration", "ocmw")
     coordinator.fill("#id_name", "An Peeters")
@@ -172,7 +177,12 @@ def test_coordinator_to_respondent_to_matrix(site, new_context, results_dir):
 
     # 6. The coordinator closes the round and sees the pair in the matrix.
     coordinator.goto("/campaigns/samenwerking-2026/manage/")
+    coordinator.get_by_role("link", name="Ronde afsluiten…").click()
+    expect(coordinator.locator("main")).to_contain_text(
+        "Van 2 vragenlijsten: 1 ingediend, 0 bezig, 1 niet begonnen."
+    )
     coordinator.get_by_role("button", name="Ronde afsluiten").click()
+    expect(coordinator.locator(".messages")).to_contain_text("Ronde 1 is afgesloten.")
     coordinator.goto("/campaigns/samenwerking-2026/domains/financieel/")
     aalst_row = coordinator.locator("tbody tr", has_text="Aalst")
     expect(aalst_row).to_contain_text("Aalst")
