@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-postgres setup demo bench bench-comparisons bench-load bench-reports bench-respondent lint translations check clean
+.PHONY: run test test-postgres setup demo bench bench-comparisons bench-load bench-reports bench-respondent lint translations check clean mutation
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,18 @@ bench-reports: setup
 # The respondent's pages (issue 13): time and queries per request, in one process.
 bench-respondent: setup
 	$(PY) benchmarks/respondent_pages.py $(BENCH_ARGS)
+
+# QUALITY.md T1: mutmut plants faults in the modules of [tool.mutmut] (pyproject.toml) and
+# benchmarks/mutation_report.py prints the kill rate per module. Hours on two cores, never in CI;
+# MUTATION_ARGS='"tandem.synergies.savings*"' limits a run to some modules. Private SQLite files.
+MUTATION_VAR_DIR ?= /tmp/tandem-mutation
+mutation: setup
+	$(PY) -m pip install --quiet -e '.[mutation]'
+	mkdir -p $(MUTATION_VAR_DIR)
+	rm -f $(MUTATION_VAR_DIR)/test-tandem.sqlite3*
+	TANDEM_VAR_DIR=$(MUTATION_VAR_DIR) TANDEM_SEEDS_DIR=$(abspath ../shared/seeds) \
+		$(VENV)/bin/mutmut run --max-children 1 $(MUTATION_ARGS)
+	$(PY) benchmarks/mutation_report.py
 
 # mypy checks the files that [tool.mypy] in pyproject.toml names: core, analysis, formats and
 # every services/queries module.
