@@ -59,10 +59,10 @@ def test_a_coordinator_creates_a_campaign_and_chooses_pairs_by_group_and_provinc
     assert (campaign.name_nl, campaign.name_fr) == ("Samenwerking 2026", "Coopération 2026")
     centrumsteden = PeerGroup.objects.get(slug="centrumsteden")
     namur = Province.objects.get(municipalities__refnis="92094")  # province of Namur
-    client.post(
-        reverse("manage-pairs", args=[campaign.slug]),
-        {"groups": [centrumsteden.pk], "provinces": [namur.pk], "pairs": [tenants["pair_a"].pk]},
-    )
+    url = reverse("manage-pairs", args=[campaign.slug])
+    client.post(url, {"action": "add-all", "peer_group": centrumsteden.slug})
+    client.post(url, {"action": "add-all", "province": namur.refnis})
+    client.post(url, {"action": "add", "add": [tenants["pair_a"].pk]})
     participations = CampaignPair.objects.filter(campaign=campaign)
     assert participations.count() == 13 + namur.municipalities.count()
     assert participations.get(pair__municipality__refnis="92094").language == "fr"  # Namur
@@ -70,7 +70,7 @@ def test_a_coordinator_creates_a_campaign_and_chooses_pairs_by_group_and_provinc
     aalst = tenants["pair_a"].pk
     client.post(
         reverse("manage-pairs", args=[campaign.slug]),
-        {f"language-{aalst}": "fr", f"mode-{aalst}": "separate"},
+        {"action": "save", f"language-{aalst}": "fr", f"mode-{aalst}": "separate"},
     )
     aalst_participation = participations.get(pair=tenants["pair_a"])
     assert (aalst_participation.language, aalst_participation.answer_mode) == ("fr", "separate")

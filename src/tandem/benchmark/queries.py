@@ -18,7 +18,8 @@ from tandem.campaigns.queries import matrix_round
 from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for, readable_answers
 from tandem.catalogue.cache import domains_of, remembered
 from tandem.catalogue.models import Aspect, DegreeLevel, Domain, Framework
-from tandem.places.models import Pair, PeerGroup, Province, Region
+from tandem.places.filters import PairFilter, Places, places  # noqa: F401 (the pages read them here)
+from tandem.places.models import Pair, PeerGroup
 from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name
 
 # The pairs to read: a queryset (read as a subquery, e.g. `.values("pk")`) or the pairs' ids.
@@ -29,53 +30,9 @@ DomainSum: TypeAlias = tuple[Hashable, int, int]
 Figures: TypeAlias = tuple[int, int, int, int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Places:
-    """The choices to filter and group pairs by: provinces, regions and saved peer groups."""
-
-    provinces: list[Province]
-    regions: list[Region]
-    peer_groups: list[PeerGroup]
-
-
-def places() -> Places:
-    """Three small queries; names are read in the active language from the objects."""
-    return Places(
-        provinces=list(Province.objects.order_by("refnis")),
-        regions=list(Region.objects.order_by("refnis")),
-        peer_groups=list(PeerGroup.objects.order_by("slug")),
-    )
-
-
 def degree_levels() -> list[DegreeLevel]:
     """The degree scale with its colours (kept a minute, as the catalogue's other choice lists)."""
     return remembered("tandem:degree-levels", lambda: list(DegreeLevel.objects.all()))
-
-
-@dataclass(frozen=True, slots=True)
-class PairFilter:
-    """Which of the campaign's pairs to take: all, or those in a province, a region, a saved
-    peer group and/or a list of REFNIS codes (every given condition applies)."""
-
-    province: Province | None = None
-    region: Region | None = None
-    peer_group: PeerGroup | None = None
-    codes: tuple[str, ...] = ()
-
-    def apply(self, pairs: QuerySet[Pair]) -> QuerySet[Pair]:
-        if self.province is not None:
-            pairs = pairs.filter(municipality__province_id=self.province.pk)
-        if self.region is not None:
-            pairs = pairs.filter(municipality__region_id=self.region.pk)
-        if self.peer_group is not None:
-            pairs = pairs.filter(peer_groups=self.peer_group.pk)
-        if self.codes:
-            pairs = pairs.filter(municipality__refnis__in=self.codes)
-        return pairs
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.province or self.region or self.peer_group or self.codes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,9 @@ from django.utils.translation import get_language
 
 from tandem.analysis.matrix import Column, Matrix, RowHeader, build_matrix
 from tandem.catalogue.models import Aspect, Domain
+from tandem.places.filters import PairFilter
 from tandem.places.models import Pair
-from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name, pair_name
+from tandem.places.naming import PAIR_NAME_COLUMNS, folded, municipality_name, pair_name
 
 from .models import Campaign, CampaignPair, Response, Round, Submission
 
@@ -261,3 +262,35 @@ def answering_round(participation: CampaignPair, respondent: str) -> Round | Non
         .order_by("-number")
         .first()
     )
+
+
+PAIRS_SHOWN = 100  # search results listed at once; "add all found" takes the rest too
+
+
+@dataclass
+class PairChoice:
+    """The pairs a search finds that a campaign does not have yet, sorted by name in the
+    page's language; the first PAIRS_SHOWN of them are listed to tick."""
+
+    found: list[Pair]
+    filtered: bool
+
+    @property
+    def count(self) -> int:
+        return len(self.found)
+
+    @property
+    def shown(self) -> list[tuple[str, Pair]]:
+        return [(pair_name(p), p) for p in self.found[:PAIRS_SHOWN]]
+
+    @property
+    def hidden(self) -> int:
+        return max(0, self.count - PAIRS_SHOWN)
+
+
+def pair_choice(*, campaign: Campaign, pair_filter: PairFilter) -> PairChoice:
+    candidates = pair_filter.apply(
+        Pair.objects.exclude(participations__campaign=campaign)
+    ).select_related("municipality__region", "municipality__province")
+    found = sorted(candidates, key=lambda p: folded(pair_name(p)))
+    return PairChoice(found=found, filtered=not pair_filter.is_empty)

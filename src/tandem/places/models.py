@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .naming import BRUSSELS, municipality_name
+from .naming import BRUSSELS, folded, municipality_name
 
 BRUSSELS_ARRONDISSEMENT = "21"  # REFNIS codes 21001-21019: the 19 Brussels municipalities
 
@@ -72,6 +72,9 @@ class Municipality(models.Model):
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    # Both names folded (naming.folded), kept on save: the pair search matches on it in the
+    # database, on SQLite as on PostgreSQL, without an accent-folding extension.
+    search_names = models.CharField(max_length=210, blank=True, editable=False)
 
     objects = MunicipalityQuerySet.as_manager()
 
@@ -82,6 +85,13 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_names = folded(f"{self.name_nl} {self.name_fr}")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name_nl", "name_fr"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_names"}
+        super().save(*args, **kwargs)
 
     @property
     def name(self) -> str:
@@ -160,12 +170,33 @@ class Administration(models.Model):
         return f"{self.get_kind_display()} {self.municipality.name}"
 
 
+class PairQuerySet(models.QuerySet):
+    def matching(self, text: str):
+        """Pairs whose municipality a search text names: part of its Dutch or French name (any
+        capitals or accents), the start of its REFNIS code, or a former code or name."""
+        key = folded(text)
+        if not key:
+            return self
+        if key.isdigit():
+            return self.filter(
+                Q(municipality__refnis__startswith=key)
+                | Q(municipality__former_codes__code__startswith=key)
+            ).distinct()
+        return self.filter(
+            Q(municipality__search_names__contains=key)
+            | Q(municipality__former_codes__name_nl__icontains=text.strip())
+            | Q(municipality__former_codes__name_fr__icontains=text.strip())
+        ).distinct()
+
+
 class Pair(models.Model):
     """A municipality with its OCMW: the unit most data hangs from (bestuurspaar)."""
 
     municipality = models.OneToOneField(
         Municipality, on_delete=models.PROTECT, related_name="pair", verbose_name=_("municipality")
     )
+
+    objects = PairQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality__name_nl"]

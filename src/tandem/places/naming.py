@@ -4,6 +4,8 @@ in Wallonia). The 19 Brussels municipalities have two official names: both are g
 page's language first (Sint-Jans-Molenbeek / Molenbeek-Saint-Jean), one when they are the same
 (Etterbeek)."""
 
+import unicodedata
+
 from django.utils.translation import get_language
 
 FLANDERS, BRUSSELS = "02000", "04000"
@@ -32,3 +34,11 @@ def pair_name(pair, language=None) -> str:
     return municipality_name(
         municipality.name_nl, municipality.name_fr, municipality.region.refnis, language
     )
+
+
+def folded(text: str) -> str:
+    """Text as the pair search compares it: lower case, without accents, hyphens and apostrophes
+    as spaces, so 'ecaussinnes' finds Écaussinnes and 'sint jans' finds Sint-Jans-Molenbeek."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.replace("-", " ").replace("'", " ").replace("\u2019", " ").split())

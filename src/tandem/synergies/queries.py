@@ -1,6 +1,8 @@
 """Reads of a pair's register, always through the scoping helpers: a pair outside the user's
 reach, or a record of another pair, is not found (404)."""
 
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -10,7 +12,9 @@ from django.utils import timezone
 
 from tandem.accounts.scoping import Viewer, register_pairs
 from tandem.catalogue.models import Aspect
+from tandem.places.filters import PairFilter
 from tandem.places.models import Pair
+from tandem.places.naming import folded, pair_name
 
 from .models import (
     ApprovedReport,
@@ -98,3 +102,42 @@ def register_overview(pair: Pair) -> dict[str, Any]:
         "measures": measures,
         "report_years": report_years(pair),
     }
+
+
+@dataclass
+class PairLine:
+    """A line of the pairs list: the pair, what its register holds, and the campaigns it takes
+    part in that the user can see."""
+
+    name: str
+    pair: Pair
+    synergies: int = 0
+    measures: int = 0
+    meetings: int = 0
+    campaigns: list = field(default_factory=list)
+
+
+def pair_lines(*, user: Viewer, pair_filter: PairFilter) -> list[PairLine]:
+    """The pairs whose register the user reads, found by the filter, sorted by name in the
+    page's language; four queries whatever the number of pairs."""
+    from tandem.campaigns.models import CampaignPair
+    from tandem.campaigns.scoping import campaigns_for
+
+    pairs = pair_filter.apply(register_pairs(user)).select_related(
+        "municipality__region", "municipality__province"
+    )
+    lines = {p.pk: PairLine(name=pair_name(p), pair=p) for p in pairs}
+    for model, attribute in ((Synergy, "synergies"), (Measure, "measures"), (Meeting, "meetings")):
+        counts = Counter(model.objects.filter(pair__in=list(lines)).values_list("pair", flat=True))
+        for pk, count in counts.items():
+            setattr(lines[pk], attribute, count)
+    taking_part = defaultdict(list)
+    for participation in (
+        CampaignPair.objects.filter(pair__in=list(lines), campaign__in=campaigns_for(user))
+        .select_related("campaign")
+        .order_by("-campaign__year", "campaign__slug")
+    ):
+        taking_part[participation.pair_id].append(participation.campaign)
+    for pk, campaigns in taking_part.items():
+        lines[pk].campaigns = campaigns
+    return sorted(lines.values(), key=lambda line: folded(line.name))

@@ -7,11 +7,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from tandem.accounts.scoping import register_pairs
 from tandem.core.access import login_first, parent_page, post_only, read_only
 from tandem.core.actions import pressed
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
+from tandem.places.filters import places
+from tandem.places.forms import PairSearchForm
 from tandem.web.conflicts import conflict_view
 
 from . import services
@@ -21,6 +22,7 @@ from .queries import (
     RECORD_MODELS,
     document_of,
     may_edit,
+    pair_lines,
     record_of,
     register_overview,
     register_pair,
@@ -38,9 +40,11 @@ NEW_TITLES = {
 @login_required
 @read_only
 def registers(request):
-    """The pairs whose register the user keeps or reads."""
-    pairs = register_pairs(request.user).select_related("municipality__region")
-    return render(request, "synergies/registers.html", {"pairs": pairs})
+    """The pairs whose register the user keeps or reads, with the same search as the choice of
+    a campaign's pairs, and what each pair has: its register's records and its campaigns."""
+    search = PairSearchForm(request.GET, places())
+    lines = pair_lines(user=request.user, pair_filter=search.pair_filter())
+    return render(request, "synergies/registers.html", {"search": search, "lines": lines})
 
 
 @login_required

@@ -12,7 +12,7 @@ from tandem.core.form_fields import (
     RecordsChoiceField,
     StrictModelForm,
 )
-from tandem.places.models import Administration, Pair, PeerGroup, Province, Region
+from tandem.places.models import Administration, Pair
 from tandem.places.naming import pair_name
 
 from ..models import Campaign, CampaignPair
@@ -136,21 +136,11 @@ class InviteForm(forms.Form):
 
 
 class PairChoiceForm(forms.Form):
-    """The pairs a campaign takes: those it has minus the ones ticked to drop, plus whole regions,
-    provinces and saved groups and pairs chosen one by one; and per pair it has, the
-    questionnaire's language and the answer mode (`language-<pair id>`, `mode-<pair id>`)."""
+    """The pairs a campaign keeps: those it has minus the ones ticked to drop; and per pair it
+    has, the questionnaire's language and the answer mode (`language-<pair id>`,
+    `mode-<pair id>`)."""
 
     drop = forms.TypedMultipleChoiceField(coerce=int, required=False, label=_("Remove"))
-    regions = RecordsChoiceField(
-        Region.objects.all(), required=False, label=_("All pairs of a region")
-    )
-    provinces = RecordsChoiceField(
-        Province.objects.all(), required=False, label=_("All pairs of a province")
-    )
-    groups = RecordsChoiceField(PeerGroup.objects.all(), required=False, label=_("A saved group"))
-    pairs = RecordsChoiceField(
-        Pair.objects.all(), required=False, label=_("One by one (hold Ctrl to choose several)")
-    )
 
     def __init__(self, *args, participations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -169,21 +159,10 @@ class PairChoiceForm(forms.Form):
                 label=f"{_('Answer mode')} {name}",
             )
 
-    def chosen_pairs(self) -> list[Pair]:
-        """The pairs kept and those added, each once."""
-        data = self.cleaned_data
-        chosen = {p.pair_id: p.pair for p in self.participations if p.pair_id not in data["drop"]}
-        added = Pair.objects.filter(pk__in=[p.pk for p in data["pairs"]])
-        for name, lookup in (
-            ("regions", "municipality__region__in"),
-            ("provinces", "municipality__province__in"),
-            ("groups", "peer_groups__in"),
-        ):
-            if data[name]:
-                added = added | Pair.objects.filter(**{lookup: data[name]})
-        for pair in added.select_related("municipality__region").distinct():
-            chosen.setdefault(pair.pk, pair)
-        return list(chosen.values())
+    def kept_pairs(self) -> list[Pair]:
+        """The pairs not ticked to drop."""
+        drop = set(self.cleaned_data["drop"])
+        return [p.pair for p in self.participations if p.pair_id not in drop]
 
     def _per_pair(self, prefix: str) -> dict[int, str]:
         return {
@@ -199,6 +178,14 @@ class PairChoiceForm(forms.Form):
     def answer_modes(self) -> dict[int, str]:
         """The answer mode chosen per pair the campaign has."""
         return self._per_pair("mode")
+
+
+class AddPairsForm(forms.Form):
+    """Pairs ticked in the search results, to add to a campaign."""
+
+    add = RecordsChoiceField(
+        Pair.objects.select_related("municipality__region"), label=_("Pairs to add")
+    )
 
 
 class ProposalReviewForm(forms.Form):

@@ -78,6 +78,19 @@ def create_campaign(
 
 
 @transaction.atomic
+def add_pairs(*, campaign: Campaign, pairs: Iterable[Pair]) -> int:
+    """Add the pairs the campaign does not have yet, each with the questionnaire language of its
+    region. Returns how many were added."""
+    have = set(campaign.participations.values_list("pair_id", flat=True))
+    new = {p.pk: p for p in pairs if p.pk not in have}
+    CampaignPair.objects.bulk_create(
+        CampaignPair(campaign=campaign, pair=pair, language=default_language(pair))
+        for pair in new.values()
+    )
+    return len(new)
+
+
+@transaction.atomic
 def set_pairs(
     *,
     campaign: Campaign,

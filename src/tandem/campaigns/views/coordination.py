@@ -4,15 +4,20 @@ progress, send reminders, run the rounds, review the 'other' aspects and reopen 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tandem.core.access import login_first, parent_page, post_only
-from tandem.places.models import Pair, PeerGroup, Province, Region
+from tandem.core.actions import pressed
+from tandem.places.filters import places
+from tandem.places.forms import PairSearchForm
 from tandem.places.naming import pair_name
 
 from .. import completeness
 from ..forms.coordination import (
+    AddPairsForm,
     CampaignForm,
     InviteForm,
     PairChoiceForm,
@@ -21,12 +26,12 @@ from ..forms.coordination import (
     RoundStepForm,
 )
 from ..models import Campaign, CampaignPair, ProposedAspect, Round, Submission
-from ..queries import current_round
+from ..queries import current_round, pair_choice
 from ..scoping import coordinated_campaigns, may_create_campaigns
 from ..services import coordination, invitations, rounds
 
 
-def _coordinated(request, slug) -> Campaign:
+def coordinated_or_404(request, slug) -> Campaign:
     return get_object_or_404(
         coordinated_campaigns(request.user).select_related("framework"), slug=slug
     )
@@ -49,7 +54,7 @@ def new_campaign(request):
 
 
 def manage(request, campaign):
-    campaign = _coordinated(request, campaign)
+    campaign = coordinated_or_404(request, campaign)
     invite_form = InviteForm(request.POST if request.method == "POST" else None, campaign=campaign)
     if request.method == "POST":
         if invite_form.is_valid():
@@ -91,52 +96,98 @@ def manage(request, campaign):
 
 
 def manage_pairs(request, campaign):
-    campaign = _coordinated(request, campaign)
+    """The pairs taking part (language, answer mode, remove) and the search to add more: by
+    name, code, province, region or peer group; tick some, or add all found. Without JavaScript
+    the search is a plain GET form; with it, the results follow the typing (htmx)."""
+    campaign = coordinated_or_404(request, campaign)
     participations = list(campaign.participations.select_related("pair__municipality__region"))
+    action = pressed(request)
+    if request.method == "POST" and action in ("add", "add-all"):
+        return _add_pairs(request, campaign, action)
     if request.method == "POST":
-        form = PairChoiceForm(request.POST, participations=participations)
-        if not form.is_valid():
-            # Only a tampered or stale page posts a choice that is not offered.
-            messages.error(request, _("The page was out of date; nothing was changed."))
-            return redirect("manage-pairs", campaign.slug)
-        try:
-            added, removed = coordination.set_pairs(
-                campaign=campaign,
-                pairs=form.chosen_pairs(),
-                languages=form.languages(),
-                answer_modes=form.answer_modes(),
-            )
-        except coordination.CoordinationError as error:
-            messages.error(request, str(error))
-            return redirect("manage-pairs", campaign.slug)
-        messages.success(
-            request,
-            _("%(added)s pairs added, %(removed)s removed.") % {"added": added, "removed": removed},
-        )
-        return redirect("manage-pairs", campaign.slug)
-    chosen_ids = {p.pair_id for p in participations}
-    all_pairs = Pair.objects.select_related("municipality__region").exclude(pk__in=chosen_ids)
+        return _save_participations(request, campaign, participations)
+    search = PairSearchForm(request.GET, places())
+    choice = pair_choice(campaign=campaign, pair_filter=search.pair_filter())
+    context = {"campaign": campaign, "search": search, "choice": choice}
+    if request.htmx:
+        return render(request, "campaigns/_pair_results.html", context)
     return render(
         request,
         "campaigns/manage_pairs.html",
-        {
-            "campaign": campaign,
+        context
+        | {
             "participations": sorted(
                 ((pair_name(p.pair), p) for p in participations), key=lambda x: x[0]
             ),
-            "regions": Region.objects.all(),
-            "provinces": Province.objects.all(),
-            "groups": PeerGroup.objects.all(),
-            "candidates": sorted(((pair_name(p), p) for p in all_pairs), key=lambda x: x[0]),
             "languages": CampaignPair.Language.choices,
             "modes": CampaignPair.AnswerMode.choices,
         },
     )
 
 
+def _add_pairs(request, campaign, action):
+    """Add the ticked pairs, or all the search found (its conditions posted again)."""
+    if action == "add-all":
+        search = PairSearchForm(request.POST, places())
+        pairs = list(pair_choice(campaign=campaign, pair_filter=search.pair_filter()).found)
+    else:
+        form = AddPairsForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Tick the pairs to add first. Nothing was changed."))
+            return redirect(_with_query("manage-pairs", campaign, request.POST))
+        pairs = list(form.cleaned_data["add"])
+    added = coordination.add_pairs(campaign=campaign, pairs=pairs)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d pair added to the campaign.",
+            "%(count)d pairs added to the campaign.",
+            added,
+        )
+        % {"count": added},
+    )
+    return redirect(_with_query("manage-pairs", campaign, request.POST))
+
+
+def _with_query(name, campaign, data) -> str:
+    """The page again with the search it was sent from, so the coordinator can go on."""
+    search = PairSearchForm(data, places())
+    query = urlencode(search.query())
+    url = reverse(name, args=[campaign.slug])
+    return f"{url}?{query}" if query else url
+
+
+def _save_participations(request, campaign, participations):
+    form = PairChoiceForm(request.POST, participations=participations)
+    if not form.is_valid():
+        # Only a tampered or stale page posts a choice that is not offered.
+        messages.error(request, _("The page was out of date; nothing was changed."))
+        return redirect("manage-pairs", campaign.slug)
+    try:
+        _added, removed = coordination.set_pairs(
+            campaign=campaign,
+            pairs=form.kept_pairs(),
+            languages=form.languages(),
+            answer_modes=form.answer_modes(),
+        )
+    except coordination.CoordinationError as error:
+        messages.error(request, str(error))
+        return redirect("manage-pairs", campaign.slug)
+    messages.success(
+        request,
+        ngettext(
+            "Saved: %(count)d pair removed; the languages and answer modes are kept as shown.",
+            "Saved: %(count)d pairs removed; the languages and answer modes are kept as shown.",
+            removed,
+        )
+        % {"count": removed},
+    )
+    return redirect("manage-pairs", campaign.slug)
+
+
 def _round(request, campaign, number, action=None):
     """A round of a campaign the user coordinates, or 404."""
-    return get_object_or_404(_coordinated(request, campaign).rounds, number=number)
+    return get_object_or_404(coordinated_or_404(request, campaign).rounds, number=number)
 
 
 ROUND_STEPS = ("open", "close", "confirm")
@@ -222,9 +273,9 @@ def round_action(request, campaign, number, action):
 
 
 @login_first(page_of=parent_page(), keep=False)
-@post_only(lambda request, campaign: _coordinated(request, campaign))
+@post_only(lambda request, campaign: coordinated_or_404(request, campaign))
 def send_reminders(request, campaign):
-    campaign = _coordinated(request, campaign)
+    campaign = coordinated_or_404(request, campaign)
     round_ = current_round(campaign)
     if round_ is None:
         messages.error(request, _("No round is open."))
@@ -238,7 +289,7 @@ def send_reminders(request, campaign):
 
 def _submission(request, campaign, submission):
     """A submission in a campaign the user coordinates, or 404."""
-    campaign = _coordinated(request, campaign)
+    campaign = coordinated_or_404(request, campaign)
     return get_object_or_404(
         Submission.objects.select_related("round__campaign"),
         pk=submission,
@@ -264,7 +315,7 @@ def reopen_submission(request, campaign, submission):
 
 def review_proposals(request, campaign):
     """After a round closes: merge duplicate 'other' aspects, promote or keep each one."""
-    campaign = _coordinated(request, campaign)
+    campaign = coordinated_or_404(request, campaign)
     proposals = list(
         campaign.proposals.select_related("pair__municipality__region", "domain", "round")
         .filter(round__status=Round.Status.CLOSED)
