@@ -1,20 +1,20 @@
-"""The coordinator's pages as a coordinator walks them in Chromium: the pairs page takes a whole
-province by keyboard and says how many pairs it added and removed; the coordination pages fit a
-390 px screen."""
+"""The coordinator's pages as a coordinator walks them in Chromium: the pairs page searches as
+one types (and without JavaScript as a plain form), adds all found by keyboard and says how many;
+the coordination pages fit a 390 px screen and pass axe."""
 
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tandem.campaigns.models import CampaignPair
 from tandem.places.models import Pair
 
+from .test_pages_in_chromium import AXE_OPTIONS, format_violations
 from .test_respondent_path_in_chromium import AALST, NAMUR, _campaign, _login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-LUXEMBOURG = "80000"  # REFNIS code of the province of Luxembourg
 
 
 @pytest.fixture
@@ -24,28 +24,128 @@ def campaign(site):
 
 
 @pytest.mark.parametrize(
-    "language, saved",
-    [("nl", "{added} bestuursparen toegevoegd, 0 verwijderd."), ("fr", "{added} paires ajoutées")],
+    "language, found, added",
+    [
+        ("nl", "6 bestuursparen gevonden", "6 bestuursparen aan de campagne toegevoegd."),
+        ("fr", "6 paires trouvées", "6 paires ajoutées à la campagne."),
+    ],
 )
-def test_a_province_is_added_by_keyboard_and_the_page_says_how_many(
-    campaign, new_context, language, saved
+def test_a_search_as_you_type_adds_all_found_by_keyboard(
+    campaign, new_context, language, found, added
 ):
+    """Issue 16.3 with JavaScript: typing filters at once (no button), the region narrows it,
+    and "add all found" takes the six Brussels municipalities whose name has "sint"."""
     campaign, coordinator = campaign
-    in_luxembourg = Pair.objects.filter(municipality__province__refnis=LUXEMBOURG).count()
     page = new_context(language).new_page()
     _login(page, coordinator.username)
     page.goto(f"/campaigns/{campaign.slug}/manage/pairs/")
-    page.locator(f"input[name=provinces][value='{_province_pk()}']").check()
+    page.locator("#id_q").focus()
+    page.keyboard.type("sint")
+    page.locator("#id_region").select_option("04000")
+    expect(page.locator("#pair-count")).to_contain_text(found)
+    assert "q=sint" in page.url  # the search is in the address, to share or go back to
+    page.locator("#pair-results button[value=add-all]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_contain_text(added)
+    added_codes = set(
+        CampaignPair.objects.filter(campaign=campaign)
+        .exclude(pair__municipality__refnis=AALST)
+        .values_list("pair__municipality__refnis", flat=True)
+    )
+    assert added_codes == {"21003", "21012", "21013", "21014", "21018", "21019"}
+
+
+def test_without_javascript_the_search_is_a_form_and_the_pairs_are_ticked(campaign, new_context):
+    campaign, coordinator = campaign
+    page = new_context("fr", java_script_enabled=False).new_page()
+    _login(page, coordinator.username)
+    page.goto(f"/campaigns/{campaign.slug}/manage/pairs/")
+    page.locator("#id_q").fill("chievres")
+    page.locator("#id_q").press("Enter")
+    expect(page.locator("#pair-count")).to_contain_text("1 paire trouvée")
+    page.get_by_label("Chièvres").check()
+    page.locator("#pair-results button[value=add]").click()
+    expect(page.locator("main")).to_contain_text("1 paire ajoutée à la campagne.")
+    assert CampaignPair.objects.filter(
+        campaign=campaign, pair__municipality__refnis="51014"
+    ).exists()
+
+
+def _invitation(campaign, pair_refnis=AALST):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tandem.accounts.models import Invitation
+
+    return Invitation.objects.create(
+        campaign=campaign,
+        pair=Pair.objects.get(municipality__refnis=pair_refnis),
+        administration="ocmw",
+        name="An Peeters",
+        email="an.peeters@aalst.be",
+        token_hash="a" * 64,
+        expires_at=timezone.now() + timedelta(days=14),
+    )
+
+
+@pytest.mark.parametrize(
+    "language, question, done",
+    [
+        (
+            "nl",
+            "De uitnodiging aan an.peeters@aalst.be intrekken?",
+            "De uitnodiging aan an.peeters@aalst.be is ingetrokken: de link werkt niet meer.",
+        ),
+        (
+            "fr",
+            "Retirer l’invitation à an.peeters@aalst.be ?",
+            "L’invitation à an.peeters@aalst.be est retirée : son lien ne fonctionne plus.",
+        ),
+    ],
+)
+def test_an_invitation_is_withdrawn_by_keyboard_after_a_question(
+    campaign, new_context, language, question, done
+):
+    """Issue 16.1 and 16.6: from the people page, by keyboard, the step asks first (no change
+    yet), then says what happened; the page checks with axe in both languages."""
+    campaign, coordinator = campaign
+    invitation = _invitation(campaign)
+    page = new_context(language).new_page()
+    _login(page, coordinator.username)
+    page.goto(f"/campaigns/{campaign.slug}/manage/people/")
+    assert not Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    link = page.locator(f"a[href$='/invitations/{invitation.pk}/withdraw/']")
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_contain_text(question)
+    assert not Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None
     page.locator("main form button[type=submit]").focus()
     page.keyboard.press("Enter")
-    expect(page.locator("main")).to_contain_text(saved.format(added=in_luxembourg))
-    assert CampaignPair.objects.filter(campaign=campaign).count() == in_luxembourg + 1
+    expect(page.locator("main")).to_contain_text(done)
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None
 
 
-def _province_pk():
-    from tandem.places.models import Province
-
-    return Province.objects.get(refnis=LUXEMBOURG).pk
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_pairs_pages_have_no_wcag_violations(campaign, new_context, language):
+    campaign, coordinator = campaign
+    page = new_context(language).new_page()
+    _login(page, coordinator.username)
+    failures = {}
+    for path in (
+        f"/campaigns/{campaign.slug}/manage/pairs/?q=sint",
+        f"/campaigns/{campaign.slug}/manage/pairs/?pairs=123",
+        "/pairs/?q=aalst",
+    ):
+        page.goto(path)
+        result = Axe().run(page, options=AXE_OPTIONS)
+        assert result.response["passes"], path
+        if result.response["violations"]:
+            failures[path] = format_violations(result.response["violations"])
+    assert not failures, failures
 
 
 def test_the_coordination_pages_fit_a_390_px_screen(campaign, new_context, results_dir):
@@ -55,7 +155,7 @@ def test_the_coordination_pages_fit_a_390_px_screen(campaign, new_context, resul
     for language in ("nl", "fr"):
         page = new_context(language, viewport={"width": 390, "height": 844}).new_page()
         _login(page, coordinator.username)
-        for name in ("manage", "manage/pairs", "manage/proposals"):
+        for name in ("manage", "manage/pairs", "manage/people", "manage/proposals"):
             page.goto(f"/campaigns/{campaign.slug}/{name}/")
             widths = page.evaluate(
                 "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"

@@ -140,6 +140,23 @@ ROLE_TABLE = {
         "supervisor": 404,
         "superuser": 200,
     },
+    # Issue 16.1: who reaches the pairs is the coordinator's page, and no respondent's.
+    ("manage-people", "shared"): {
+        "anonymous": 404,
+        "user_a": 404,
+        "user_b": 404,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
+    ("manage-people", "only_b"): {
+        "anonymous": 404,
+        "user_a": 404,
+        "user_b": 404,
+        "coordinator": 404,
+        "supervisor": 404,
+        "superuser": 200,
+    },
 }
 
 
@@ -286,6 +303,8 @@ TAKES_POST = {
     "grid-table",
     "manage",
     "manage-pairs",
+    "people-invitation",
+    "people-role",
     "questionnaire-contacts",
     "questionnaire-domain",
     "questionnaire-row",

@@ -107,8 +107,26 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         "manage-new": [],
         **{
             name: [Target(name, {"campaign": c}) for c in (only_b, shared)]
-            for name in ("manage", "manage-pairs", "send-reminders", "review-proposals")
+            for name in (
+                "manage",
+                "manage-pairs",
+                "manage-people",
+                "send-reminders",
+                "review-proposals",
+            )
         },
+        # An invitation and a campaign-bound role of pair B (made here: few tests want them).
+        "people-invitation": [
+            Target("people-invitation", {"campaign": c, "invitation": invitation, "action": a})
+            for c in (only_b, shared)
+            for invitation in (_invitation_of_b(tenants),)
+            for a in ("resend", "withdraw")
+        ],
+        "people-role": [
+            Target("people-role", {"campaign": c, "role": role, "action": "take-back"})
+            for c in (only_b, shared)
+            for role in (_campaign_role_of_b(tenants),)
+        ],
         "round-action": [
             Target("round-action", {"campaign": c, "number": 1, "action": action})
             for c in (only_b, shared)
@@ -274,6 +292,39 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
     }
 
 
+def _invitation_of_b(tenants) -> int:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tandem.accounts.models import Invitation
+
+    invitation, _ = Invitation.objects.get_or_create(
+        campaign=tenants["only_b"],
+        pair=tenants["pair_b"],
+        email="invited-b@brugge.be",
+        defaults={
+            "administration": "municipality",
+            "name": "Invited B",
+            "token_hash": "b" * 64,
+            "expires_at": timezone.now() + timedelta(days=14),
+        },
+    )
+    return invitation.pk
+
+
+def _campaign_role_of_b(tenants) -> int:
+    from tandem.accounts.models import PairRole
+
+    role, _ = PairRole.objects.get_or_create(
+        user=tenants["user_b"],
+        pair=tenants["pair_b"],
+        role=PairRole.Role.RESPONDENT,
+        campaign=tenants["only_b"],
+    )
+    return role.pk
+
+
 BENCHMARK_FORMATS = ("csv", "xlsx", "json")
 GRID_FORMATS = ("csv", "xlsx", "json")
 REGISTER_KINDS = {
@@ -321,4 +372,6 @@ LOGIN_FIRST = {
     "round-action",
     "send-reminders",
     "reopen-submission",
+    "people-invitation",
+    "people-role",
 }

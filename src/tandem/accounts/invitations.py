@@ -44,6 +44,10 @@ def find(token: str) -> Invitation:
     )
     if invitation is None:
         raise InvitationError(_("This invitation link is not valid."))
+    if invitation.revoked_at is not None:
+        raise InvitationError(
+            _("This invitation was withdrawn. Ask the coordinator if you need it.")
+        )
     if invitation.accepted_at is not None:
         raise InvitationError(_("This invitation link was already used. Log in instead."))
     if invitation.expires_at <= timezone.now():

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from tandem.core.fields import actor_field
 from tandem.places.models import Administration, Pair
@@ -43,6 +44,8 @@ class PairRole(models.Model):
         verbose_name=_("campaign"),
         help_text=_("Empty: the role holds for every campaign of the pair."),
     )
+    # Every grant, change and revocation, with who did it (issue 16.1).
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -83,6 +86,7 @@ class CampaignRole(models.Model):
     role = models.CharField(
         _("role"), max_length=12, choices=Role.choices, default=Role.COORDINATOR
     )
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -128,6 +132,8 @@ class Invitation(models.Model):
     user = actor_field(_("account"), related_name="invitations")
     reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     last_reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = actor_field(_("revoked by"))
 
     class Meta:
         ordering = ["campaign", "pair__municipality__name_nl", "administration", "email"]

@@ -3,6 +3,7 @@ from django.urls import path
 from .views import campaign as views
 from .views import coordination as c
 from .views import history as h
+from .views import people as people_views
 from .views import questionnaire as q
 
 urlpatterns = [
@@ -17,6 +18,17 @@ urlpatterns = [
         name="round-action",
     ),
     path("<slug:campaign>/manage/reminders/", c.send_reminders, name="send-reminders"),
+    path("<slug:campaign>/manage/people/", people_views.manage_people, name="manage-people"),
+    path(
+        "<slug:campaign>/manage/people/invitations/<id:invitation>/<slug:action>/",
+        people_views.invitation_step,
+        name="people-invitation",
+    ),
+    path(
+        "<slug:campaign>/manage/people/roles/<id:role>/<slug:action>/",
+        people_views.role_step,
+        name="people-role",
+    ),
     path(
         "<slug:campaign>/manage/submissions/<id:submission>/reopen/",
         c.reopen_submission,

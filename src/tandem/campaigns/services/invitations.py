@@ -50,6 +50,11 @@ def _send(invitation: Invitation, token: str, base_url: str, template: str) -> N
     send_mail(subject, body, None, [invitation.email])
 
 
+def send_invitation(invitation: Invitation, token: str, base_url: str) -> None:
+    """The invitation mail with its link (the token exists only here and in the mail)."""
+    _send(invitation, token, base_url, "invitation_email")
+
+
 def invite(
     *,
     campaign: Campaign,
@@ -98,7 +103,9 @@ def send_reminders(*, campaign: Campaign, round_: Round, base_url: str) -> int:
     """Remind everyone invited whose pair has not submitted the round. Someone who has not used
     the link yet gets a fresh one (the old link stops working); the others get a login link."""
     sent = 0
-    for invitation in campaign.invitations.select_related("pair__municipality"):
+    for invitation in campaign.invitations.filter(revoked_at__isnull=True).select_related(
+        "pair__municipality"
+    ):
         if has_submitted(invitation, round_):
             continue
         with transaction.atomic():
