@@ -28,8 +28,10 @@ demo: setup
 	DEBUG=1 $(PY) manage.py load_catalogue
 	DEBUG=1 $(PY) manage.py load_demo
 
+# The demo sends its mail (to the console) inside the request, so it needs no worker beside it.
 run: demo
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 TANDEM_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -31,6 +31,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_all()
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background jobs (campaigns.mails) run when queued, so a test sees their mail in the
+    outbox; tests of the worker itself set the database backend."""
+    settings.TASKS = IMMEDIATE_TASKS
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """The catalogue's kept copies (tandem.catalogue.cache) must not outlive a test's rolled-back

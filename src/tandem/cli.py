@@ -13,6 +13,8 @@ VERBS = {
     "check-integrity": "check_integrity",
     "backup": "backup",
     "restore": "restore",
+    # The background jobs' worker (mail): django-tasks-db's, run beside the app servers.
+    "worker": "db_worker",
     "report": "report",
     "factors": "factors",
     "migrate": "migrate",

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
     "tandem.core",
     "tandem.web",
     "tandem.places",
@@ -230,6 +232,15 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tandem@localhost")
+
+# Mail leaves as background jobs (campaigns.mails): queued in the database, sent by `tandem worker`
+# beside the app servers. TANDEM_TASKS_BACKEND names another backend of the Tasks API: the
+# immediate one (sends inside the request, as the tests do), or a broker-backed one at scale.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TANDEM_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 # How long a personal invitation link works.
 TANDEM_INVITATION_DAYS = int(os.environ.get("TANDEM_INVITATION_DAYS", "14"))
 

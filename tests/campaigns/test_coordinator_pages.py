@@ -175,7 +175,8 @@ def test_progress_reminders_close_and_reopen(
     page = coordinator_client.get(reverse("manage", args=[campaign.slug])).content.decode()
     assert "Aalst" in page and "Brugge" in page and "a@aalst.be" in page
     mail.outbox.clear()
-    coordinator_client.post(reverse("send-reminders", args=[campaign.slug]))
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's job, after the request
+        coordinator_client.post(reverse("send-reminders", args=[campaign.slug]))
     assert [m.to for m in mail.outbox] == [["b@brugge.be"]]  # Aalst submitted
     assert Invitation.objects.get(email="b@brugge.be").reminders_sent == 1
     coordinator_client.post(reverse("round-action", args=[campaign.slug, 1, "close"]))

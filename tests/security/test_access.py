@@ -263,7 +263,13 @@ def _own_pages_of_pair_a(tenants):
     swap = {pair_b: pair_a, tenants["only_b"].slug: tenants["shared"].slug}
     urls = {reverse("registers"), reverse("my-work"), reverse("home")}
     for name, targets in targets_of_other_tenant(tenants).items():
-        if name in ("round-action", "reopen-submission", "send-reminders", "invitation"):
+        if name in (
+            "round-action",
+            "reopen-submission",
+            "send-reminders",
+            "retry-mails",
+            "invitation",
+        ):
             continue  # actions, not pages
         for target in targets:
             urls.add(reverse(name, kwargs={k: swap.get(v, v) for k, v in target.kwargs.items()}))
@@ -306,6 +312,7 @@ TAKES_POST = {
     "people-invitation",
     "people-role",
     "questionnaire-contacts",
+    "retry-mails",
     "questionnaire-domain",
     "questionnaire-row",
     "questionnaire-start",

@@ -111,6 +111,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
                 "manage",
                 "manage-pairs",
                 "manage-people",
+                "retry-mails",
                 "send-reminders",
                 "review-proposals",
             )
@@ -374,4 +375,5 @@ LOGIN_FIRST = {
     "reopen-submission",
     "people-invitation",
     "people-role",
+    "retry-mails",
 }

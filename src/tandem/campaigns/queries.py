@@ -294,3 +294,41 @@ def pair_choice(*, campaign: Campaign, pair_filter: PairFilter) -> PairChoice:
     ).select_related("municipality__region", "municipality__province")
     found = sorted(candidates, key=lambda p: folded(pair_name(p)))
     return PairChoice(found=found, filtered=not pair_filter.is_empty)
+
+
+MAILS_SHOWN = 50
+
+
+@dataclass
+class MailSummary:
+    """The campaign's mail: how many are queued, sent and failed, and the latest ones."""
+
+    counts: dict[str, int]
+    latest: list
+
+    @property
+    def failed(self) -> int:
+        return self.counts.get("failed", 0)
+
+
+def mail_summary(campaign: Campaign) -> MailSummary:
+    from django.db.models import Count
+
+    from .models import CampaignMail
+
+    counts = dict(
+        campaign.mails.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    latest = (
+        list(
+            CampaignMail.objects.filter(campaign=campaign)
+            .select_related("invitation")
+            .order_by("-queued_at", "-pk")[:MAILS_SHOWN]
+        )
+        if counts
+        else []
+    )
+    return MailSummary(
+        counts={status: counts.get(status, 0) for status in CampaignMail.Status.values},
+        latest=latest,
+    )

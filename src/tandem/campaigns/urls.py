@@ -18,6 +18,7 @@ urlpatterns = [
         name="round-action",
     ),
     path("<slug:campaign>/manage/reminders/", c.send_reminders, name="send-reminders"),
+    path("<slug:campaign>/manage/mails/retry/", c.retry_mails, name="retry-mails"),
     path("<slug:campaign>/manage/people/", people_views.manage_people, name="manage-people"),
     path(
         "<slug:campaign>/manage/people/invitations/<id:invitation>/<slug:action>/",

@@ -11,6 +11,7 @@ from .answers import (
     document_path,
 )
 from .campaign import Campaign, CampaignAspect, CampaignPair, ProposedAspect, Round
+from .mail import CampaignMail
 
 __all__ = [
     "FORMAL",
@@ -18,6 +19,7 @@ __all__ = [
     "NONE",
     "Campaign",
     "CampaignAspect",
+    "CampaignMail",
     "CampaignPair",
     "ContactPerson",
     "ProposedAspect",

@@ -5,17 +5,15 @@ Only what the campaign gave can be changed here: invitations of the campaign and
 to it. A pair's own roles (for all its campaigns) belong to the pair's editors. Every change of a
 role is in the role's history with who made it (simple-history, core.history.record_actor)."""
 
-from datetime import timedelta
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tandem.accounts.invitations import new_token, token_hash
 from tandem.accounts.models import Invitation, PairRole
 from tandem.core.history import Actor, record_actor
 
-from .invitations import VALID_DAYS, send_invitation
+from .. import mails
+from ..models import CampaignMail
 
 
 class AccessError(ValueError):
@@ -31,15 +29,11 @@ def _check_open(invitation: Invitation) -> None:
 
 @transaction.atomic
 def resend_invitation(*, invitation: Invitation, base_url: str) -> Invitation:
-    """A new link for an invitation not yet accepted, valid VALID_DAYS from now; the old link
-    stops working. The mail leaves once the change is stored."""
+    """Queue the invitation mail again: it leaves with a new link, valid VALID_DAYS from when it
+    is sent, and the old link stops working then."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     _check_open(invitation)
-    token = new_token()
-    invitation.token_hash = token_hash(token)
-    invitation.expires_at = timezone.now() + timedelta(days=VALID_DAYS)
-    invitation.save(update_fields=["token_hash", "expires_at"])
-    transaction.on_commit(lambda: send_invitation(invitation, token, base_url))
+    mails.queue(invitation=invitation, kind=CampaignMail.Kind.INVITATION, base_url=base_url)
     return invitation
 
 

@@ -9,13 +9,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from tandem.catalogue.cache import domains_of
 from tandem.core.access import login_first, parent_page, post_only
 from tandem.core.actions import pressed
 from tandem.places.filters import places
 from tandem.places.forms import PairSearchForm
 from tandem.places.naming import pair_name
 
-from .. import completeness
+from .. import completeness, mails
 from ..forms.coordination import (
     AddPairsForm,
     CampaignForm,
@@ -26,7 +27,7 @@ from ..forms.coordination import (
     RoundStepForm,
 )
 from ..models import Campaign, CampaignPair, ProposedAspect, Round, Submission
-from ..queries import current_round, pair_choice
+from ..queries import current_round, mail_summary, pair_choice
 from ..scoping import coordinated_campaigns, may_create_campaigns
 from ..services import coordination, invitations, rounds
 
@@ -66,12 +67,17 @@ def manage(request, campaign):
                 **data,
             )
             messages.success(
-                request, _("The invitation is sent to %(email)s.") % {"email": data["email"]}
+                request,
+                _(
+                    "The invitation to %(email)s is queued; the mail table below shows when "
+                    "it is sent."
+                )
+                % {"email": data["email"]},
             )
             return redirect("manage", campaign.slug)
     round_ = campaign.rounds.exclude(status=Round.Status.PLANNED).order_by("-number").first()
-    rows = completeness.progress(round_) if round_ else []
-    domains = list(campaign.framework.domains.order_by("number"))
+    domains = domains_of(campaign.framework_id)
+    rows = completeness.progress(round_, domains=domains) if round_ else []
     return render(
         request,
         "campaigns/manage.html",
@@ -88,6 +94,7 @@ def manage(request, campaign):
                 "pair__municipality__region", "user"
             ),
             "invite_form": invite_form,
+            "mail": mail_summary(campaign),
             "reopen_form": ReopenForm(),
             "proposals": campaign.proposals.filter(status=ProposedAspect.Status.PROPOSED).count(),
         },
@@ -280,10 +287,34 @@ def send_reminders(request, campaign):
     if round_ is None:
         messages.error(request, _("No round is open."))
     else:
-        sent = invitations.send_reminders(
+        queued = invitations.send_reminders(
             campaign=campaign, round_=round_, base_url=request.build_absolute_uri("/")
         )
-        messages.success(request, _("%(count)s reminders sent.") % {"count": sent})
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d reminder queued; the mail table below shows when it is sent.",
+                "%(count)d reminders queued; the mail table below shows when they are sent.",
+                queued,
+            )
+            % {"count": queued},
+        )
+    return redirect("manage", campaign.slug)
+
+
+@login_first(page_of=parent_page(2), keep=False)
+@post_only(lambda request, campaign: coordinated_or_404(request, campaign))
+def retry_mails(request, campaign):
+    """Queue every failed mail of the campaign again."""
+    campaign = coordinated_or_404(request, campaign)
+    queued = mails.retry_failed(campaign=campaign, base_url=request.build_absolute_uri("/"))
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d failed mail queued again.", "%(count)d failed mails queued again.", queued
+        )
+        % {"count": queued},
+    )
     return redirect("manage", campaign.slug)
 
 

@@ -13,8 +13,8 @@ from tandem.accounts.forms import PasswordChoiceForm
 from tandem.accounts.languages import remember_choice_in_session
 from tandem.core.language import use_context_language
 
+from .. import mails
 from ..languages import remember_in_session
-from ..services import invitations
 
 BACKEND = "tandem.accounts.backends.EmailOrUsernameBackend"
 
@@ -49,7 +49,7 @@ def _invitation(request, token):
         found = links.find(token)
     except links.InvitationError as error:
         return render(request, "accounts/invitation_invalid.html", {"error": error}, status=404)
-    use_context_language(request, invitations.language_of(found))
+    use_context_language(request, mails.language_of(found))
     links.mark_opened(invitation=found)
     signed_in = request.user.is_authenticated
     if signed_in and not links.is_addressee(found, request.user):
@@ -76,7 +76,7 @@ def _invitation(request, token):
         request.session.pop(TOKEN_KEY, None)  # spent
         remember_choice_in_session(request, user)
         remember_in_session(request, user)  # the new pair's language counts from now on
-        use_context_language(request, invitations.language_of(found))
+        use_context_language(request, mails.language_of(found))
         messages.success(
             request,
             _("Welcome. You can now answer the questionnaire of %(pair)s: it is listed below.")

@@ -48,7 +48,8 @@ def invitation_step(request, campaign, invitation, action):
             if action == "resend":
                 people.resend_invitation(invitation=found, base_url=request.build_absolute_uri("/"))
                 done = _(
-                    "A new invitation link is sent to %(email)s; the earlier link no longer works."
+                    "A new invitation to %(email)s is queued: it leaves with a new link, and the "
+                    "earlier link stops working then."
                 )
             else:
                 people.withdraw_invitation(invitation=found, user=request.user)
