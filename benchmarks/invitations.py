@@ -100,7 +100,7 @@ def main() -> int:
         people = [
             (pair, kind, f"{kind}.{pair.municipality.refnis}@example.be")
             for pair in pairs
-            for kind in ("municipality", "ocmw")
+            for kind in ("gemeente", "ocmw")
         ]
 
         invitees = [

@@ -129,6 +129,42 @@ def test_an_invitation_is_withdrawn_by_keyboard_after_a_question(
     assert invitation.revoked_at is not None
 
 
+@pytest.mark.parametrize(
+    "language, preview, done",
+    [
+        ("nl", "2 personen worden uitgenodigd", "2 uitnodigingen in de wachtrij"),
+        ("fr", "2 personnes seront invitées", "2 invitations en file d’attente"),
+    ],
+)
+def test_a_bulk_invitation_is_checked_then_confirmed_by_keyboard(
+    campaign, new_context, tmp_path, language, preview, done
+):
+    """Issue 16.2: the file's preview says how many, the confirmation by keyboard invites them;
+    both pages pass axe."""
+    from tandem.accounts.models import Invitation
+
+    campaign, coordinator = campaign
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "email;refnis;administration;role;language;name\n"
+        f"an@aalst.be;{AALST};ocmw;;;An Peeters\n"
+        f"jan@aalst.be;{AALST};gemeente;;fr;Jan Claes\n",
+        encoding="utf-8",
+    )
+    page = new_context(language).new_page()
+    _login(page, coordinator.username)
+    page.goto(f"/campaigns/{campaign.slug}/manage/people/import/")
+    page.locator("#id_file").set_input_files(str(people))
+    page.locator("main form[enctype] button[type=submit]").click()
+    expect(page.locator("#preview-title + p")).to_contain_text(preview)
+    assert not Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert Invitation.objects.filter(campaign=campaign).count() == 0
+    page.locator("button[value=confirm]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_contain_text(done)
+    assert Invitation.objects.filter(campaign=campaign).count() == 2
+
+
 @pytest.mark.parametrize("language", ["nl", "fr"])
 def test_the_pairs_pages_have_no_wcag_violations(campaign, new_context, language):
     campaign, coordinator = campaign

@@ -309,6 +309,7 @@ TAKES_POST = {
     "grid-table",
     "manage",
     "manage-pairs",
+    "people-import",
     "people-invitation",
     "people-role",
     "questionnaire-contacts",

@@ -111,6 +111,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
                 "manage",
                 "manage-pairs",
                 "manage-people",
+                "people-import",
                 "retry-mails",
                 "send-reminders",
                 "review-proposals",
@@ -305,7 +306,7 @@ def _invitation_of_b(tenants) -> int:
         pair=tenants["pair_b"],
         email="invited-b@brugge.be",
         defaults={
-            "administration": "municipality",
+            "administration": "gemeente",
             "name": "Invited B",
             "token_hash": "b" * 64,
             "expires_at": timezone.now() + timedelta(days=14),

@@ -123,6 +123,8 @@ class Invitation(models.Model):
     )
     name = models.CharField(_("name"), max_length=150)
     email = models.EmailField(_("e-mail address"))
+    # The mail's language when the person asked for one; empty: the pair's questionnaire's.
+    language = models.CharField(_("language"), max_length=5, blank=True, choices=settings.LANGUAGES)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     expires_at = models.DateTimeField(_("expires at"))
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)

@@ -28,7 +28,9 @@ VALID_DAYS = getattr(settings, "TANDEM_INVITATION_DAYS", 14)
 
 
 def language_of(invitation: Invitation) -> str:
-    """The language of the invited pair's questionnaire in the campaign."""
+    """The language the person asked for, else that of the pair's questionnaire."""
+    if invitation.language:
+        return invitation.language
     participation = CampaignPair.objects.filter(
         campaign=invitation.campaign, pair=invitation.pair
     ).first()

@@ -21,6 +21,11 @@ urlpatterns = [
     path("<slug:campaign>/manage/mails/retry/", c.retry_mails, name="retry-mails"),
     path("<slug:campaign>/manage/people/", people_views.manage_people, name="manage-people"),
     path(
+        "<slug:campaign>/manage/people/import/",
+        people_views.import_invitations,
+        name="people-import",
+    ),
+    path(
         "<slug:campaign>/manage/people/invitations/<id:invitation>/<slug:action>/",
         people_views.invitation_step,
         name="people-invitation",

@@ -11,6 +11,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import IO
 
 from django.utils.translation import gettext as _
@@ -105,3 +106,66 @@ def _collect(
     while collected and all(cell in (None, "") for cell in collected[-1]):
         collected.pop()
     return collected
+
+
+def upload_rows(
+    name: str, upload: IO[bytes], *, limits: Limits, max_bytes: int
+) -> list[list[Cell]]:
+    """An uploaded XLSX or CSV file's rows, header included, by its extension; a CSV is UTF-8
+    (with or without its byte-order mark) and separated by semicolons or commas, whichever its
+    first line has more of. Refused as a whole with a message saying why."""
+    extension = PurePath(name or "").suffix.lower()
+    if (getattr(upload, "size", 0) or 0) > max_bytes:
+        raise SheetRefused(
+            _("The file is larger than %(size)s MB.") % {"size": max_bytes // (1024 * 1024)}
+        )
+    if extension == ".xlsx":
+        raw = xlsx_rows(upload, limits=limits)
+    elif extension == ".csv":
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise SheetRefused(_("The CSV file is not UTF-8 text.")) from error
+        first_line = text.split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+        raw = csv_rows(text, limits=limits, delimiter=delimiter)
+    else:
+        raise SheetRefused(_("Import an XLSX or CSV file."))
+    if not raw:
+        raise SheetRefused(_("The file is empty."))
+    return raw
+
+
+def named_rows(
+    raw: list[list[Cell]],
+    *,
+    columns: tuple[str, ...],
+    required: tuple[str, ...],
+    text: Callable[[str, Cell], str] | None = None,
+) -> list[tuple[int, dict[str, str]]]:
+    """(row number, {column: text}) for each non-empty row after the header (row 1), keeping
+    the known columns in any order; a missing required column refuses the file. `text` turns a
+    cell into text (default: stripped, whole floats without '.0')."""
+    header = [str(cell or "").strip().lower() for cell in raw[0]]
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise SheetRefused(
+            _("The header row lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)}
+        )
+    rows = []
+    for number, cells in enumerate(raw[1:], start=2):
+        values = {}
+        for name, cell in zip(header, cells, strict=False):
+            if name in columns:
+                values[name] = (text or _plain_text)(name, cell)
+        if any(values.values()):
+            rows.append((number, values))
+    return rows
+
+
+def _plain_text(_name: str, cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()

@@ -170,12 +170,6 @@ class ImportForm(forms.Form):
     )
 
 
-class ConfirmImportForm(forms.Form):
-    """ "Import now" under a preview: names that preview, so another tab's file is not imported."""
-
-    preview = forms.RegexField(regex=r"^[0-9a-f]{32}$")
-
-
 FORMS = {
     "synergy": SynergyForm,
     "meeting": MeetingForm,

@@ -16,7 +16,7 @@ from tandem.core.uploads import validate_document
 from tandem.core.versioning import save_versioned
 from tandem.formats.downloads import semicolon_csv
 from tandem.formats.formulas import is_formula_like
-from tandem.formats.reading import Limits, SheetRefused, csv_rows, xlsx_rows
+from tandem.formats.reading import Limits, SheetRefused, named_rows, upload_rows
 from tandem.formats.tables import Look, Table, Value
 from tandem.formats.xlsx import xlsx_bytes
 
@@ -115,53 +115,26 @@ def read_rows(name: str, upload) -> list[tuple[int, dict]]:
 
 
 def _read_rows(name: str, upload) -> list[tuple[int, dict]]:
-    extension = PurePath(name or "").suffix.lower()
-    if upload.size > MAX_BYTES:
-        raise ImportRefused(_("The file is larger than 5 MB."))
-    if extension == ".xlsx":
+    if PurePath(name or "").suffix.lower() == ".xlsx":
         try:
             validate_document(upload)
         except ValidationError as error:
             raise ImportRefused(" ".join(error.messages)) from error
         upload.seek(0)
-        raw = xlsx_rows(upload, limits=LIMITS)
-    elif extension == ".csv":
-        try:
-            text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ImportRefused(_("The CSV file is not UTF-8 text.")) from error
-        first_line = text.split("\n", 1)[0]
-        dialect = ";" if first_line.count(";") >= first_line.count(",") else ","
-        raw = csv_rows(text, limits=LIMITS, delimiter=dialect)
-    else:
-        raise ImportRefused(_("Import an XLSX or CSV file."))
-    if not raw:
-        raise ImportRefused(_("The file is empty."))
-    header = [str(cell or "").strip() for cell in raw[0]]
-    missing = [name for name in COLUMNS if name not in header and name not in KEYS]
-    if missing:
-        raise ImportRefused(
-            _("The header row lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)}
-        )
-    rows = []
-    for number, cells in enumerate(raw[1:], start=2):
-        values = {}
-        for name, cell in zip(header, cells, strict=False):
-            if name not in COLUMNS:
-                continue
-            if cell is None:
-                text = ""
-            elif isinstance(cell, float | int) and name in NUMBERS:
-                # Every decimal as written (0.001 FTE is refused by the form, not rounded to 0).
-                text = f"{Decimal(str(cell)):f}".replace(".", ",")
-            elif isinstance(cell, float) and cell.is_integer():
-                text = str(int(cell))
-            else:
-                text = _unquote(str(cell).strip())
-            values[name] = text
-        if any(values.values()):
-            rows.append((number, values))
-    return rows
+    raw = upload_rows(name, upload, limits=LIMITS, max_bytes=MAX_BYTES)
+    required = tuple(name for name in COLUMNS if name not in KEYS)
+    return named_rows(raw, columns=COLUMNS, required=required, text=_cell_text)
+
+
+def _cell_text(name: str, cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float | int) and name in NUMBERS:
+        # Every decimal as written (0.001 FTE is refused by the form, not rounded to 0).
+        return f"{Decimal(str(cell)):f}".replace(".", ",")
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return _unquote(str(cell).strip())
 
 
 def plan_import(pair, rows) -> ImportPlan:

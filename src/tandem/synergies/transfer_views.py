@@ -1,18 +1,17 @@
 """Export and import of the synergy register (XLSX, CSV): upload, preview, then confirm."""
 
-import secrets
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tandem.core import previews
 from tandem.core.access import read_only
 from tandem.core.actions import pressed
 
 from . import transfer
-from .forms import ConfirmImportForm, ImportForm
+from .forms import ImportForm
 from .queries import register_pair
 
 CONTENT_TYPES = {
@@ -39,9 +38,8 @@ def import_register(request, refnis):
     pair = register_pair(request.user, refnis, editing=True)
     key = PENDING.format(pair.pk)
     if pressed(request) == "confirm":
-        waiting = request.session.get(key) or {}
-        confirm = ConfirmImportForm(request.POST)
-        if not confirm.is_valid() or confirm.cleaned_data["preview"] != waiting.get("preview"):
+        waiting = previews.take(request.session, key, request.POST)
+        if waiting is None:
             # Nothing waits, or another tab checked another file since: its preview is not
             # the one this button was shown under.
             messages.error(
@@ -52,9 +50,8 @@ def import_register(request, refnis):
                 ),
             )
             return redirect("register-import", refnis=refnis)
-        rows = [(number, values) for number, values in waiting["rows"]]
+        rows = [(number, values) for number, values in waiting]
         plan = transfer.apply_import(pair, rows, request.user)
-        request.session.pop(key, None)
         if plan.problems:
             return render(
                 request,
@@ -72,7 +69,7 @@ def import_register(request, refnis):
         )
         return redirect("register", refnis=refnis)
     plan = None
-    refused = ""
+    refused = preview = ""
     status = 200
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
@@ -87,13 +84,10 @@ def import_register(request, refnis):
                 if plan.problems:
                     status = 400
                 else:
-                    preview = secrets.token_hex(16)
-                    request.session[key] = {"preview": preview, "rows": rows}
+                    preview = previews.keep(request.session, key, rows)
         else:
             status = 400
     else:
         form = ImportForm()
-    context = {"pair": pair, "form": form, "plan": plan, "refused": refused}
-    if plan is not None and not plan.problems:
-        context["preview"] = request.session[key]["preview"]
+    context = {"pair": pair, "form": form, "plan": plan, "refused": refused, "preview": preview}
     return render(request, "synergies/import.html", context, status=status)

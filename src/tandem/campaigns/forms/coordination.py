@@ -180,6 +180,15 @@ class PairChoiceForm(forms.Form):
         return self._per_pair("mode")
 
 
+class InvitationImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File with the people to invite"),
+        help_text=_(
+            "XLSX or CSV with the columns email, refnis, administration, role, language, name."
+        ),
+    )
+
+
 class AddPairsForm(forms.Form):
     """Pairs ticked in the search results, to add to a campaign."""
 

@@ -60,6 +60,7 @@ class Invitee:
     administration: str
     name: str
     email: str
+    language: str = ""  # the mail's language; empty: the pair's questionnaire's
 
 
 @transaction.atomic
@@ -82,6 +83,7 @@ def invite_many(
             administration=invitee.administration,
             name=invitee.name,
             email=invitee.email.strip().lower(),
+            language=invitee.language,
             token_hash=token_hash(new_token()),
             expires_at=expires_at,
             created_by=invited_by,

@@ -6,11 +6,17 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tandem.accounts.models import PairRole
+from tandem.core import previews
 from tandem.core.access import login_first, parent_page, read_only
+from tandem.core.actions import pressed
+from tandem.formats.reading import SheetRefused
 from tandem.places.naming import pair_name
 
+from .. import invitation_import
+from ..forms.coordination import InvitationImportForm
 from ..people import people_of, role_history
 from ..services import people
 from ..services.invitations import VALID_DAYS
@@ -131,4 +137,75 @@ def _step_page(request, campaign, texts, facts):
             "consequence": consequence % facts,
             "button": button,
         },
+    )
+
+
+PENDING = "invitation-import-{}"
+
+
+def import_invitations(request, campaign):
+    """Bulk invitations: check the file (preview: who is invited, merged, already invited, or
+    every line at fault), then invite all on confirmation, or none."""
+    campaign = coordinated_or_404(request, campaign)
+    key = PENDING.format(campaign.pk)
+    if pressed(request) == "confirm":
+        rows = previews.take(request.session, key, request.POST)
+        if rows is None:
+            messages.error(
+                request,
+                _(
+                    "This preview is no longer the file waiting to be imported: check the file "
+                    "again."
+                ),
+            )
+            return redirect("people-import", campaign.slug)
+        plan = invitation_import.plan(campaign, [(n, values) for n, values in rows])
+        if not plan.problems:
+            people.invite_all(
+                campaign=campaign,
+                invitees=[line.invitee for line in plan.lines],
+                invited_by=request.user,
+                base_url=request.build_absolute_uri("/"),
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d invitation queued; the coordination page shows when it is sent.",
+                    "%(count)d invitations queued; the coordination page shows when they are sent.",
+                    len(plan.lines),
+                )
+                % {"count": len(plan.lines)},
+            )
+            return redirect("manage-people", campaign.slug)
+        return _import_page(request, campaign, InvitationImportForm(), plan=plan, status=400)
+    if request.method != "POST":
+        return _import_page(request, campaign, InvitationImportForm())
+    form = InvitationImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _import_page(request, campaign, form, status=400)
+    upload = form.cleaned_data["file"]
+    try:
+        rows = invitation_import.read(upload.name, upload)
+    except SheetRefused as error:
+        return _import_page(request, campaign, form, refused=str(error), status=400)
+    plan = invitation_import.plan(campaign, rows)
+    if plan.problems:
+        return _import_page(request, campaign, form, plan=plan, status=400)
+    preview = previews.keep(request.session, key, rows)
+    return _import_page(request, campaign, InvitationImportForm(), plan=plan, preview=preview)
+
+
+def _import_page(request, campaign, form, *, plan=None, refused="", preview="", status=200):
+    return render(
+        request,
+        "campaigns/people_import.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "plan": plan,
+            "refused": refused,
+            "preview": preview,
+            "columns": invitation_import.COLUMNS,
+        },
+        status=status,
     )
