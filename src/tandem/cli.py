@@ -15,6 +15,7 @@ VERBS = {
     "restore": "restore",
     # The background jobs' worker (mail): django-tasks-db's, run beside the app servers.
     "worker": "db_worker",
+    "remind": "remind",
     "report": "report",
     "factors": "factors",
     "migrate": "migrate",

@@ -233,6 +233,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tandem@localhost")
 
+# The site's address for links in mail sent outside a request (`tandem remind`).
+TANDEM_SITE_URL = os.environ.get("TANDEM_SITE_URL", "http://127.0.0.1:8000/")
+
 # Mail leaves as background jobs (campaigns.mails): queued in the database, sent by `tandem worker`
 # beside the app servers. TANDEM_TASKS_BACKEND names another backend of the Tasks API: the
 # immediate one (sends inside the request, as the tests do), or a broker-backed one at scale.

@@ -313,6 +313,7 @@ TAKES_POST = {
     "people-invitation",
     "people-role",
     "questionnaire-contacts",
+    "reminder-schedule",
     "retry-mails",
     "questionnaire-domain",
     "questionnaire-row",

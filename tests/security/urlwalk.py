@@ -112,6 +112,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
                 "manage-pairs",
                 "manage-people",
                 "people-import",
+                "reminder-schedule",
                 "retry-mails",
                 "send-reminders",
                 "review-proposals",

@@ -46,10 +46,17 @@ def queue(*, invitation: Invitation, kind: str, base_url: str) -> CampaignMail:
     return mail
 
 
-def queue_many(*, invitations: list[Invitation], kind: str, base_url: str) -> list[CampaignMail]:
+def queue_many(
+    *, invitations: list[Invitation], kind: str, base_url: str, scheduled_for=None
+) -> list[CampaignMail]:
     """The same for many invitations at once: one insert, and one job per JOB_SIZE mails."""
     mails = CampaignMail.objects.bulk_create(
-        CampaignMail(campaign_id=invitation.campaign_id, invitation=invitation, kind=kind)
+        CampaignMail(
+            campaign_id=invitation.campaign_id,
+            invitation=invitation,
+            kind=kind,
+            scheduled_for=scheduled_for,
+        )
         for invitation in invitations
     )
     _enqueue([mail.pk for mail in mails], base_url)
@@ -62,6 +69,16 @@ def _enqueue(mail_ids: list[int], base_url: str) -> None:
         transaction.on_commit(
             lambda chunk=chunk: send_campaign_mails.enqueue(mail_ids=chunk, base_url=base_url)
         )
+
+
+def queue_round_notices(*, round_, base_url: str) -> int:
+    """Tell everyone who answers for a pair of the campaign (an invitation they accepted, not
+    withdrawn) that a round is open; returns how many mails were queued."""
+    invitations = list(
+        round_.campaign.invitations.filter(accepted_at__isnull=False, revoked_at__isnull=True)
+    )
+    queue_many(invitations=invitations, kind=CampaignMail.Kind.ROUND_NOTICE, base_url=base_url)
+    return len(invitations)
 
 
 def retry_failed(*, campaign, base_url: str) -> int:
@@ -126,7 +143,12 @@ def _message(mail: CampaignMail, base_url: str) -> EmailMultiAlternatives:
     the link yet) gets a new link here: the earlier one stops working."""
     invitation = mail.invitation
     fresh_link = mail.kind == CampaignMail.Kind.INVITATION or invitation.accepted_at is None
-    if fresh_link:
+    if mail.kind == CampaignMail.Kind.ROUND_NOTICE:
+        link = base_url.rstrip("/") + reverse(
+            "questionnaire", args=[invitation.campaign.slug, invitation.pair.municipality.refnis]
+        )
+        template = "round_notice_email"
+    elif fresh_link:
         token = new_token()
         invitation.token_hash = token_hash(token)
         invitation.expires_at = timezone.now() + timedelta(days=VALID_DAYS)
@@ -154,6 +176,7 @@ def _message(mail: CampaignMail, base_url: str) -> EmailMultiAlternatives:
             "valid_days": VALID_DAYS,
             "expires_at": invitation.expires_at,
             "language": language,
+            "round": invitation.campaign.rounds.filter(status="open").order_by("-number").first(),
         }
         subject = render_to_string(f"accounts/{template}_subject.txt", context).strip()
         context["subject"] = subject

@@ -19,6 +19,11 @@ urlpatterns = [
     ),
     path("<slug:campaign>/manage/reminders/", c.send_reminders, name="send-reminders"),
     path("<slug:campaign>/manage/mails/retry/", c.retry_mails, name="retry-mails"),
+    path(
+        "<slug:campaign>/manage/reminders/schedule/",
+        c.reminder_schedule,
+        name="reminder-schedule",
+    ),
     path("<slug:campaign>/manage/people/", people_views.manage_people, name="manage-people"),
     path(
         "<slug:campaign>/manage/people/import/",

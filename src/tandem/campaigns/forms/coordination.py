@@ -180,6 +180,14 @@ class PairChoiceForm(forms.Form):
         return self._per_pair("mode")
 
 
+class ReminderScheduleForm(StrictModelForm):
+    """When `tandem remind` reminds those who have not submitted."""
+
+    class Meta:
+        model = Campaign
+        fields = ["reminder_days", "remind_on_deadline", "max_reminders"]
+
+
 class InvitationImportForm(forms.Form):
     file = forms.FileField(
         label=_("File with the people to invite"),

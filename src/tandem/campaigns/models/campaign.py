@@ -1,5 +1,6 @@
 """Campaigns, the pairs taking part, their rounds and the aspects a campaign added."""
 
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -38,6 +39,27 @@ class Campaign(models.Model):
         Pair, through="CampaignPair", related_name="campaigns", verbose_name=_("pairs")
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
+    # Reminders sent by `tandem remind` (daily) to everyone invited whose questionnaire is not
+    # submitted: so many days before the open round's deadline, and on the day itself.
+    reminder_days = models.CharField(
+        _("reminders, days before the deadline"),
+        max_length=40,
+        blank=True,
+        default="7,2",
+        validators=[
+            RegexValidator(
+                r"^\s*$|^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$",
+                _("Write whole numbers of days separated by commas, for example 7, 2."),
+            )
+        ],
+        help_text=_("Days before the deadline, separated by commas; empty: none before it."),
+    )
+    remind_on_deadline = models.BooleanField(_("remind on the deadline itself"), default=True)
+    max_reminders = models.PositiveSmallIntegerField(
+        _("at most so many reminders per person"),
+        default=3,
+        validators=[MaxValueValidator(10)],
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = actor_field(_("created by"))
 
@@ -48,6 +70,12 @@ class Campaign(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def days_before(self) -> list[int]:
+        """The reminder days before a deadline, largest first, each once."""
+        days = {int(part) for part in self.reminder_days.split(",") if part.strip()}
+        return sorted(days, reverse=True)
 
 
 class CampaignPair(models.Model):

@@ -10,6 +10,7 @@ class CampaignMail(models.Model):
     class Kind(models.TextChoices):
         INVITATION = "invitation", _("invitation")
         REMINDER = "reminder", _("reminder")
+        ROUND_NOTICE = "round", _("round notice")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
@@ -35,6 +36,9 @@ class CampaignMail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
     queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    # A scheduled reminder's day (`tandem remind`): one per person and day, even when the
+    # command runs twice or catches up a missed day with --date.
+    scheduled_for = models.DateField(_("scheduled for"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:

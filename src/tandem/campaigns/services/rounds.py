@@ -59,10 +59,11 @@ def close_round(*, round_: Round) -> Round:
 
 @transaction.atomic
 def start_confirmation_round(
-    *, campaign: Campaign, user: Actor, closes_on: date | None = None
+    *, campaign: Campaign, user: Actor, closes_on: date | None = None, base_url: str = ""
 ) -> Round:
     """Open the next round as a confirmation round: every pair finds its answers of the round
-    before prefilled (as drafts, each linked to the answer it copies) and the promoted aspects."""
+    before prefilled (as drafts, each linked to the answer it copies) and the promoted aspects.
+    With `base_url`, everyone who answers for a pair gets a round notice by mail."""
     _refuse_past(closes_on)
     previous = campaign.rounds.order_by("-number").first()
     if previous is None or previous.status != Round.Status.CLOSED:
@@ -80,6 +81,10 @@ def start_confirmation_round(
         closes_on=closes_on,
     )
     _prefill(previous, round_, user)
+    if base_url:
+        from .. import mails
+
+        mails.queue_round_notices(round_=round_, base_url=base_url)
     return round_
 
 

@@ -16,13 +16,14 @@ from tandem.places.filters import places
 from tandem.places.forms import PairSearchForm
 from tandem.places.naming import pair_name
 
-from .. import completeness, mails
+from .. import completeness, mails, reminders
 from ..forms.coordination import (
     AddPairsForm,
     CampaignForm,
     InviteForm,
     PairChoiceForm,
     ProposalReviewForm,
+    ReminderScheduleForm,
     ReopenForm,
     RoundStepForm,
 )
@@ -95,6 +96,7 @@ def manage(request, campaign):
             ),
             "invite_form": invite_form,
             "mail": mail_summary(campaign),
+            "schedule": schedule_text(campaign),
             "reopen_form": ReopenForm(),
             "proposals": campaign.proposals.filter(status=ProposedAspect.Status.PROPOSED).count(),
         },
@@ -200,7 +202,7 @@ def _round(request, campaign, number, action=None):
 ROUND_STEPS = ("open", "close", "confirm")
 
 
-def _do_round_step(round_: Round, step: str, deadline, user) -> str:
+def _do_round_step(round_: Round, step: str, deadline, user, base_url: str) -> str:
     """Run the step; the message says what happened, with numbers."""
     campaign = round_.campaign
     pairs = campaign.participations.count()
@@ -226,7 +228,9 @@ def _do_round_step(round_: Round, step: str, deadline, user) -> str:
             "total": summary.questionnaires,
             "open": summary.questionnaires - summary.submitted,
         }
-    confirmation = rounds.start_confirmation_round(campaign=campaign, user=user, closes_on=deadline)
+    confirmation = rounds.start_confirmation_round(
+        campaign=campaign, user=user, closes_on=deadline, base_url=base_url
+    )
     return ngettext(
         "Confirmation round %(number)s is open: %(pairs)s pair finds its answers of round "
         "%(previous)s filled in, to confirm or change.",
@@ -250,7 +254,13 @@ def round_action(request, campaign, number, action):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            done = _do_round_step(round_, action, form.cleaned_data.get("deadline"), request.user)
+            done = _do_round_step(
+                round_,
+                action,
+                form.cleaned_data.get("deadline"),
+                request.user,
+                request.build_absolute_uri("/"),
+            )
         except coordination.CoordinationError as error:
             form.add_error(None, str(error))
         else:
@@ -316,6 +326,55 @@ def retry_mails(request, campaign):
         % {"count": queued},
     )
     return redirect("manage", campaign.slug)
+
+
+def reminder_schedule(request, campaign):
+    """The campaign's reminder schedule, with the days it gives for the open round."""
+    campaign = coordinated_or_404(request, campaign)
+    round_ = current_round(campaign)
+    deadline = reminders.deadline_of(round_) if round_ else None
+    # The days as stored: a refused form has already written its values into the instance.
+    dates = reminders.reminder_dates(campaign, deadline) if deadline else []
+    form = ReminderScheduleForm(request.POST or None, instance=campaign)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, _("The reminder schedule is saved.") + " " + schedule_text(campaign)
+        )
+        return redirect("manage", campaign.slug)
+    return render(
+        request,
+        "campaigns/reminder_schedule.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "round": round_,
+            "deadline": deadline,
+            "dates": dates,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def schedule_text(campaign) -> str:
+    """The schedule in a sentence, for the coordination page and the message after saving."""
+    days = ", ".join(str(n) for n in campaign.days_before)
+    facts = {"days": days, "count": campaign.max_reminders}
+    if days and campaign.remind_on_deadline:
+        return (
+            _(
+                "Reminders %(days)s days before the deadline and on the deadline itself; at most "
+                "%(count)d per person."
+            )
+            % facts
+        )
+    if days:
+        return _("Reminders %(days)s days before the deadline; at most %(count)d per person.") % (
+            facts
+        )
+    if campaign.remind_on_deadline:
+        return _("Reminders on the deadline itself; at most %(count)d per person.") % facts
+    return _("No scheduled reminders.")
 
 
 def _submission(request, campaign, submission):
