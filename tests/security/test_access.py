@@ -140,6 +140,15 @@ ROLE_TABLE = {
         "supervisor": 404,
         "superuser": 200,
     },
+    # Issue 16.7: a pair's answers, read by the coordinator from the progress table.
+    ("manage-answers", "shared/pair_b"): {
+        "anonymous": 404,
+        "user_a": 404,
+        "user_b": 404,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
     # Issue 16.1: who reaches the pairs is the coordinator's page, and no respondent's.
     ("manage-people", "shared"): {
         "anonymous": 404,
@@ -163,6 +172,8 @@ ROLE_TABLE = {
 def _url(name, key, tenants):
     campaign_key, _, pair_key = key.partition("/")
     kwargs = {"campaign": tenants[campaign_key].slug}
+    if name == "manage-answers":
+        kwargs["respondent"] = "joint"
     if name == "matrix":
         kwargs["domain"] = "financieel"
     if pair_key:

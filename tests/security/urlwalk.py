@@ -118,6 +118,13 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
                 "review-proposals",
             )
         },
+        **{
+            name: [
+                Target(name, {"campaign": c, "refnis": pair_b, "respondent": "joint"})
+                for c in (only_b, shared)
+            ]
+            for name in ("manage-answers", "manage-answers-pdf")
+        },
         # An invitation and a campaign-bound role of pair B (made here: few tests want them).
         "people-invitation": [
             Target("people-invitation", {"campaign": c, "invitation": invitation, "action": a})

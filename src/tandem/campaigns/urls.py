@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views import answers as answer_views
 from .views import campaign as views
 from .views import coordination as c
 from .views import history as h
@@ -19,6 +20,16 @@ urlpatterns = [
     ),
     path("<slug:campaign>/manage/reminders/", c.send_reminders, name="send-reminders"),
     path("<slug:campaign>/manage/mails/retry/", c.retry_mails, name="retry-mails"),
+    path(
+        "<slug:campaign>/manage/answers/<str:refnis>/<slug:respondent>/",
+        answer_views.answers_page,
+        name="manage-answers",
+    ),
+    path(
+        "<slug:campaign>/manage/answers/<str:refnis>/<slug:respondent>/answers.pdf",
+        answer_views.answers_pdf,
+        name="manage-answers-pdf",
+    ),
     path(
         "<slug:campaign>/manage/reminders/schedule/",
         c.reminder_schedule,
