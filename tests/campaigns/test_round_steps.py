@@ -134,3 +134,54 @@ def test_a_new_campaign_with_a_deadline_in_the_past_is_refused(db):
     )
     assert not form.is_valid()
     assert list(form.errors) == ["deadline"]
+
+
+def test_a_closed_round_is_reopened_with_a_reason_after_a_question(answered, coordinator):
+    """Issue 16.6: reopening asks first with the numbers, needs a reason and a deadline that has
+    not passed, keeps the submitted questionnaire submitted and lets the others answer again."""
+    campaign = answered["campaign"]
+    rounds.close_round(round_=answered["round"])
+    url = reverse("round-action", args=[campaign.slug, 1, "reopen"])
+    asked = _text(coordinator.get(url))
+    assert "Reopen round 1?" in asked
+    assert "Of 3 questionnaires: 1 submitted, 1 in progress, 1 not started." in asked
+    refused = coordinator.post(url, {"deadline": "", "reason": ""})
+    assert refused.status_code == 400
+    assert Round.objects.get(pk=answered["round"].pk).status == "closed"
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    late = coordinator.post(
+        url, {"deadline": yesterday.isoformat(), "reason": "Brugge vroeg uitstel"}
+    )
+    assert late.status_code == 400
+    new_deadline = timezone.localdate() + datetime.timedelta(days=10)
+    done = coordinator.post(
+        url, {"deadline": new_deadline.isoformat(), "reason": "Brugge vroeg uitstel"}, follow=True
+    )
+    expected = (
+        f"Round 1 is open again until {new_deadline:%d/%m/%Y}: 2 questionnaires not submitted "
+        "can be answered; the 1 submitted stay submitted."
+    )
+    assert expected in _text(done)
+    round_ = Round.objects.get(pk=answered["round"].pk)
+    assert (round_.status, round_.closes_on) == ("open", new_deadline)
+    assert round_.note.endswith("by coordinator: Brugge vroeg uitstel")
+    assert Response.objects.filter(
+        round=round_, pair=answered["pair_a"], status="submitted"
+    ).exists()
+
+
+def test_only_the_last_closed_round_can_be_reopened(answered):
+    campaign = answered["campaign"]
+    rounds.close_round(round_=answered["round"])
+    coordinator = answered["coordinator"]
+    with pytest.raises(CoordinationError, match="Only a closed round can be reopened."):
+        rounds.reopen_round(
+            round_=factories.round_(campaign=campaign, number=2, status="planned"),
+            reason="x",
+            closes_on=timezone.localdate(),
+            user=coordinator,
+        )
+    with pytest.raises(CoordinationError, match="A later round exists"):
+        rounds.reopen_round(
+            round_=answered["round"], reason="x", closes_on=timezone.localdate(), user=coordinator
+        )

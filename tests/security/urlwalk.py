@@ -140,7 +140,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         "round-action": [
             Target("round-action", {"campaign": c, "number": 1, "action": action})
             for c in (only_b, shared)
-            for action in ("open", "close", "confirm")
+            for action in ("open", "close", "confirm", "reopen")
         ],
         "reopen-submission": [
             Target("reopen-submission", {"campaign": c, "submission": tenants["submission_b"].pk})

@@ -47,10 +47,19 @@ class RoundStepForm(forms.Form):
         help_text=_("Leave empty for no deadline."),
     )
 
+    reason = forms.CharField(
+        label=_("Reason for reopening"), max_length=1000, widget=forms.Textarea(attrs=TEXT)
+    )
+
     def __init__(self, *args, step, **kwargs):
         super().__init__(*args, **kwargs)
         if step == "close":
             del self.fields["deadline"]
+        if step == "reopen":
+            self.fields["deadline"].required = True
+            self.fields["deadline"].help_text = ""
+        else:
+            del self.fields["reason"]
 
     def clean_deadline(self):
         return _not_past(self.cleaned_data.get("deadline"))

@@ -58,6 +58,30 @@ def close_round(*, round_: Round) -> Round:
 
 
 @transaction.atomic
+def reopen_round(*, round_: Round, reason: str, closes_on: date, user: Actor) -> Round:
+    """Open a closed round again until `closes_on`, with the reason kept in the round's note:
+    questionnaires not submitted can be answered again; submitted ones stay submitted and keep
+    counting. Only the campaign's last round, and only while no other round is open."""
+    _refuse_past(closes_on)
+    if round_.status != Round.Status.CLOSED:
+        raise CoordinationError(_("Only a closed round can be reopened."))
+    if round_.campaign.rounds.filter(number__gt=round_.number).exists():
+        raise CoordinationError(_("A later round exists: reopen only the campaign's last round."))
+    if round_.campaign.rounds.filter(status=Round.Status.OPEN).exists():
+        raise CoordinationError(_("Another round of this campaign is open."))
+    who = (user.get_full_name() or user.username) if user is not None else "—"
+    line = _("Reopened on %(date)s by %(who)s: %(reason)s") % {
+        "date": format_date(timezone.localdate()),
+        "who": who,
+        "reason": reason,
+    }
+    round_.note = f"{round_.note}\n{line}".strip()
+    round_.status, round_.closes_on = Round.Status.OPEN, closes_on
+    round_.save(update_fields=["status", "closes_on", "note"])
+    return round_
+
+
+@transaction.atomic
 def start_confirmation_round(
     *, campaign: Campaign, user: Actor, closes_on: date | None = None, base_url: str = ""
 ) -> Round:

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from tandem.catalogue.cache import domains_of
 from tandem.core.access import login_first, parent_page, post_only
 from tandem.core.actions import pressed
+from tandem.formats.belgian import format_date
 from tandem.places.filters import places
 from tandem.places.forms import PairSearchForm
 from tandem.places.naming import pair_name
@@ -199,10 +200,12 @@ def _round(request, campaign, number, action=None):
     return get_object_or_404(coordinated_or_404(request, campaign).rounds, number=number)
 
 
-ROUND_STEPS = ("open", "close", "confirm")
+ROUND_STEPS = ("open", "close", "confirm", "reopen")
 
 
-def _do_round_step(round_: Round, step: str, deadline, user, base_url: str) -> str:
+def _do_round_step(
+    round_: Round, step: str, deadline, user, base_url: str, reason: str = ""
+) -> str:
     """Run the step; the message says what happened, with numbers."""
     campaign = round_.campaign
     pairs = campaign.participations.count()
@@ -227,6 +230,22 @@ def _do_round_step(round_: Round, step: str, deadline, user, base_url: str) -> s
             "submitted": summary.submitted,
             "total": summary.questionnaires,
             "open": summary.questionnaires - summary.submitted,
+        }
+    if step == "reopen":
+        summary = completeness.round_summary(round_)
+        rounds.reopen_round(round_=round_, reason=reason, closes_on=deadline, user=user)
+        waiting = summary.questionnaires - summary.submitted
+        return ngettext(
+            "Round %(number)s is open again until %(date)s: %(waiting)s questionnaire not "
+            "submitted can be answered; the %(submitted)s submitted stay submitted.",
+            "Round %(number)s is open again until %(date)s: %(waiting)s questionnaires not "
+            "submitted can be answered; the %(submitted)s submitted stay submitted.",
+            waiting,
+        ) % {
+            "number": round_.number,
+            "date": format_date(deadline),
+            "waiting": waiting,
+            "submitted": summary.submitted,
         }
     confirmation = rounds.start_confirmation_round(
         campaign=campaign, user=user, closes_on=deadline, base_url=base_url
@@ -260,6 +279,7 @@ def round_action(request, campaign, number, action):
                 form.cleaned_data.get("deadline"),
                 request.user,
                 request.build_absolute_uri("/"),
+                form.cleaned_data.get("reason", ""),
             )
         except coordination.CoordinationError as error:
             form.add_error(None, str(error))
@@ -270,6 +290,7 @@ def round_action(request, campaign, number, action):
         "open": (_("Open round %(number)s?"), _("Open the round")),
         "close": (_("Close round %(number)s?"), _("Close the round")),
         "confirm": (_("Open confirmation round %(number)s?"), _("Open a confirmation round")),
+        "reopen": (_("Reopen round %(number)s?"), _("Reopen the round")),
     }
     heading, button = headings[action]
     number = round_.number + 1 if action == "confirm" else round_.number
