@@ -23,9 +23,19 @@ def test_an_approved_report_stays_byte_identical_after_the_register_changes(
 ):
     client.force_login(editor)
     kwargs = {"refnis": molenbeek.refnis, "year": 2023, "lang": "nl"}
+    typed = {
+        "body": "consultation_committee",
+        "decision_date": "30/01/2023",
+        "reference": "OC-2023/1",
+    }
+    client.cookies["tandem_language"] = "en"
+    # Issue 16.6: approving freezes a version for good, so the form first asks.
+    asked = client.post(reverse("synergy-report-approve", kwargs=kwargs), typed)
+    assert asked.status_code == 200
+    assert "Approve version 1?" in asked.content.decode()
+    assert not ApprovedReport.objects.filter(pair=molenbeek).exists()
     response = client.post(
-        reverse("synergy-report-approve", kwargs=kwargs),
-        {"body": "consultation_committee", "decision_date": "30/01/2023", "reference": "OC-2023/1"},
+        reverse("synergy-report-approve", kwargs=kwargs), typed | {"action": "confirm"}
     )
     assert response.status_code == 302
     approved = ApprovedReport.objects.get(pair=molenbeek, year=2023, language="nl")
@@ -77,11 +87,21 @@ def test_a_new_approval_follows_as_the_next_version_and_the_first_cannot_change(
     assert first.history.count() == 1  # its approval, and nothing after
 
 
-def test_an_invalid_approval_is_refused_with_a_message(molenbeek, editor, client):
+def test_an_invalid_approval_is_refused_with_the_fields_named_and_kept(molenbeek, editor, client):
     client.force_login(editor)
     url = reverse(
         "synergy-report-approve", kwargs={"refnis": molenbeek.refnis, "year": 2023, "lang": "nl"}
     )
-    response = client.post(url, {"body": "nobody", "decision_date": "31/2/2023"}, follow=True)
+    typed = {
+        "body": "nobody",
+        "decision_date": "31/2/2023",
+        "reference": "RMW-12",
+        "action": "confirm",
+    }
+    response = client.post(url, typed)
+    assert response.status_code == 400
     assert not ApprovedReport.objects.filter(pair=molenbeek).exists()
-    assert len(list(response.context["messages"])) == 2
+    html = response.content.decode()
+    assert 'id="error-summary"' in html
+    assert set(response.context["form"].errors) == {"body", "decision_date"}
+    assert 'value="31/2/2023"' in html and 'value="RMW-12"' in html

@@ -19,6 +19,14 @@ from .synergy.generate import build, render
 
 
 @transaction.atomic
+def next_version(*, pair: Pair, year: int, language: str) -> int:
+    """The number the next approval of the pair's report of a year and language gets."""
+    latest = ApprovedReport.objects.filter(pair=pair, year=year, language=language).aggregate(
+        latest=Max("number")
+    )["latest"]
+    return (latest or 0) + 1
+
+
 def approve_report(
     *,
     pair: Pair,
@@ -34,14 +42,11 @@ def approve_report(
     language are numbered 1, 2, …; a later draft can be approved again as the next number."""
     # Lock the pair's row so two approvals at once cannot take the same number.
     type(pair).objects.select_for_update().filter(pk=pair.pk).first()
-    latest = ApprovedReport.objects.filter(pair=pair, year=year, language=language).aggregate(
-        latest=Max("number")
-    )["latest"]
     approved = ApprovedReport(
         pair=pair,
         year=year,
         language=language,
-        number=(latest or 0) + 1,
+        number=next_version(pair=pair, year=year, language=language),
         body=body,
         decision_date=decision_date,
         decision_reference=reference,

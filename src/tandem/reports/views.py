@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tandem.core.access import login_first, parent_page, post_only, read_only
+from tandem.core.actions import pressed
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict, save_versioned
 from tandem.synergies.models import ApprovedReport, ReportEdition
@@ -125,13 +126,42 @@ def _approvable(request, refnis, year, lang):
 @login_first(page_of=parent_page(), keep=False)
 @post_only(_approvable)
 def approve(request, refnis, year, lang):
+    """Approving freezes a version for good: the filled-in form first shows what will be
+    approved and asks (or names what is wrong, keeping what was typed); the confirmation on
+    that page approves."""
     pair, lang = _approvable(request, refnis, year, lang)
     form = ApprovalForm(request.POST)
-    if not form.is_valid():
-        for field, errors in form.errors.items():
-            for error in errors:
-                messages.error(request, f"{form.fields[field].label}: {error}")
+    valid = form.is_valid()
+    if valid and pressed(request) == "confirm":
+        approved = services.approve_report(
+            pair=pair,
+            year=year,
+            language=lang,
+            body=form.cleaned_data["body"],
+            decision_date=form.cleaned_data["decision_date"],
+            reference=form.cleaned_data["reference"],
+            user=request.user,
+        )
+        with translation.override(request.LANGUAGE_CODE):
+            messages.success(
+                request,
+                _("Version %(number)s is approved and frozen.") % {"number": approved.number},
+            )
         return redirect("synergy-report", refnis=refnis, year=year, lang=lang)
+    return render(
+        request,
+        "reports/approve.html",
+        {
+            "pair": pair,
+            "year": year,
+            "lang": lang,
+            "form": form,
+            "valid": valid,
+            "body_label": ApprovedReport.Body(form.cleaned_data["body"]).label if valid else "",
+            "number": services.next_version(pair=pair, year=year, language=lang),
+        },
+        status=200 if valid else 400,
+    )
     approved = services.approve_report(
         pair=pair,
         year=year,
