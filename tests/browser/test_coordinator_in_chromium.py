@@ -175,6 +175,10 @@ def test_the_pairs_pages_have_no_wcag_violations(campaign, new_context, language
         f"/campaigns/{campaign.slug}/manage/pairs/?q=sint",
         f"/campaigns/{campaign.slug}/manage/pairs/?pairs=123",
         "/pairs/?q=aalst",
+        f"/campaigns/{campaign.slug}/manage/reminders/schedule/",
+        f"/campaigns/{campaign.slug}/manage/answers/{AALST}/joint/",
+        f"/campaigns/{campaign.slug}/manage/people/import/",
+        f"/campaigns/{campaign.slug}/manage/",
     ):
         page.goto(path)
         result = Axe().run(page, options=AXE_OPTIONS)

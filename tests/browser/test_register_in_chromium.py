@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tandem.accounts.models import PairRole
-from tandem.synergies.models import FocusGroup, Measure, Meeting, Synergy
+from tandem.synergies.models import ApprovedReport, FocusGroup, Measure, Meeting, Synergy
 from tests import factories
 from tests.browser.test_pages_in_chromium import AXE_OPTIONS, format_violations, html_lang
 
@@ -63,6 +63,21 @@ def test_register_and_report_pages_have_no_wcag_violations(
         if result.response["violations"]:
             failures[path] = format_violations(result.response["violations"])
         assert result.response["passes"], path
+    # The approval's question (issue 16.6), reached by keyboard from the report page's form,
+    # and its error summary for a date that does not exist.
+    page.goto(f"/pairs/21012/reports/2023/{language}/")
+    page.locator("#id_decision_date").fill("30/01/2024")
+    page.locator("#id_decision_date").press("Enter")
+    page.wait_for_selector("button[value=confirm]")
+    assert ApprovedReport.objects.filter(pair=pair).count() == 0  # asking approves nothing
+    for label in ("question", "error"):
+        result = axe.run(page, options=AXE_OPTIONS)
+        if result.response["violations"]:
+            failures[f"approve {label}"] = format_violations(result.response["violations"])
+        page.goto(f"/pairs/21012/reports/2023/{language}/")
+        page.locator("#id_decision_date").fill("31/02/2024")
+        page.locator("#id_decision_date").press("Enter")
+        page.wait_for_selector("#error-summary")
     assert not failures, "\n".join(f"{language} {p}:\n{text}" for p, text in failures.items())
     page.goto(f"/pairs/21012/reports/2023/{language}/")
     page.screenshot(path=str(results_dir / f"synergy-report-page-{language}.png"), full_page=False)
