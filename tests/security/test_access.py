@@ -319,6 +319,7 @@ TAKES_POST = {
     "grid-factor-values",
     "grid-table",
     "manage",
+    "mail-texts",
     "manage-pairs",
     "people-import",
     "people-invitation",

@@ -113,6 +113,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
                 "manage-people",
                 "people-import",
                 "reminder-schedule",
+                "mail-texts",
                 "retry-mails",
                 "send-reminders",
                 "review-proposals",

@@ -71,6 +71,53 @@ def _enqueue(mail_ids: list[int], base_url: str) -> None:
         )
 
 
+OWN_TEXTS = {"invitation_email": "invitation", "reminder_email": "reminder"}
+
+
+def own_texts(campaign, template: str, language: str) -> dict[str, str]:
+    """The coordinator's subject and opening paragraph for a mail in one language; empty where
+    none was written. Read per language, never through a fallback: a French mail never gets
+    the Dutch text."""
+    prefix = OWN_TEXTS.get(template)
+    if prefix is None:
+        return {"subject": "", "opening": ""}
+    return {
+        part: (getattr(campaign, f"{prefix}_{part}_{language}", "") or "").strip()
+        for part in ("subject", "opening")
+    }
+
+
+def preview(*, campaign, template: str, language: str) -> tuple[str, str]:
+    """(subject, text) of a campaign's mail as it would leave in `language`, for a made-up
+    person of its first pair, with the texts of `campaign` as it is (saved or not)."""
+    participation = campaign.participations.select_related("pair__municipality__region").first()
+    if participation is None:
+        return "", ""
+    sample = Invitation(
+        campaign=campaign,
+        pair=participation.pair,
+        administration="gemeente",
+        name="An Peeters",
+        email="an.peeters@example.be",
+        expires_at=timezone.now() + timedelta(days=VALID_DAYS),
+    )
+    with translation.override(language):
+        own = own_texts(campaign, template, language)
+        context = {
+            "invitation": sample,
+            "link": "https://…/invitations/…/",
+            "valid_days": VALID_DAYS,
+            "expires_at": sample.expires_at,
+            "language": language,
+            "opening": own["opening"],
+            "round": None,
+        }
+        subject = (
+            own["subject"] or render_to_string(f"accounts/{template}_subject.txt", context).strip()
+        )
+        return subject, render_to_string(f"accounts/{template}.txt", context)
+
+
 def queue_round_notices(*, round_, base_url: str) -> int:
     """Tell everyone who answers for a pair of the campaign (an invitation they accepted, not
     withdrawn) that a round is open; returns how many mails were queued."""
@@ -178,7 +225,11 @@ def _message(mail: CampaignMail, base_url: str) -> EmailMultiAlternatives:
             "language": language,
             "round": invitation.campaign.rounds.filter(status="open").order_by("-number").first(),
         }
-        subject = render_to_string(f"accounts/{template}_subject.txt", context).strip()
+        own = own_texts(invitation.campaign, template, language)
+        context["opening"] = own["opening"]
+        subject = (
+            own["subject"] or render_to_string(f"accounts/{template}_subject.txt", context).strip()
+        )
         context["subject"] = subject
         text = render_to_string(f"accounts/{template}.txt", context)
         html = render_to_string(f"accounts/{template}.html", context)

@@ -7,4 +7,11 @@ from .models import Campaign
 
 @register(Campaign)
 class CampaignTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = (
+        "name",
+        "description",
+        "invitation_subject",
+        "invitation_opening",
+        "reminder_subject",
+        "reminder_opening",
+    )

@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("<slug:campaign>/manage/reminders/", c.send_reminders, name="send-reminders"),
     path("<slug:campaign>/manage/mails/retry/", c.retry_mails, name="retry-mails"),
+    path("<slug:campaign>/manage/mails/texts/", c.mail_texts, name="mail-texts"),
     path(
         "<slug:campaign>/manage/answers/<str:refnis>/<slug:respondent>/",
         answer_views.answers_page,

@@ -197,6 +197,25 @@ class ReminderScheduleForm(StrictModelForm):
         fields = ["reminder_days", "remind_on_deadline", "max_reminders"]
 
 
+class MailTextsForm(StrictModelForm):
+    """The coordinator's subject and opening paragraph of the invitation and reminder mails,
+    per language; an empty field keeps Tandem's text in that language."""
+
+    class Meta:
+        model = Campaign
+        fields = [
+            f"{kind}_{part}_{language}"
+            for kind in ("invitation", "reminder")
+            for language in LANGUAGES
+            for part in ("subject", "opening")
+        ]
+        widgets = {
+            f"{kind}_opening_{language}": forms.Textarea(attrs={"rows": 4, **TEXT})
+            for kind in ("invitation", "reminder")
+            for language in LANGUAGES
+        }
+
+
 class InvitationImportForm(forms.Form):
     file = forms.FileField(
         label=_("File with the people to invite"),

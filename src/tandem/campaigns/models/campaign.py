@@ -60,6 +60,16 @@ class Campaign(models.Model):
         default=3,
         validators=[MaxValueValidator(10)],
     )
+    # The coordinator's own subject and opening paragraph of the mails, per language
+    # (translated fields); empty: Tandem's text in that language.
+    invitation_subject = models.CharField(_("invitation: subject"), max_length=200, blank=True)
+    invitation_opening = models.TextField(
+        _("invitation: opening paragraph"), max_length=2000, blank=True
+    )
+    reminder_subject = models.CharField(_("reminder: subject"), max_length=200, blank=True)
+    reminder_opening = models.TextField(
+        _("reminder: opening paragraph"), max_length=2000, blank=True
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = actor_field(_("created by"))
 

@@ -22,6 +22,7 @@ from ..forms.coordination import (
     AddPairsForm,
     CampaignForm,
     InviteForm,
+    MailTextsForm,
     PairChoiceForm,
     ProposalReviewForm,
     ReminderScheduleForm,
@@ -374,6 +375,34 @@ def reminder_schedule(request, campaign):
             "dates": dates,
         },
         status=400 if form.is_bound else 200,
+    )
+
+
+def mail_texts(request, campaign):
+    """The campaign's own mail texts per language, with a preview of each mail before saving."""
+    campaign = coordinated_or_404(request, campaign)
+    form = MailTextsForm(request.POST or None, instance=campaign)
+    previews = []
+    if request.method == "POST" and form.is_valid():
+        if pressed(request) != "preview":
+            form.save()
+            messages.success(request, _("The mail texts are saved."))
+            return redirect("manage", campaign.slug)
+        unsaved = form.save(commit=False)  # the preview reads the typed texts, nothing is stored
+        previews = [
+            (
+                language,
+                label,
+                *mails.preview(campaign=unsaved, template=template, language=language),
+            )
+            for language, label in (("nl", _("Dutch")), ("fr", _("French")), ("en", _("English")))
+            for template in ("invitation_email", "reminder_email")
+        ]
+    return render(
+        request,
+        "campaigns/mail_texts.html",
+        {"campaign": campaign, "form": form, "previews": previews},
+        status=400 if form.is_bound and form.errors else 200,
     )
 
 
