@@ -125,6 +125,10 @@ def test_a_confirmation_round_tells_everyone_who_answers(
         invited.post(reverse("round-action", args=[campaign.slug, 1, "confirm"]))
     assert campaign.rounds.get(number=2).status == "open"
     # Only Aalst's person accepted: Brugge's invitation is still unused.
-    notices = [m for m in mail.outbox if m.subject.startswith("Confirmation round")]
+    queued = CampaignMail.objects.filter(kind="round")
+    assert [m.invitation.email for m in queued] == ["a@aalst.be"]
+    # Aalst's questionnaire is in Dutch, so is the notice.
+    notices = [m for m in mail.outbox if m.subject.startswith("Bevestigingsronde")]
     assert [m.to for m in notices] == [["a@aalst.be"]]
+    assert notices[0].subject == "Bevestigingsronde: vragenlijst Inventaris 2026"
     assert "/campaigns/inventaris-2026/pairs/41002/questionnaire/" in notices[0].body
