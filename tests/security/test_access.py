@@ -321,6 +321,7 @@ TAKES_POST = {
     "manage",
     "mail-texts",
     "manage-pairs",
+    "pair-extension",
     "people-import",
     "people-invitation",
     "people-role",

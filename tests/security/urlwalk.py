@@ -126,6 +126,9 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             ]
             for name in ("manage-answers", "manage-answers-pdf")
         },
+        "pair-extension": [
+            Target("pair-extension", {"campaign": c, "refnis": pair_b}) for c in (only_b, shared)
+        ],
         # An invitation and a campaign-bound role of pair B (made here: few tests want them).
         "people-invitation": [
             Target("people-invitation", {"campaign": c, "invitation": invitation, "action": a})

@@ -41,15 +41,25 @@ def queue_due_reminders(*, today: date, base_url: str) -> list[Due]:
     rounds = Round.objects.filter(status=Round.Status.OPEN).select_related("campaign")
     for round_ in rounds:
         deadline = deadline_of(round_)
-        if deadline is None or today not in reminder_dates(round_.campaign, deadline):
+        # A pair's extension moves its own reminders with its deadline.
+        extended = dict(
+            round_.campaign.participations.filter(extended_until__isnull=False).values_list(
+                "pair_id", "extended_until"
+            )
+        )
+        due_today = deadline is not None and today in reminder_dates(round_.campaign, deadline)
+        if not due_today and not extended:
             continue
         invitations = [
             invitation
             for invitation in round_.campaign.invitations.filter(revoked_at__isnull=True)
             .select_related("pair__municipality")
             .order_by("pk")
-            if _may_remind(invitation, round_, today)
+            if _is_reminder_day(round_.campaign, extended.get(invitation.pair_id, deadline), today)
+            and _may_remind(invitation, round_, today)
         ]
+        if not invitations and not due_today:
+            continue
         mails.queue_many(
             invitations=invitations,
             kind=CampaignMail.Kind.REMINDER,
@@ -58,6 +68,10 @@ def queue_due_reminders(*, today: date, base_url: str) -> list[Due]:
         )
         done.append(Due(round_.campaign, round_, deadline, len(invitations)))
     return done
+
+
+def _is_reminder_day(campaign: Campaign, deadline: date | None, today: date) -> bool:
+    return deadline is not None and today in reminder_dates(campaign, deadline)
 
 
 def _may_remind(invitation, round_: Round, today: date) -> bool:

@@ -22,6 +22,11 @@ urlpatterns = [
     path("<slug:campaign>/manage/mails/retry/", c.retry_mails, name="retry-mails"),
     path("<slug:campaign>/manage/mails/texts/", c.mail_texts, name="mail-texts"),
     path(
+        "<slug:campaign>/manage/pairs/<str:refnis>/extension/",
+        c.pair_extension,
+        name="pair-extension",
+    ),
+    path(
         "<slug:campaign>/manage/answers/<str:refnis>/<slug:respondent>/",
         answer_views.answers_page,
         name="manage-answers",

@@ -197,6 +197,19 @@ class ReminderScheduleForm(StrictModelForm):
         fields = ["reminder_days", "remind_on_deadline", "max_reminders"]
 
 
+class ExtensionForm(forms.Form):
+    """A later deadline for one pair."""
+
+    until = RecordDateField(
+        label=_("Answers due on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    reason = forms.CharField(label=_("Reason for the extension"), max_length=300, required=False)
+
+    def clean_until(self):
+        return _not_past(self.cleaned_data.get("until"))
+
+
 class MailTextsForm(StrictModelForm):
     """The coordinator's subject and opening paragraph of the invitation and reminder mails,
     per language; an empty field keeps Tandem's text in that language."""

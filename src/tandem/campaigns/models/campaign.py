@@ -120,6 +120,10 @@ class CampaignPair(models.Model):
         blank=True,
         help_text=_("How the source document spelled this pair, kept for traceability."),
     )
+    # A later deadline for this pair alone (the coordinator's extension): its questionnaire and
+    # its reminders follow it; the round closes for everyone when the coordinator closes it.
+    extended_until = models.DateField(_("deadline extended until"), null=True, blank=True)
+    extension_reason = models.CharField(_("reason for the extension"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["campaign", "pair__municipality__name_nl"]

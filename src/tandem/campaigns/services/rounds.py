@@ -11,7 +11,7 @@ from simple_history.utils import bulk_create_with_history
 from tandem.core.history import Actor
 from tandem.formats.belgian import format_date
 
-from ..models import Campaign, ProposedAspect, Response, ResponseDocument, Round
+from ..models import Campaign, CampaignPair, ProposedAspect, Response, ResponseDocument, Round
 from .coordination import CoordinationError
 
 
@@ -55,6 +55,25 @@ def close_round(*, round_: Round) -> Round:
     round_.closes_on = timezone.localdate()
     round_.save(update_fields=["status", "closes_on"])
     return round_
+
+
+@transaction.atomic
+def extend_deadline(
+    *, participation: CampaignPair, until: date, reason: str, round_: Round
+) -> None:
+    """Give one pair until `until` (after the open round's deadline, not in the past); its
+    questionnaire and reminders follow the new date."""
+    _refuse_past(until)
+    if round_.status != Round.Status.OPEN:
+        raise CoordinationError(_("Extend a deadline while the round is open."))
+    deadline = round_.closes_on or round_.campaign.deadline
+    if deadline is not None and until <= deadline:
+        raise CoordinationError(
+            _("The round closes on %(date)s: an extension ends later.")
+            % {"date": format_date(deadline)}
+        )
+    participation.extended_until, participation.extension_reason = until, reason
+    participation.save(update_fields=["extended_until", "extension_reason"])
 
 
 @transaction.atomic

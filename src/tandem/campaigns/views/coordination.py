@@ -21,6 +21,7 @@ from .. import completeness, mails, reminders
 from ..forms.coordination import (
     AddPairsForm,
     CampaignForm,
+    ExtensionForm,
     InviteForm,
     MailTextsForm,
     PairChoiceForm,
@@ -306,6 +307,14 @@ def round_action(request, campaign, number, action):
             "button": button,
             "form": form,
             "summary": completeness.round_summary(round_),
+            "extended": [
+                (pair_name(p.pair), p.extended_until)
+                for p in round_.campaign.participations.filter(
+                    extended_until__isnull=False
+                ).select_related("pair__municipality__region")
+            ]
+            if action == "close"
+            else [],
         },
         status=400 if form.is_bound else 200,
     )
@@ -373,6 +382,55 @@ def reminder_schedule(request, campaign):
             "round": round_,
             "deadline": deadline,
             "dates": dates,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def pair_extension(request, campaign, refnis):
+    """A later deadline for one pair of the open round (its questionnaire and reminders)."""
+    campaign = coordinated_or_404(request, campaign)
+    participation = get_object_or_404(
+        campaign.participations.select_related("pair__municipality__region"),
+        pair__municipality__refnis=refnis,
+    )
+    round_ = current_round(campaign)
+    if round_ is None or not round_.is_open:
+        raise Http404("no open round")
+    form = ExtensionForm(
+        request.POST or None,
+        initial={"until": participation.extended_until, "reason": participation.extension_reason},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            rounds.extend_deadline(
+                participation=participation,
+                until=form.cleaned_data["until"],
+                reason=form.cleaned_data["reason"],
+                round_=round_,
+            )
+        except coordination.CoordinationError as error:
+            form.add_error("until", str(error))
+        else:
+            messages.success(
+                request,
+                _("%(pair)s may answer until %(date)s.")
+                % {
+                    "pair": pair_name(participation.pair),
+                    "date": format_date(form.cleaned_data["until"]),
+                },
+            )
+            return redirect("manage", campaign.slug)
+    return render(
+        request,
+        "campaigns/pair_extension.html",
+        {
+            "campaign": campaign,
+            "participation": participation,
+            "name": pair_name(participation.pair),
+            "round": round_,
+            "deadline": reminders.deadline_of(round_),
+            "form": form,
         },
         status=400 if form.is_bound else 200,
     )

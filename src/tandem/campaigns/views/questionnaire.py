@@ -72,8 +72,8 @@ class Seat:
 
     @property
     def deadline(self):
-        """The round's closing day, else the campaign's deadline."""
-        return self.round.closes_on or self.campaign.deadline
+        """The pair's extension, else the round's closing day, else the campaign's deadline."""
+        return self.participation.extended_until or self.round.closes_on or self.campaign.deadline
 
     def url(self, name, *args):
         return reverse(name, args=[self.campaign.slug, self.pair.municipality.refnis, *args])
