@@ -322,6 +322,7 @@ TAKES_POST = {
     "mail-texts",
     "manage-pairs",
     "pair-extension",
+    "pair-people",
     "people-import",
     "people-invitation",
     "people-role",

@@ -187,7 +187,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         "registers": [],
         **{
             name: [Target(name, {"refnis": pair_b})]
-            for name in ("register", "register-history", "register-import")
+            for name in ("register", "register-history", "register-import", "pair-people")
         },
         "register-export": [
             Target("register-export", {"refnis": pair_b, "fmt": fmt}) for fmt in ("csv", "xlsx")
@@ -349,6 +349,7 @@ REGISTER_KINDS = {
 }
 REGISTER_VIEWS = {
     "registers",
+    "pair-people",
     "register",
     "register-history",
     "register-import",

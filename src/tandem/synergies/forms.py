@@ -4,9 +4,11 @@ approval. Every record form carries the version the user opened (R5)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.accounts.models import PairRole
 from tandem.catalogue.models import SynergyDomain
-from tandem.core.form_fields import StrictModelForm, VersionedModelForm
+from tandem.core.form_fields import RecordChoiceField, StrictModelForm, VersionedModelForm
 from tandem.core.uploads import validate_document
+from tandem.places.models import Administration
 
 from .fields import FteField, MoneyField
 from .models import (
@@ -176,3 +178,28 @@ FORMS = {
     "measure": MeasureForm,
     "focus-group": FocusGroupForm,
 }
+
+
+class GrantForm(forms.Form):
+    """A role for the pair, given by one of its editors to an existing account."""
+
+    email = forms.EmailField(label=_("E-mail address of the account"), max_length=254)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[(r.value, r.label) for r in (PairRole.Role.EDITOR, PairRole.Role.READER)],
+    )
+    administration = forms.ChoiceField(
+        label=_("Administration"),
+        choices=[("", "—"), *Administration.Kind.choices],
+        required=False,
+    )
+
+
+class TakeBackForm(forms.Form):
+    """One of the pair's own roles (for all its campaigns), to take back."""
+
+    role = RecordChoiceField(PairRole.objects.none())
+
+    def __init__(self, *args, pair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = PairRole.objects.filter(pair=pair, campaign__isnull=True)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", views.registers, name="registers"),
     path("<str:refnis>/register/", views.register, name="register"),
     path("<str:refnis>/register/history/", views.history, name="register-history"),
+    path("<str:refnis>/register/people/", views.people, name="pair-people"),
     path("<str:refnis>/register/import/", transfer_views.import_register, name="register-import"),
     path(
         "<str:refnis>/register/export.<str:fmt>",

@@ -7,6 +7,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tandem.accounts import pair_people
+from tandem.accounts.models import PairRole
 from tandem.core.access import login_first, parent_page, post_only, read_only
 from tandem.core.actions import pressed
 from tandem.core.pending import restored_post
@@ -16,7 +18,7 @@ from tandem.places.forms import PairSearchForm
 from tandem.web.conflicts import conflict_view
 
 from . import services
-from .forms import FORMS, DocumentForm, FocusGroupSessionForm
+from .forms import FORMS, DocumentForm, FocusGroupSessionForm, GrantForm, TakeBackForm
 from .history import register_history
 from .queries import (
     RECORD_MODELS,
@@ -185,4 +187,69 @@ def history(request, refnis):
     pair = register_pair(request.user, refnis)
     return render(
         request, "synergies/history.html", {"pair": pair, "changes": register_history(pair)}
+    )
+
+
+@login_first(page_of=parent_page(), keep=False)
+def people(request, refnis):
+    """The pair's own people: who holds which role for all its campaigns, given and taken back
+    by its editors, with the history of every change."""
+    pair = register_pair(request.user, refnis, editing=True)
+    action = pressed(request)
+    grant_form = GrantForm(request.POST if action == "grant" else None)
+    if action == "grant" and grant_form.is_valid():
+        data = grant_form.cleaned_data
+        try:
+            pair_people.grant(
+                pair=pair,
+                email=data["email"],
+                role=data["role"],
+                administration=data["administration"],
+                by=request.user,
+            )
+        except pair_people.GrantError as error:
+            grant_form.add_error("email", str(error))
+        else:
+            messages.success(
+                request,
+                _("%(email)s is now %(role)s of %(pair)s.")
+                % {
+                    "email": data["email"],
+                    "role": PairRole.Role(data["role"]).label,
+                    "pair": pair.municipality.name,
+                },
+            )
+            return redirect("pair-people", refnis=refnis)
+    if action == "take-back":
+        form = TakeBackForm(request.POST, pair=pair)
+        if form.is_valid():
+            role = form.cleaned_data["role"]
+            try:
+                pair_people.take_back(role=role, by=request.user)
+            except pair_people.GrantError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("%(person)s no longer holds the role %(role)s.")
+                    % {
+                        "person": role.user.email or role.user.username,
+                        "role": role.get_role_display(),
+                    },
+                )
+        return redirect("pair-people", refnis=refnis)
+    return render(
+        request,
+        "synergies/people.html",
+        {
+            "pair": pair,
+            "roles": PairRole.objects.filter(pair=pair, campaign__isnull=True)
+            .select_related("user")
+            .order_by("role", "user__username"),
+            "history": PairRole.history.filter(pair_id=pair.pk, campaign__isnull=True)
+            .select_related("user", "history_user")
+            .order_by("-history_date")[:100],
+            "form": grant_form,
+        },
+        status=400 if grant_form.is_bound else 200,
     )
