@@ -179,6 +179,8 @@ def test_the_pairs_pages_have_no_wcag_violations(campaign, new_context, language
         f"/campaigns/{campaign.slug}/manage/answers/{AALST}/joint/",
         f"/campaigns/{campaign.slug}/manage/people/import/",
         f"/campaigns/{campaign.slug}/manage/",
+        f"/campaigns/{campaign.slug}/manage/mails/texts/",
+        f"/campaigns/{campaign.slug}/manage/pairs/{AALST}/extension/",
     ):
         page.goto(path)
         result = Axe().run(page, options=AXE_OPTIONS)

@@ -50,6 +50,7 @@ def test_register_and_report_pages_have_no_wcag_violations(
         f"{REGISTER}measure/new/",
         f"{REGISTER}history/",
         f"{REGISTER}import/",
+        f"{REGISTER}people/",
         f"/pairs/21012/reports/2023/{language}/",
     ]
     page = new_context(language).new_page()
