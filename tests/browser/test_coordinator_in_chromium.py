@@ -207,3 +207,28 @@ def test_the_coordination_pages_fit_a_390_px_screen(campaign, new_context, resul
                 path=results_dir / f"coordinator-390-{slug}-{language}.png", full_page=True
             )
             assert widths[0] <= widths[1], f"{name} ({language}) scrolls sideways: {widths}"
+
+
+def test_the_mail_preview_and_a_pair_s_people_fit_a_390_px_screen(campaign, new_context):
+    """Walking the pages at 390 px showed the mail preview (long lines in <pre>) and the pair's
+    people table scrolling the whole page sideways."""
+    from tandem.accounts.models import PairRole
+
+    campaign, coordinator = campaign
+    PairRole.objects.create(
+        user=coordinator, pair=Pair.objects.get(municipality__refnis=AALST), role="editor"
+    )
+    page = new_context("fr", viewport={"width": 390, "height": 844}).new_page()
+    _login(page, coordinator.username)
+    page.goto(f"/campaigns/{campaign.slug}/manage/mails/texts/")
+    page.locator("button[value=preview]").click()
+    expect(page.locator(".mail-preview").first).to_be_visible()
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"mail preview scrolls sideways: {widths}"
+    page.goto(f"/pairs/{AALST}/register/people/")
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"a pair's people scroll sideways: {widths}"
