@@ -75,3 +75,18 @@ def test_only_the_coordinator_edits_the_texts(inventory, client_as):
         assert client.get(_url(inventory)).status_code == 404
         assert client.post(_url(inventory), OWN | {"action": "save"}).status_code == 404
     assert not Campaign.objects.get(pk=inventory["campaign"].pk).invitation_subject_nl
+
+
+def test_the_preview_heading_follows_french_typography_and_the_reminder_links_the_questionnaire(
+    inventory, client_as
+):
+    """Walking the preview in French showed 'Anglais: Invitation' (French puts a space before
+    the colon) and the reminder's preview linking to an invitation."""
+    client = client_as(inventory["coordinator"])
+    client.cookies["tandem_language"] = "fr"
+    page = client.post(_url(inventory), {"action": "preview"})
+    html = page.content.decode()
+    assert "Anglais : Invitation: questionnaire" in html
+    reminders = [p for p in page.context["previews"] if "Reminder" in p[2]]
+    assert reminders and all("/questionnaire/" in p[3] for p in reminders)
+    assert all("/invitations/" not in p[3] for p in reminders)

@@ -105,7 +105,11 @@ def preview(*, campaign, template: str, language: str) -> tuple[str, str]:
         own = own_texts(campaign, template, language)
         context = {
             "invitation": sample,
-            "link": "https://…/invitations/…/",
+            "link": (
+                "https://…/invitations/…/"
+                if template == "invitation_email"
+                else "https://…/campaigns/…/questionnaire/"
+            ),
             "valid_days": VALID_DAYS,
             "expires_at": sample.expires_at,
             "language": language,
