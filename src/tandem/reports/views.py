@@ -162,18 +162,3 @@ def approve(request, refnis, year, lang):
         },
         status=200 if valid else 400,
     )
-    approved = services.approve_report(
-        pair=pair,
-        year=year,
-        language=lang,
-        body=form.cleaned_data["body"],
-        decision_date=form.cleaned_data["decision_date"],
-        reference=form.cleaned_data["reference"],
-        user=request.user,
-    )
-    with translation.override(request.LANGUAGE_CODE):
-        messages.success(
-            request,
-            _("Version %(number)s is approved and frozen.") % {"number": approved.number},
-        )
-    return redirect("synergy-report", refnis=refnis, year=year, lang=lang)
