@@ -101,25 +101,13 @@ def preview(*, campaign, template: str, language: str) -> tuple[str, str]:
         email="an.peeters@example.be",
         expires_at=timezone.now() + timedelta(days=VALID_DAYS),
     )
-    with translation.override(language):
-        own = own_texts(campaign, template, language)
-        context = {
-            "invitation": sample,
-            "link": (
-                "https://…/invitations/…/"
-                if template == "invitation_email"
-                else "https://…/campaigns/…/questionnaire/"
-            ),
-            "valid_days": VALID_DAYS,
-            "expires_at": sample.expires_at,
-            "language": language,
-            "opening": own["opening"],
-            "round": None,
-        }
-        subject = (
-            own["subject"] or render_to_string(f"accounts/{template}_subject.txt", context).strip()
-        )
-        return subject, render_to_string(f"accounts/{template}.txt", context)
+    link = (
+        "https://…/invitations/…/"
+        if template == "invitation_email"
+        else "https://…/campaigns/…/questionnaire/"
+    )
+    subject, text, _html = _rendered(sample, template, language, link, round_=None)
+    return subject, text
 
 
 def queue_round_notices(*, round_, base_url: str) -> int:
@@ -219,24 +207,32 @@ def _message(mail: CampaignMail, base_url: str) -> EmailMultiAlternatives:
             "questionnaire", args=[invitation.campaign.slug, invitation.pair.municipality.refnis]
         )
         template = "reminder_email"
-    language = language_of(invitation)
+    round_ = invitation.campaign.rounds.filter(status="open").order_by("-number").first()
+    subject, text, html = _rendered(invitation, template, language_of(invitation), link, round_)
+    message = EmailMultiAlternatives(subject, text, None, [invitation.email])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def _rendered(invitation: Invitation, template: str, language: str, link: str, round_):
+    """(subject, text, html) of a mail in `language`, with the campaign's own subject and
+    opening paragraph of that language where it has them (the sent mail and its preview)."""
     with translation.override(language):
+        own = own_texts(invitation.campaign, template, language)
         context = {
             "invitation": invitation,
             "link": link,
             "valid_days": VALID_DAYS,
             "expires_at": invitation.expires_at,
             "language": language,
-            "round": invitation.campaign.rounds.filter(status="open").order_by("-number").first(),
+            "round": round_,
+            "opening": own["opening"],
         }
-        own = own_texts(invitation.campaign, template, language)
-        context["opening"] = own["opening"]
-        subject = (
+        context["subject"] = (
             own["subject"] or render_to_string(f"accounts/{template}_subject.txt", context).strip()
         )
-        context["subject"] = subject
-        text = render_to_string(f"accounts/{template}.txt", context)
-        html = render_to_string(f"accounts/{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, None, [invitation.email])
-    message.attach_alternative(html, "text/html")
-    return message
+        return (
+            context["subject"],
+            render_to_string(f"accounts/{template}.txt", context),
+            render_to_string(f"accounts/{template}.html", context),
+        )

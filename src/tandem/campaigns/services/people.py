@@ -5,8 +5,6 @@ Only what the campaign gave can be changed here: invitations of the campaign and
 to it. A pair's own roles (for all its campaigns) belong to the pair's editors. Every change of a
 role is in the role's history with who made it (simple-history, core.history.record_actor)."""
 
-from typing import TYPE_CHECKING
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,10 +14,6 @@ from tandem.core.history import Actor, record_actor
 
 from .. import mails
 from ..models import CampaignMail
-
-if TYPE_CHECKING:
-    from ..models import Campaign
-    from .invitations import Invitee
 
 
 class AccessError(ValueError):
@@ -64,14 +58,3 @@ def take_back_role(*, role: PairRole, user: Actor) -> None:
     ).update(revoked_at=timezone.now(), revoked_by=user)
     record_actor(role, user)
     role.delete()
-
-
-def invite_all(
-    *, campaign: "Campaign", invitees: "list[Invitee]", invited_by: Actor, base_url: str
-) -> int:
-    """The people of a checked bulk invitation, all at once (invitations.invite_many)."""
-    from .invitations import invite_many
-
-    return len(
-        invite_many(campaign=campaign, invitees=invitees, invited_by=invited_by, base_url=base_url)
-    )

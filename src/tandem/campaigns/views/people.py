@@ -19,7 +19,7 @@ from .. import invitation_import
 from ..forms.coordination import InvitationImportForm
 from ..people import people_of, role_history
 from ..services import people
-from ..services.invitations import VALID_DAYS
+from ..services.invitations import VALID_DAYS, invite_many
 from .coordination import coordinated_or_404
 
 INVITATION_STEPS = ("resend", "withdraw")
@@ -161,7 +161,7 @@ def import_invitations(request, campaign):
             return redirect("people-import", campaign.slug)
         plan = invitation_import.plan(campaign, [(n, values) for n, values in rows])
         if not plan.problems:
-            people.invite_all(
+            invite_many(
                 campaign=campaign,
                 invitees=[line.invitee for line in plan.lines],
                 invited_by=request.user,
