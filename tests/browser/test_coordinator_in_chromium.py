@@ -232,3 +232,42 @@ def test_the_mail_preview_and_a_pair_s_people_fit_a_390_px_screen(campaign, new_
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert widths[0] <= widths[1], f"a pair's people scroll sideways: {widths}"
+
+
+@pytest.mark.parametrize(
+    "language, done",
+    [
+        ("nl", "els@aalst.be heeft nog geen account: er staat een uitnodiging klaar"),
+        ("fr", "els@aalst.be n'a pas encore de compte : une invitation est en file d'envoi"),
+    ],
+)
+def test_a_pair_s_editor_invites_a_colleague_by_keyboard(campaign, new_context, language, done):
+    """Issue 16.1: on the pair's people page an editor invites someone without an account, by
+    keyboard; the page says so and lists the invitation, passes axe, and fits 390 px."""
+    from tandem.accounts.models import Invitation, PairRole
+
+    campaign, coordinator = campaign
+    PairRole.objects.create(
+        user=coordinator, pair=Pair.objects.get(municipality__refnis=AALST), role="editor"
+    )
+    page = new_context(language).new_page()
+    _login(page, coordinator.username)
+    page.goto(f"/pairs/{AALST}/register/people/")
+    page.locator("#id_email").focus()
+    page.keyboard.type("els@aalst.be")
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # the role: reader
+    page.locator("#id_name").fill("Els Peeters")
+    page.locator("button[value=grant]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_contain_text(done)
+    expect(page.locator("#invitations-caption")).to_be_visible()
+    invitation = Invitation.objects.get(email="els@aalst.be")
+    assert (invitation.role, invitation.language, invitation.campaign) == ("reader", language, None)
+    result = Axe().run(page, options=AXE_OPTIONS)
+    assert not result.response["violations"], format_violations(result.response["violations"])
+    page.set_viewport_size({"width": 390, "height": 844})
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"the invitations scroll sideways: {widths}"

@@ -141,7 +141,7 @@ def test_taking_back_an_access_removes_it_and_the_history_says_who(
     history = coordinator_client.get(_people_url(inventory)).context["history"]
     assert [(h.kind, h.holder, h.by) for h in history] == [
         ("taken back", "An Peeters", "coordinator"),
-        ("given", "An Peeters", "—"),  # given by accepting the link: no one acted for them
+        ("given", "An Peeters", "coordinator"),  # the link they accepted was the coordinator's
     ]
     assert (
         _statuses(coordinator_client.get(_people_url(inventory)))["an.peeters@aalst.be"]

@@ -2,7 +2,8 @@
 
 The link carries a random token; the database keeps only its SHA-256, so a database dump does not
 hold working links. Accepting sets the person's password and binds their account to the pair (a
-respondent role, for the invitation's campaign). Who may be invited to what, and the mails, belong
+respondent role for the invitation's campaign, or the editor or reader role for all the pair's
+campaigns when the pair's editors invited). Who may be invited to what, and the mails, belong
 to the app that invites (campaigns.services.invitations).
 """
 
@@ -14,6 +15,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from tandem.core.history import record_actor
 
 from .models import Invitation, PairRole
 
@@ -73,8 +76,8 @@ def is_addressee(invitation: Invitation, user: "User") -> bool:
 
 @transaction.atomic
 def accept(*, token: str, password: str, user: "User | None" = None) -> "User":
-    """Use the link: create the account (or take the logged-in one), bind it to the pair and
-    the campaign, and spend the invitation. Returns the user."""
+    """Use the link: create the account (or take the logged-in one), give it the invitation's
+    role for the pair (and campaign), and spend the invitation. Returns the user."""
     invitation = find(token)
     invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
     if invitation.accepted_at is not None:  # a second tab accepted it meanwhile
@@ -97,13 +100,19 @@ def accept(*, token: str, password: str, user: "User | None" = None) -> "User":
         )
         user.set_password(password)
         user.save()
-    PairRole.objects.get_or_create(
-        user=user,
-        pair=invitation.pair,
-        role=PairRole.Role.RESPONDENT,
-        campaign=invitation.campaign,
-        defaults={"administration": invitation.administration},
-    )
+    if not PairRole.objects.filter(
+        user=user, pair=invitation.pair, role=invitation.role, campaign=invitation.campaign
+    ).exists():
+        given = PairRole(
+            user=user,
+            pair=invitation.pair,
+            role=invitation.role,
+            campaign=invitation.campaign,
+            administration=invitation.administration,
+        )
+        # The role's history names who gave it: the person who invited.
+        record_actor(given, invitation.created_by)
+        given.save()
     invitation.accepted_at, invitation.user = timezone.now(), user
     invitation.opened_at = invitation.opened_at or invitation.accepted_at
     invitation.save(update_fields=["accepted_at", "user", "opened_at"])

@@ -101,27 +101,47 @@ class CampaignRole(models.Model):
         return f"{self.user} · {self.campaign} · {self.get_role_display()}"
 
 
+class InvitationQuerySet(models.QuerySet):
+    def of_pair_itself(self, pair) -> "InvitationQuerySet":
+        """The pair's own invitations (by its editors, for all its campaigns)."""
+        return self.filter(pair=pair, campaign__isnull=True)
+
+    def pending(self) -> "InvitationQuerySet":
+        """Neither used nor withdrawn (an expired one still counts: it can be sent again)."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+
 class Invitation(models.Model):
-    """A personal, single-use invitation to answer a campaign's questionnaire for one pair.
+    """A personal, single-use invitation for one pair: to answer a campaign's questionnaire
+    (a campaign's invitation, role respondent), or to keep or read the pair's register and
+    reports for all its campaigns (a pair's invitation, without a campaign, sent by one of its
+    editors to someone without an account).
 
     Only a hash of the token is stored: the link in the e-mail is the one copy of the secret.
-    Accepting it sets the person's password and gives their account the respondent role for
-    that pair and campaign.
+    Accepting it sets the person's password and gives their account the invitation's role for
+    that pair (and campaign).
     """
 
     campaign = models.ForeignKey(
         "campaigns.Campaign",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="invitations",
         verbose_name=_("campaign"),
+        help_text=_("Empty: an invitation of the pair's editors, for all its campaigns."),
+    )
+    role = models.CharField(
+        _("role"), max_length=12, choices=PairRole.Role.choices, default=PairRole.Role.RESPONDENT
     )
     pair = models.ForeignKey(
         Pair, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("pair")
     )
+    # Empty only on a pair's invitation that names no administration.
     administration = models.CharField(
-        _("administration"), max_length=10, choices=Administration.Kind.choices
+        _("administration"), max_length=10, choices=Administration.Kind.choices, blank=True
     )
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(_("name"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail address"))
     # The mail's language when the person asked for one; empty: the pair's questionnaire's.
     language = models.CharField(_("language"), max_length=5, blank=True, choices=settings.LANGUAGES)
@@ -137,13 +157,23 @@ class Invitation(models.Model):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_by = actor_field(_("revoked by"))
 
+    objects = InvitationQuerySet.as_manager()
+
     class Meta:
         ordering = ["campaign", "pair__municipality__name_nl", "administration", "email"]
+        constraints = [
+            # A campaign invites respondents; a pair's editors invite editors and readers.
+            models.CheckConstraint(
+                condition=(Q(campaign__isnull=False) & Q(role="respondent"))
+                | (Q(campaign__isnull=True) & Q(role__in=["editor", "reader"])),
+                name="invitation_role_fits_its_scope",
+            )
+        ]
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
 
     def __str__(self):
-        return f"{self.name} <{self.email}> · {self.pair} · {self.campaign}"
+        return f"{self.name} <{self.email}> · {self.pair} · {self.campaign or self.role}"
 
 
 class AccountPreferences(models.Model):

@@ -1,6 +1,7 @@
 """A campaign's mail as background jobs (Tasks API; issue 16.4): the request queues a
 CampaignMail and a task, the worker (`tandem worker`) sends it, multipart (text and HTML) in the
-language of the pair's questionnaire.
+language of the pair's questionnaire. A pair's invitation (its editors invite someone without an
+account, no campaign) leaves the same way, in the language its editor chose.
 
 An invitation mail gets its link's token when it is sent, not when it is queued: the token is
 in the mail only, and the database (the mail row, the task's arguments) holds no working link.
@@ -31,6 +32,8 @@ def language_of(invitation: Invitation) -> str:
     """The language the person asked for, else that of the pair's questionnaire."""
     if invitation.language:
         return invitation.language
+    if invitation.campaign_id is None:
+        return settings.LANGUAGE_CODE
     participation = CampaignPair.objects.filter(
         campaign=invitation.campaign, pair=invitation.pair
     ).first()
@@ -145,7 +148,9 @@ def send_campaign_mails(*, mail_ids: list[int], base_url: str) -> dict[str, int]
 
 def deliver(*, mail_id: int, base_url: str) -> str:
     mail = CampaignMail.objects.select_related(
-        "invitation__campaign", "invitation__pair__municipality__region"
+        "invitation__campaign",
+        "invitation__created_by",
+        "invitation__pair__municipality__region",
     ).get(pk=mail_id)
     if mail.status != CampaignMail.Status.QUEUED:
         return mail.status  # sent or given up meanwhile: a job is never sent twice
@@ -182,6 +187,7 @@ def _message(mail: CampaignMail, base_url: str) -> EmailMultiAlternatives:
     the link yet) gets a new link here: the earlier one stops working."""
     invitation = mail.invitation
     fresh_link = mail.kind == CampaignMail.Kind.INVITATION or invitation.accepted_at is None
+    campaign = invitation.campaign  # None: a pair's invitation, whose only mail is itself
     if mail.kind == CampaignMail.Kind.ROUND_NOTICE:
         link = base_url.rstrip("/") + reverse(
             "questionnaire", args=[invitation.campaign.slug, invitation.pair.municipality.refnis]
@@ -198,7 +204,7 @@ def _message(mail: CampaignMail, base_url: str) -> EmailMultiAlternatives:
             fields += ["reminders_sent", "last_reminded_at"]
         invitation.save(update_fields=fields)
         link = base_url.rstrip("/") + reverse("invitation", args=[token])
-        template = "invitation_email"
+        template = "invitation_email" if campaign else "pair_invitation_email"
     else:
         invitation.reminders_sent += 1
         invitation.last_reminded_at = timezone.now()
@@ -207,7 +213,7 @@ def _message(mail: CampaignMail, base_url: str) -> EmailMultiAlternatives:
             "questionnaire", args=[invitation.campaign.slug, invitation.pair.municipality.refnis]
         )
         template = "reminder_email"
-    round_ = invitation.campaign.rounds.filter(status="open").order_by("-number").first()
+    round_ = campaign and campaign.rounds.filter(status="open").order_by("-number").first()
     subject, text, html = _rendered(invitation, template, language_of(invitation), link, round_)
     message = EmailMultiAlternatives(subject, text, None, [invitation.email])
     message.attach_alternative(html, "text/html")
@@ -227,6 +233,7 @@ def _rendered(invitation: Invitation, template: str, language: str, link: str, r
             "language": language,
             "round": round_,
             "opening": own["opening"],
+            "inviter": _inviter(invitation),
         }
         context["subject"] = (
             own["subject"] or render_to_string(f"accounts/{template}_subject.txt", context).strip()
@@ -236,3 +243,11 @@ def _rendered(invitation: Invitation, template: str, language: str, link: str, r
             render_to_string(f"accounts/{template}.txt", context),
             render_to_string(f"accounts/{template}.html", context),
         )
+
+
+def _inviter(invitation: Invitation) -> str:
+    """Who invited, as the mail names them: their name, else their address."""
+    by = invitation.created_by
+    if by is None:
+        return "Tandem"
+    return by.get_full_name() or by.email or by.username

@@ -2,9 +2,11 @@
 approval. Every record form carries the version the user opened (R5)."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tandem.accounts.models import PairRole
+from tandem.accounts.models import Invitation, PairRole
 from tandem.catalogue.models import SynergyDomain
 from tandem.core.form_fields import RecordChoiceField, StrictModelForm, VersionedModelForm
 from tandem.core.uploads import validate_document
@@ -181,9 +183,10 @@ FORMS = {
 
 
 class GrantForm(forms.Form):
-    """A role for the pair, given by one of its editors to an existing account."""
+    """A role for the pair, given by one of its editors: to an existing account at once, to
+    anyone else by an invitation in the language chosen here."""
 
-    email = forms.EmailField(label=_("E-mail address of the account"), max_length=254)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
     role = forms.ChoiceField(
         label=_("Role"),
         choices=[(r.value, r.label) for r in (PairRole.Role.EDITOR, PairRole.Role.READER)],
@@ -193,6 +196,31 @@ class GrantForm(forms.Form):
         choices=[("", "—"), *Administration.Kind.choices],
         required=False,
     )
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=150,
+        required=False,
+        help_text=_("For someone without an account: the invitation mail greets them by it."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the invitation mail"),
+        choices=settings.LANGUAGES,
+        help_text=_("Only used when the person has no account yet."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = get_language()
+
+
+class PairInvitationForm(forms.Form):
+    """One of the pair's own invitations not used yet, to send again or withdraw."""
+
+    invitation = RecordChoiceField(Invitation.objects.none())
+
+    def __init__(self, *args, pair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invitation"].queryset = Invitation.objects.of_pair_itself(pair).pending()
 
 
 class TakeBackForm(forms.Form):

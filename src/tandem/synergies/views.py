@@ -5,10 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.accounts import pair_people
-from tandem.accounts.models import PairRole
+from tandem.accounts.models import Invitation, PairRole
+from tandem.campaigns.services import people as pair_access
+from tandem.campaigns.services.invitations import VALID_DAYS
 from tandem.core.access import login_first, parent_page, post_only, read_only
 from tandem.core.actions import pressed
 from tandem.core.pending import restored_post
@@ -18,7 +21,14 @@ from tandem.places.forms import PairSearchForm
 from tandem.web.conflicts import conflict_view
 
 from . import services
-from .forms import FORMS, DocumentForm, FocusGroupSessionForm, GrantForm, TakeBackForm
+from .forms import (
+    FORMS,
+    DocumentForm,
+    FocusGroupSessionForm,
+    GrantForm,
+    PairInvitationForm,
+    TakeBackForm,
+)
 from .history import register_history
 from .queries import (
     RECORD_MODELS,
@@ -192,51 +202,20 @@ def history(request, refnis):
 
 @login_first(page_of=parent_page(), keep=False)
 def people(request, refnis):
-    """The pair's own people: who holds which role for all its campaigns, given and taken back
-    by its editors, with the history of every change."""
+    """The pair's own people: who holds which role for all its campaigns, given (to an account,
+    or by an invitation to someone without one) and taken back by its editors, with the history
+    of every change."""
     pair = register_pair(request.user, refnis, editing=True)
     action = pressed(request)
     grant_form = GrantForm(request.POST if action == "grant" else None)
     if action == "grant" and grant_form.is_valid():
-        data = grant_form.cleaned_data
-        try:
-            pair_people.grant(
-                pair=pair,
-                email=data["email"],
-                role=data["role"],
-                administration=data["administration"],
-                by=request.user,
-            )
-        except pair_people.GrantError as error:
-            grant_form.add_error("email", str(error))
-        else:
-            messages.success(
-                request,
-                _("%(email)s is now %(role)s of %(pair)s.")
-                % {
-                    "email": data["email"],
-                    "role": PairRole.Role(data["role"]).label,
-                    "pair": pair.municipality.name,
-                },
-            )
+        if _grant(request, pair, grant_form):
             return redirect("pair-people", refnis=refnis)
-    if action == "take-back":
-        form = TakeBackForm(request.POST, pair=pair)
-        if form.is_valid():
-            role = form.cleaned_data["role"]
-            try:
-                pair_people.take_back(role=role, by=request.user)
-            except pair_people.GrantError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(
-                    request,
-                    _("%(person)s no longer holds the role %(role)s.")
-                    % {
-                        "person": role.user.email or role.user.username,
-                        "role": role.get_role_display(),
-                    },
-                )
+    elif action == "take-back":
+        _take_back(request, pair)
+        return redirect("pair-people", refnis=refnis)
+    elif action in ("resend", "withdraw"):
+        _invitation_step(request, pair, action)
         return redirect("pair-people", refnis=refnis)
     return render(
         request,
@@ -246,10 +225,93 @@ def people(request, refnis):
             "roles": PairRole.objects.filter(pair=pair, campaign__isnull=True)
             .select_related("user")
             .order_by("role", "user__username"),
+            "invitations": Invitation.objects.of_pair_itself(pair)
+            .pending()
+            .prefetch_related("mails")
+            .order_by("-created_at"),
             "history": PairRole.history.filter(pair_id=pair.pk, campaign__isnull=True)
             .select_related("user", "history_user")
             .order_by("-history_date")[:100],
             "form": grant_form,
+            "now": timezone.now(),
         },
         status=400 if grant_form.is_bound else 200,
     )
+
+
+def _grant(request, pair, form: GrantForm) -> bool:
+    """Give the role, or invite; False (with the error on the form) when refused."""
+    data = form.cleaned_data
+    try:
+        given = pair_access.give_pair_access(
+            pair=pair,
+            email=data["email"],
+            role=data["role"],
+            administration=data["administration"],
+            name=data["name"],
+            language=data["language"],
+            by=request.user,
+            base_url=request.build_absolute_uri("/"),
+        )
+    except pair_people.GrantError as error:
+        form.add_error("email", str(error))
+        return False
+    facts = {
+        "email": given.email if isinstance(given, Invitation) else data["email"],
+        "role": PairRole.Role(data["role"]).label,
+        "pair": pair.municipality.name,
+        "days": VALID_DAYS,
+    }
+    if isinstance(given, Invitation):
+        messages.success(
+            request,
+            _(
+                "%(email)s has no account yet: an invitation is queued. With its link, valid for "
+                "%(days)s days, they choose a password and become %(role)s of %(pair)s."
+            )
+            % facts,
+        )
+    else:
+        messages.success(request, _("%(email)s is now %(role)s of %(pair)s.") % facts)
+    return True
+
+
+def _take_back(request, pair) -> None:
+    form = TakeBackForm(request.POST, pair=pair)
+    if not form.is_valid():
+        raise Http404("not a role of this pair")
+    role = form.cleaned_data["role"]
+    try:
+        pair_people.take_back(role=role, by=request.user)
+    except pair_people.GrantError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(person)s no longer holds the role %(role)s.")
+            % {"person": role.user.email or role.user.username, "role": role.get_role_display()},
+        )
+
+
+def _invitation_step(request, pair, action: str) -> None:
+    form = PairInvitationForm(request.POST, pair=pair)
+    if not form.is_valid():
+        raise Http404("not an open invitation of this pair")
+    invitation = form.cleaned_data["invitation"]
+    facts = {"email": invitation.email, "days": VALID_DAYS}
+    try:
+        if action == "resend":
+            pair_access.resend_invitation(
+                invitation=invitation, base_url=request.build_absolute_uri("/")
+            )
+            done = _(
+                "A new invitation to %(email)s is queued, valid for %(days)s days: the link sent "
+                "before stops working then."
+            )
+        else:
+            pair_access.withdraw_invitation(invitation=invitation, user=request.user)
+            done = _("The invitation to %(email)s is withdrawn: its link no longer works.")
+    except pair_access.AccessError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done % facts)

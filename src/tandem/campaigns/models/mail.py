@@ -20,8 +20,11 @@ class CampaignMail(models.Model):
     campaign = models.ForeignKey(
         "campaigns.Campaign",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="mails",
         verbose_name=_("campaign"),
+        help_text=_("Empty: the mail of a pair's invitation."),
     )
     invitation = models.ForeignKey(
         "accounts.Invitation",

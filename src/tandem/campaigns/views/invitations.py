@@ -77,6 +77,13 @@ def _invitation(request, token):
         remember_choice_in_session(request, user)
         remember_in_session(request, user)  # the new pair's language counts from now on
         use_context_language(request, mails.language_of(found))
+        if found.campaign_id is None:  # a pair's invitation: its register is the way in
+            messages.success(
+                request,
+                _("Welcome. You are now %(role)s of %(pair)s.")
+                % {"role": found.get_role_display(), "pair": found.pair.municipality.name},
+            )
+            return redirect("register", refnis=found.pair.municipality.refnis)
         messages.success(
             request,
             _("Welcome. You can now answer the questionnaire of %(pair)s: it is listed below.")
