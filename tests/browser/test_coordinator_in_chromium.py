@@ -271,3 +271,52 @@ def test_a_pair_s_editor_invites_a_colleague_by_keyboard(campaign, new_context, 
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert widths[0] <= widths[1], f"the invitations scroll sideways: {widths}"
+
+
+@pytest.mark.parametrize(
+    "language, question, done",
+    [
+        (
+            "nl",
+            "Aalst uit 'Bevraging coordinatie-2026' verwijderen?",
+            "Aalst is verwijderd uit 'Bevraging coordinatie-2026'; mee gewist: 2 antwoorden.",
+        ),
+        (
+            "fr",
+            "Retirer Alost de « Enquête coordinatie-2026 » ?",
+            "Alost est retirée de « Enquête coordinatie-2026 » ; supprimé avec elle : 2 réponses.",
+        ),
+    ],
+)
+def test_a_pair_with_answers_is_removed_by_keyboard_after_the_count(
+    campaign, new_context, language, question, done
+):
+    """Issue 16.6: from the pairs page, by keyboard, the removal page counts what goes (nothing
+    changes yet, axe passes, it fits 390 px), then the removal says what was deleted."""
+    from tandem.campaigns.models import Response
+    from tests import factories
+
+    campaign, coordinator = campaign
+    pair = Pair.objects.get(municipality__refnis=AALST)
+    round_ = campaign.rounds.get(number=1)
+    for aspect in campaign.framework.domains.first().aspects.all()[:2]:
+        factories.response(round_=round_, pair=pair, aspect=aspect, degree=1)
+    page = new_context(language).new_page()
+    _login(page, coordinator.username)
+    page.goto(f"/campaigns/{campaign.slug}/manage/pairs/")
+    page.locator(f"a[href$='/manage/pairs/{AALST}/remove/']").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(question)
+    result = Axe().run(page, options=AXE_OPTIONS)
+    assert not result.response["violations"], format_violations(result.response["violations"])
+    page.set_viewport_size({"width": 390, "height": 844})
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"the removal page scrolls sideways: {widths}"
+    assert Response.objects.filter(round__campaign=campaign, pair=pair).count() == 2
+    page.locator("main form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text(done)
+    assert not Response.objects.filter(round__campaign=campaign, pair=pair).exists()
+    assert not CampaignPair.objects.filter(campaign=campaign, pair=pair).exists()

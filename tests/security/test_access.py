@@ -149,6 +149,23 @@ ROLE_TABLE = {
         "supervisor": 404,
         "superuser": 200,
     },
+    # Issue 16.6: removing a pair asks its campaign's coordinator first; no one else sees it.
+    ("pair-removal", "shared/pair_b"): {
+        "anonymous": 302,  # to the login page, then back to the question
+        "user_a": 404,
+        "user_b": 404,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
+    ("pair-removal", "only_b/pair_b"): {
+        "anonymous": 302,
+        "user_a": 404,
+        "user_b": 404,
+        "coordinator": 404,
+        "supervisor": 404,
+        "superuser": 200,
+    },
     # Issue 16.1: who reaches the pairs is the coordinator's page, and no respondent's.
     ("manage-people", "shared"): {
         "anonymous": 404,
@@ -323,6 +340,7 @@ TAKES_POST = {
     "manage-pairs",
     "pair-extension",
     "pair-people",
+    "pair-removal",
     "people-import",
     "people-invitation",
     "people-role",

@@ -129,6 +129,9 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         "pair-extension": [
             Target("pair-extension", {"campaign": c, "refnis": pair_b}) for c in (only_b, shared)
         ],
+        "pair-removal": [
+            Target("pair-removal", {"campaign": c, "refnis": pair_b}) for c in (only_b, shared)
+        ],
         # An invitation and a campaign-bound role of pair B (made here: few tests want them).
         "people-invitation": [
             Target("people-invitation", {"campaign": c, "invitation": invitation, "action": a})
@@ -387,6 +390,7 @@ LOGIN_FIRST = {
     "round-action",
     "send-reminders",
     "reopen-submission",
+    "pair-removal",
     "people-invitation",
     "people-role",
     "retry-mails",

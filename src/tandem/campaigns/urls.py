@@ -4,6 +4,7 @@ from .views import answers as answer_views
 from .views import campaign as views
 from .views import coordination as c
 from .views import history as h
+from .views import pair_removal as removal_views
 from .views import people as people_views
 from .views import questionnaire as q
 
@@ -21,6 +22,11 @@ urlpatterns = [
     path("<slug:campaign>/manage/reminders/", c.send_reminders, name="send-reminders"),
     path("<slug:campaign>/manage/mails/retry/", c.retry_mails, name="retry-mails"),
     path("<slug:campaign>/manage/mails/texts/", c.mail_texts, name="mail-texts"),
+    path(
+        "<slug:campaign>/manage/pairs/<str:refnis>/remove/",
+        removal_views.remove_pair,
+        name="pair-removal",
+    ),
     path(
         "<slug:campaign>/manage/pairs/<str:refnis>/extension/",
         c.pair_extension,

@@ -26,15 +26,16 @@ from ..models import (
     Response,
     Round,
 )
+from .errors import CoordinationError
+from .pair_removal import pair_removal
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
+# Raised by the services here; the views catch it as coordination.CoordinationError.
+__all__ = ["CoordinationError"]
+
 FRENCH_REGION = "03000"  # REFNIS code of the Walloon Region: questionnaires in French
-
-
-class CoordinationError(ValueError):
-    """A step the campaign's state does not allow; the message says why."""
 
 
 def default_language(pair: Pair) -> str:
@@ -121,9 +122,15 @@ def set_pairs(
     removed = 0
     for pk, participation in current.items():
         if pk not in chosen:
-            if pk in answered:
+            if pair_removal(participation=participation).loses_data:
+                # Answers, grid entries, invitations…: only the removal page, which says first
+                # what goes with the pair, deletes them.
                 raise CoordinationError(
-                    _("%(pair)s already answered and stays in the campaign.")
+                    _(
+                        "%(pair)s has answers or other data in the campaign, so it stays. To "
+                        "remove it, use 'Remove with its answers…' on its row: that page says "
+                        "first what is deleted. Nothing was changed."
+                    )
                     % {"pair": participation.pair}
                 )
             participation.delete()

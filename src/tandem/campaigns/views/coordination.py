@@ -33,7 +33,7 @@ from ..forms.coordination import (
 from ..models import Campaign, CampaignPair, ProposedAspect, Round, Submission
 from ..queries import current_round, mail_summary, pair_choice
 from ..scoping import coordinated_campaigns, may_create_campaigns
-from ..services import coordination, invitations, rounds
+from ..services import coordination, invitations, pair_removal, rounds
 
 
 def coordinated_or_404(request, slug) -> Campaign:
@@ -133,6 +133,7 @@ def manage_pairs(request, campaign):
             ),
             "languages": CampaignPair.Language.choices,
             "modes": CampaignPair.AnswerMode.choices,
+            "answered": pair_removal.pairs_with_data(campaign=campaign),
         },
     )
 
