@@ -149,3 +149,19 @@ def test_payloads_in_register_text_show_as_text_on_every_page(site, new_context)
         assert page.locator("svg[onload]").count() == 0, path
         assert PAYLOAD in page.locator("main").inner_text(), path
     assert dialogs == []
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_register_fits_a_390_px_screen(site, new_context, language):
+    """Walking the register at 390 px (a new pair's, its tables empty) showed its four tables
+    pushing the whole page sideways; each table scrolls in its own region instead."""
+    _editor()
+    page = new_context(language, viewport={"width": 390, "height": 844}).new_page()
+    _login(page)
+    page.goto(REGISTER)
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"the register scrolls sideways: {widths}"
+    result = Axe().run(page, options=AXE_OPTIONS)
+    assert not result.response["violations"], format_violations(result.response["violations"])

@@ -109,8 +109,17 @@ def test_the_mail_speaks_the_language_the_editor_chose(
     (sent,) = mail.outbox
     assert sent.subject == "Invitation : Tandem pour Bruges"
     assert "Jan Claes vous invite dans Tandem" in sent.body
-    page = Client().get(LINK.search(sent.body).group(1), follow=True)
+    invitee = Client()
+    page = invitee.get(LINK.search(sent.body).group(1), follow=True)
     assert '<html lang="fr"' in page.content.decode()
+    # Walking it showed the register in Dutch after a French welcome (Brugge is Flemish): the
+    # language the editor chose for the new account holds for its pages.
+    welcome = invitee.post(
+        reverse("invitation-open"), {"password1": PASSWORD, "password2": PASSWORD}, follow=True
+    )
+    assert welcome.redirect_chain[-1][0] == reverse("register", kwargs={"refnis": "31005"})
+    assert '<html lang="fr"' in welcome.content.decode()
+    assert "Registre des synergies" in welcome.content.decode()
 
 
 def test_a_second_invitation_is_refused_and_sending_again_replaces_the_link(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from tandem.core.history import record_actor
 
+from .languages import choose_language
 from .models import Invitation, PairRole
 
 if TYPE_CHECKING:
@@ -100,6 +101,10 @@ def accept(*, token: str, password: str, user: "User | None" = None) -> "User":
         )
         user.set_password(password)
         user.save()
+        if invitation.language:
+            # The language the person was invited in is their choice until they make another:
+            # otherwise a pair's region would set the pages after a welcome in another language.
+            choose_language(user=user, language=invitation.language)
     if not PairRole.objects.filter(
         user=user, pair=invitation.pair, role=invitation.role, campaign=invitation.campaign
     ).exists():
