@@ -32,6 +32,7 @@ def remove_pair(request, campaign, refnis):
         return redirect("manage-pairs", campaign.slug)
     respondents = (
         Response.objects.filter(round__campaign=campaign, pair=participation.pair)
+        .order_by()  # the model's ordering would join DISTINCT and repeat each respondent
         .values_list("respondent", flat=True)
         .distinct()
     )
