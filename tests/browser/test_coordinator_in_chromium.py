@@ -320,3 +320,45 @@ def test_a_pair_with_answers_is_removed_by_keyboard_after_the_count(
     expect(page.locator(".messages")).to_contain_text(done)
     assert not Response.objects.filter(round__campaign=campaign, pair=pair).exists()
     assert not CampaignPair.objects.filter(campaign=campaign, pair=pair).exists()
+
+
+@pytest.mark.parametrize(
+    "language, summary", [("nl", "Schaal: 1 citaat"), ("fr", "Échelle : 1 citation")]
+)
+def test_a_domain_s_findings_read_by_keyboard(
+    campaign, new_context, results_dir, language, summary
+):
+    """Issue 17.1: the findings page beside the matrix passes axe in Dutch and French, its quotes
+    open by keyboard (no JavaScript needed: <details>), and it fits 390 px."""
+    from tandem.campaigns.models import Response
+    from tandem.catalogue.models import ReasonCluster
+    from tests import factories
+
+    campaign, coordinator = campaign
+    pair = Pair.objects.get(municipality__refnis=AALST)
+    domain = campaign.framework.domains.get(slug="financieel")
+    answer = factories.response(
+        round_=campaign.rounds.get(number=1),
+        pair=pair,
+        aspect=domain.aspects.first(),
+        degree=1,
+        status=Response.Status.SUBMITTED,
+        reasons="Eén kassier voor beide besturen",
+        formal_desirable=True,
+    )
+    answer.reason_clusters.add(ReasonCluster.objects.get(slug="schaal"))
+    page = new_context(language).new_page()
+    _login(page, coordinator.username)
+    page.goto(f"/campaigns/{campaign.slug}/domains/financieel/findings/")
+    result = Axe().run(page, options=AXE_OPTIONS)
+    assert not result.response["violations"], format_violations(result.response["violations"])
+    details = page.locator("summary", has_text=summary)
+    details.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("blockquote", has_text="Eén kassier")).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    page.screenshot(path=results_dir / f"findings-390-{language}.png", full_page=True)
+    assert widths[0] <= widths[1], f"the findings scroll sideways: {widths}"

@@ -140,6 +140,23 @@ ROLE_TABLE = {
         "supervisor": 404,
         "superuser": 200,
     },
+    # Issue 17.1: a domain's findings, beside its matrix and scoped like it.
+    ("findings", "shared"): {
+        "anonymous": 404,
+        "user_a": 200,
+        "user_b": 200,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
+    ("findings", "only_b"): {
+        "anonymous": 404,
+        "user_a": 404,
+        "user_b": 200,
+        "coordinator": 404,
+        "supervisor": 404,
+        "superuser": 200,
+    },
     # Issue 16.7: a pair's answers, read by the coordinator from the progress table.
     ("manage-answers", "shared/pair_b"): {
         "anonymous": 404,
@@ -191,7 +208,7 @@ def _url(name, key, tenants):
     kwargs = {"campaign": tenants[campaign_key].slug}
     if name == "manage-answers":
         kwargs["respondent"] = "joint"
-    if name == "matrix":
+    if name in ("matrix", "findings"):
         kwargs["domain"] = "financieel"
     if pair_key:
         kwargs["refnis"] = tenants[pair_key].municipality.refnis
@@ -229,6 +246,8 @@ def test_shared_campaign_lists_and_matrices_hold_only_the_users_own_pair(tenants
         reverse("matrix-download", args=[shared, "financieel", "csv"])
     ).content.decode()
     assert "Brugge" not in exported
+    findings = client.get(reverse("findings", args=[shared, "financieel"])).content.decode()
+    assert "Brugge" not in findings
     assert "private-b" not in client.get("/").content.decode()
 
 

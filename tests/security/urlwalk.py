@@ -70,6 +70,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         "governance": [],
         "campaign": [Target("campaign", {"campaign": only_b})],
         "matrix": [Target("matrix", {"campaign": only_b, "domain": "financieel"})],
+        "findings": [Target("findings", {"campaign": only_b, "domain": "financieel"})],
         "matrix-download": [
             Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "csv"}),
             Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "json"}),

@@ -3,6 +3,7 @@ from django.urls import path
 from .views import answers as answer_views
 from .views import campaign as views
 from .views import coordination as c
+from .views import findings as findings_views
 from .views import history as h
 from .views import pair_removal as removal_views
 from .views import people as people_views
@@ -70,6 +71,11 @@ urlpatterns = [
     ),
     path("<slug:campaign>/manage/proposals/", c.review_proposals, name="review-proposals"),
     path("<slug:campaign>/domains/<slug:domain>/", views.matrix_page, name="matrix"),
+    path(
+        "<slug:campaign>/domains/<slug:domain>/findings/",
+        findings_views.findings_page,
+        name="findings",
+    ),
     path(
         "<slug:campaign>/domains/<slug:domain>/matrix.<str:fmt>",
         views.matrix_download,

@@ -1,0 +1,124 @@
+"""The findings of one domain of a campaign (issue 17.1) as a reader may see them: the counted
+answers (Response.scored(), the matrix round) of the pairs the reader may count, with the texts
+of the pairs whose own texts they may read. Coordinators read every pair's texts; a pair's
+people read their own pair's; counts of other pairs only where campaign_pairs_for allows it (a
+published campaign)."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import F, Q, Value
+
+from tandem.analysis.findings import Answer, DomainFindings, Quote, domain_findings
+from tandem.catalogue.cache import choice_terms
+from tandem.catalogue.models import Aspect, Domain
+from tandem.places.filters import PairFilter
+from tandem.places.naming import pair_name
+
+from .models import Campaign, ProposedAspect, Response, ResponseDocument, Round
+from .queries import matrix_round
+from .scoping import campaign_pairs_for, history_pairs
+
+
+@dataclass(slots=True)
+class _Attached:
+    """Per response: its reason clusters, obstacle types (names) and document names."""
+
+    clusters: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    obstacles: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    documents: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _attached(responses: list[Response]) -> _Attached:
+    """The three lists of every response in one UNION query (the page stays within its query
+    budget); the terms' names come from the catalogue cache."""
+    ids = [r.pk for r in responses]
+    found = _Attached()
+    if not ids:
+        return found
+    number, text = models.IntegerField(), models.CharField()
+    through = Response.reason_clusters.through.objects.filter(response_id__in=ids)
+    rows = (
+        through.annotate(kind=Value("c", text), term=F("reasoncluster_id"), name=Value("", text))
+        .order_by()
+        .values_list("response_id", "kind", "term", "name")
+        .union(
+            Response.obstacle_types.through.objects.filter(response_id__in=ids)
+            .annotate(kind=Value("o", text), term=F("obstacletype_id"), name=Value("", text))
+            .order_by()
+            .values_list("response_id", "kind", "term", "name"),
+            ResponseDocument.objects.filter(response_id__in=ids)
+            .annotate(kind=Value("d", text), term=Value(0, number), name=F("original_name"))
+            .order_by()
+            .values_list("response_id", "kind", "term", "name"),
+            all=True,
+        )
+    )
+    _degrees, clusters, obstacle_types, _instruments = choice_terms()
+    names = {"c": {c.pk: c.name for c in clusters}, "o": {t.pk: t.name for t in obstacle_types}}
+    lists = {"c": found.clusters, "o": found.obstacles, "d": found.documents}
+    for response_id, kind, term, name in rows:
+        lists[kind][response_id].append(name if kind == "d" else names[kind].get(term, ""))
+    return found
+
+
+def _answer(response: Response, quotable: set[int], attached: _Attached) -> Answer:
+    quote = response.pair_id in quotable
+    return Answer(
+        pair=pair_name(response.pair),
+        aspect=response.aspect_id or 0,
+        degree=response.degree,
+        reasons=response.reasons if quote else "",
+        clusters=tuple(attached.clusters[response.pk]),
+        instrument=response.instrument.name if response.instrument_id else "",
+        regulation=response.regulation if quote else "",
+        link=response.regulation_link if quote else "",
+        documents=tuple(sorted(attached.documents[response.pk])) if quote else (),
+        desirable=response.desirable,
+        desirable_reasons=response.desirable_reasons if quote else "",
+        formal_desirable=response.formal_desirable,
+        formal_desirable_reasons=response.formal_desirable_reasons if quote else "",
+        obstacles=response.obstacles if quote else "",
+        obstacle_types=tuple(attached.obstacles[response.pk]),
+        quotable=quote,
+    )
+
+
+def findings_for(
+    *, user, campaign: Campaign, domain: Domain, pair_filter: PairFilter | None = None
+) -> tuple[Round | None, DomainFindings]:
+    """The round the findings read (the matrix's) and the domain's findings for `user`."""
+    round_ = matrix_round(campaign)
+    counted = campaign_pairs_for(user, campaign)
+    if pair_filter is not None:
+        counted = pair_filter.apply(counted)
+    quotable = set(history_pairs(user, campaign).values_list("pk", flat=True))
+    aspects = list(
+        domain.aspects.filter(
+            Q(origin=Aspect.Origin.PREDEFINED) | Q(campaign_links__campaign=campaign)
+        ).order_by("order")
+    )
+    responses = []
+    if round_ is not None:
+        responses = list(
+            Response.objects.scored()
+            .filter(round=round_, aspect__in=aspects, pair__in=counted.order_by().values("pk"))
+            .order_by()
+            .select_related("instrument", "pair__municipality__region")
+        )
+    attached = _attached(responses)
+    other = [
+        Quote(pair_name(p.pair), p.domain.name, p.label)
+        for p in ProposedAspect.objects.filter(
+            campaign=campaign, domain=domain, pair__in=counted.order_by().values("pk")
+        )
+        .filter(pair_id__in=quotable)
+        .select_related("pair__municipality__region", "domain")
+    ]
+    findings = domain_findings(
+        (_answer(r, quotable, attached) for r in responses),
+        [(a.pk, a.label) for a in aspects],
+        other,
+    )
+    return round_, findings
