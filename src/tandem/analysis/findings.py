@@ -117,7 +117,9 @@ def domain_findings(
         by_aspect[answer.aspect].append(answer)
     clusters: dict[str, Tally] = {}
     obstacle_types: dict[str, Tally] = {}
-    regulation, wishes, pairs = [], [], set()
+    regulation: list[AspectRegulation] = []
+    wishes: list[AspectWish] = []
+    pairs: set[str] = set()
     for aspect_id, label in aspects:
         rows = sorted(by_aspect.get(aspect_id, []), key=lambda a: a.pair)
         pairs.update(a.pair for a in rows if a.degree is not None)
