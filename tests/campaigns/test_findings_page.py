@@ -12,13 +12,13 @@ from tests import factories
 
 @pytest.fixture
 def answered(inventory):
-    round_, (thesaurie, leningen, *_rest) = inventory["round"], inventory["aspects"]
+    round_, (leningen, thesaurie, *_rest) = inventory["round"], inventory["aspects"]
     schaal = ReasonCluster.objects.get(slug="schaal")
     protocol = Instrument.objects.get(slug="protocol")
     a = factories.response(
         round_=round_,
         pair=inventory["pair_a"],
-        aspect=thesaurie,
+        aspect=leningen,
         degree=2,
         status=Response.Status.SUBMITTED,
         instrument=protocol,
@@ -30,7 +30,7 @@ def answered(inventory):
     b = factories.response(
         round_=round_,
         pair=inventory["pair_b"],
-        aspect=thesaurie,
+        aspect=leningen,
         degree=2,
         respondent="ocmw",
         status=Response.Status.SUBMITTED,
@@ -41,7 +41,7 @@ def answered(inventory):
     factories.response(
         round_=round_,
         pair=inventory["pair_b"],
-        aspect=leningen,
+        aspect=thesaurie,
         degree=0,
         respondent="ocmw",
         status=Response.Status.SUBMITTED,
@@ -52,7 +52,7 @@ def answered(inventory):
     factories.response(
         round_=round_,
         pair=inventory["pair_a"],
-        aspect=leningen,
+        aspect=thesaurie,
         degree=0,
         desirable=False,
         desirable_reasons="Aalst kladversie",
@@ -70,14 +70,14 @@ def test_the_coordinator_counts_and_quotes_every_pair(answered, client_as):
     page = _page(client_as(answered["coordinator"]), answered)
     assert page.status_code == 200
     found = page.context["findings"]
-    thesaurie = found.regulation[0]
-    assert (thesaurie.cooperating, [(t.label, t.count) for t in thesaurie.instruments]) == (
+    loans = found.regulation[0]
+    assert (loans.cooperating, [(t.label, t.count) for t in loans.instruments]) == (
         2,
         [("(Cooperation) protocol", 2)],
     )
     assert [(t.label, t.count) for t in found.reasons] == [("Scale", 2)]
-    leningen = found.wishes[1]
-    assert (leningen.without, leningen.desirable_yes, leningen.desirable_no) == (1, 1, 0)
+    treasury = found.wishes[1]
+    assert (treasury.without, treasury.desirable_yes, treasury.desirable_no) == (1, 1, 0)
     text = page.content.decode()
     assert "Brugge geheime reden" in text and "Brugge wenst" in text
     assert "Aalst kladversie" not in text  # a draft
@@ -126,3 +126,48 @@ def test_the_page_stays_within_15_queries(answered, client_as, django_assert_max
     _page(client, answered)  # the catalogue's choice lists are kept a minute (catalogue.cache)
     with django_assert_max_num_queries(15):
         assert _page(client, answered).status_code == 200
+
+
+def test_the_downloads_hold_the_page_s_counts_and_quotes(answered, client_as):
+    import csv
+    import io
+    import json
+
+    from openpyxl import load_workbook
+
+    Response.objects.filter(reasons__startswith="Brugge").update(reasons='=HYPERLINK("http://x")')
+    client = client_as(answered["coordinator"])
+    client.cookies["tandem_language"] = "en"
+    base = reverse("findings-download", args=[answered["campaign"].slug, "financieel", "csv"])
+    rows = list(csv.reader(io.StringIO(client.get(base).content.decode())))
+    assert rows == [
+        ["Aspect", "Instrument", "Pairs", "Which pairs"],
+        ["Loans", "(Cooperation) protocol", "2", "Aalst, Brugge"],
+    ]
+    quotes = client.get(base, {"table": "quotes"}).content.decode()
+    assert "'=HYPERLINK" in quotes  # kept as text by spreadsheets
+    document = json.loads(
+        client.get(
+            reverse("findings-download", args=[answered["campaign"].slug, "financieel", "json"])
+        ).content
+    )
+    assert document["tables"]["reasons"] == [
+        {"cluster": "Scale", "pairs": 2, "pair_names": "Aalst, Brugge"}
+    ]
+    workbook = load_workbook(
+        io.BytesIO(
+            client.get(
+                reverse("findings-download", args=[answered["campaign"].slug, "financieel", "xlsx"])
+            ).content
+        )
+    )
+    assert workbook.sheetnames == ["Instruments", "Reasons", "Wishes", "Obstacles", "Quotes"]
+    assert [c.value for c in workbook["Wishes"][3]] == ["Treasury", 1, 1, 0, 0, 0, 0]
+
+
+def test_a_respondent_s_download_quotes_their_own_pair_only(answered, client_as):
+    client = client_as(answered["user_a"])
+    url = reverse("findings-download", args=[answered["campaign"].slug, "financieel", "csv"])
+    quotes = client.get(url, {"table": "quotes"}).content.decode()
+    assert "Privacy Aalst" in quotes and "Brugge" not in quotes
+    assert client.get(url, {"table": "nope"}).status_code == 404

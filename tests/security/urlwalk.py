@@ -71,6 +71,10 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         "campaign": [Target("campaign", {"campaign": only_b})],
         "matrix": [Target("matrix", {"campaign": only_b, "domain": "financieel"})],
         "findings": [Target("findings", {"campaign": only_b, "domain": "financieel"})],
+        "findings-download": [
+            Target("findings-download", {"campaign": only_b, "domain": "financieel", "fmt": f})
+            for f in ("csv", "xlsx", "json")
+        ],
         "matrix-download": [
             Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "csv"}),
             Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "json"}),

@@ -77,6 +77,11 @@ urlpatterns = [
         name="findings",
     ),
     path(
+        "<slug:campaign>/domains/<slug:domain>/findings.<str:fmt>",
+        findings_views.findings_download,
+        name="findings-download",
+    ),
+    path(
         "<slug:campaign>/domains/<slug:domain>/matrix.<str:fmt>",
         views.matrix_download,
         name="matrix-download",
