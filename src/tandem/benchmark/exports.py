@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tandem.campaigns.sheets import degree_legend, degree_style
 from tandem.formats.downloads import json_download, streamed_csv, xlsx_download
 from tandem.formats.tables import Look, Style, Table
 from tandem.formats.xlsx import xlsx_bytes
@@ -18,11 +19,6 @@ from .trends import TrendPage
 
 # A table's sheet is named after its title; the header in bold stays in view; degree colours.
 LOOK = Look(header=Style(bold=True), freeze="A2", fit=(8, 40))
-
-
-def _degree(colour: str | None) -> Style | None:
-    """A cell in a degree's colour, its text black or white, whichever contrasts more."""
-    return Style(fill=colour, ink=colours.ink_on(colour)) if colour else None
 
 
 def _number(value):
@@ -52,7 +48,7 @@ def benchmark_tables(page: BenchmarkPage) -> dict[str, Table]:
             ([label] if page.grouping else []) + [rank or None, row.code, row.name, *values]
         )
         fills = [page.scale.for_total(v, n) for v, n in zip(values, aspects, strict=True)]
-        pairs.styles.append([None] * (4 if page.grouping else 3) + [_degree(f) for f in fills])
+        pairs.styles.append([None] * (4 if page.grouping else 3) + [degree_style(f) for f in fills])
     groups = Table(
         name="groups",
         sheet=_("Groups"),
@@ -92,7 +88,7 @@ def profile_tables(page: ProfilePage) -> dict[str, Table]:
     for name, aspects, own, peer, difference in lines:
         table.rows.append([name, own, _number(peer), _number(difference)])
         fills = [page.scale.for_total(own, aspects), page.scale.for_total(peer, aspects)]
-        table.styles.append([None, *(_degree(f) for f in fills), None])
+        table.styles.append([None, *(degree_style(f) for f in fills), None])
     return {"profile": table}
 
 
@@ -123,7 +119,7 @@ def trend_tables(page: TrendPage) -> dict[str, Table]:
             ]
         )
         mean_fill = None if point.mean is None else scale.colour(point.mean)
-        table.styles.append([None] * 5 + [_degree(mean_fill)])
+        table.styles.append([None] * 5 + [degree_style(mean_fill)])
     return {"trend": table}
 
 
@@ -257,18 +253,11 @@ def csv_response(table: Table, filename: str) -> StreamingHttpResponse:
 
 def legend() -> Table:
     """Each degree in its colours, and how totals take theirs."""
-    levels = degree_levels()
     note = _(
         "Totals are coloured by their mean degree per aspect, on the same scale "
         "(blended between the degrees)."
     )
-    return Table(
-        sheet=_("Legend"),
-        header=[_("Score"), _("Degree of cooperation"), _("Symbol")],
-        rows=[*([level.value, level.label, level.symbol] for level in levels), [], [note]],
-        styles=[[Style(fill=level.colour, ink=level.text_colour)] * 3 for level in levels],
-        look=Look(header=Style(bold=True), widths=(("B", 30),)),
-    )
+    return degree_legend(degree_levels(), note)
 
 
 def xlsx_response(tables: list[Table], filename: str) -> HttpResponse:
