@@ -78,6 +78,7 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         "matrix-download": [
             Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "csv"}),
             Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "json"}),
+            Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "xlsx"}),
         ],
         "campaign-pair": [
             Target("campaign-pair", {"campaign": only_b, "refnis": pair_b}),

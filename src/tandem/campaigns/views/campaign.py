@@ -8,9 +8,16 @@ from django.utils.translation import gettext as _
 
 from tandem.analysis.matrix import sort_matrix
 from tandem.analysis.tables import matrix_json, matrix_table
+from tandem.catalogue.cache import choice_terms
 from tandem.catalogue.models import DegreeLevel, Framework
 from tandem.core.access import read_only
-from tandem.formats.downloads import csv_text, csv_verbatim, json_download
+from tandem.formats.downloads import (
+    csv_text,
+    csv_verbatim,
+    json_download,
+    xlsx_download,
+)
+from tandem.formats.xlsx import xlsx_bytes
 from tandem.places.naming import pair_name
 
 from ..models import CampaignPair
@@ -30,9 +37,11 @@ from ..scoping import (
     may_create_campaigns,
     readable_campaign,
 )
+from ..sheets import degree_legend, matrix_sheet
 from ..work import work_of
 
 SORTS = ("name", "total")
+FORMATS = ("csv", "xlsx", "json")
 
 
 def _campaign(request, slug):
@@ -158,7 +167,7 @@ def _aspect_set_labels():
 
 @read_only
 def matrix_download(request, campaign, domain, fmt):
-    if fmt not in ("csv", "json"):
+    if fmt not in FORMATS:
         raise Http404("unknown format")
     campaign = _campaign(request, campaign)
     domain = _domain(campaign, domain)
@@ -170,6 +179,13 @@ def matrix_download(request, campaign, domain, fmt):
     filename = f"{campaign.slug}-{domain.slug}-{aspect_set}.{fmt}"
     if fmt == "csv":
         return csv_verbatim(csv_text(matrix_table(matrix)), filename)
+    if fmt == "xlsx":
+        levels = choice_terms()[0]
+        title = f"{campaign.name} · {domain.name}"
+        if result.round:
+            title += " · " + _("round %(number)s") % {"number": result.round.number}
+        sheet = matrix_sheet(matrix, levels=levels, title=title, sheet=domain.name)
+        return xlsx_download(xlsx_bytes(tables=[sheet], legend=degree_legend(levels)), filename)
     payload = {
         "campaign": campaign.slug,
         "domain": domain.slug,
