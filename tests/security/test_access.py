@@ -166,6 +166,23 @@ ROLE_TABLE = {
         "supervisor": 404,
         "superuser": 200,
     },
+    # Issue 17.2: every answer as data; user A and user B get their own pair's rows only.
+    ("answers-download", "shared"): {
+        "anonymous": 404,
+        "user_a": 200,
+        "user_b": 200,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
+    ("answers-download", "only_b"): {
+        "anonymous": 404,
+        "user_a": 404,
+        "user_b": 200,
+        "coordinator": 404,
+        "supervisor": 404,
+        "superuser": 200,
+    },
     # Issue 16.6: removing a pair asks its campaign's coordinator first; no one else sees it.
     ("pair-removal", "shared/pair_b"): {
         "anonymous": 302,  # to the login page, then back to the question
@@ -210,6 +227,8 @@ def _url(name, key, tenants):
         kwargs["respondent"] = "joint"
     if name in ("matrix", "findings"):
         kwargs["domain"] = "financieel"
+    if name == "answers-download":
+        kwargs["fmt"] = "json"
     if pair_key:
         kwargs["refnis"] = tenants[pair_key].municipality.refnis
     return reverse(name, kwargs=kwargs)
@@ -248,6 +267,9 @@ def test_shared_campaign_lists_and_matrices_hold_only_the_users_own_pair(tenants
     assert "Brugge" not in exported
     findings = client.get(reverse("findings", args=[shared, "financieel"])).content.decode()
     assert "Brugge" not in findings
+    answers = client.get(reverse("answers-download", args=[shared, "csv"]))
+    exported = b"".join(answers.streaming_content).decode()
+    assert "Aalst" in exported and "Brugge" not in exported
     assert "private-b" not in client.get("/").content.decode()
 
 

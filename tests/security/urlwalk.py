@@ -80,6 +80,12 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "json"}),
             Target("matrix-download", {"campaign": only_b, "domain": "financieel", "fmt": "xlsx"}),
         ],
+        # Every answer as data (issue 17.2): the shared campaign gives pair A's rows only
+        # (tests/security/test_access.py and tests/campaigns/test_answers_export.py).
+        "answers-download": [
+            Target("answers-download", {"campaign": only_b, "fmt": fmt})
+            for fmt in ("csv", "xlsx", "json")
+        ],
         "campaign-pair": [
             Target("campaign-pair", {"campaign": only_b, "refnis": pair_b}),
             Target("campaign-pair", {"campaign": shared, "refnis": pair_b}),

@@ -78,6 +78,18 @@ def history_pairs(user, campaign: Campaign) -> QuerySet[Pair]:
     return answering_pairs(user, campaign)
 
 
+def exported_pairs(user, campaign: Campaign) -> QuerySet[Pair] | None:
+    """Pairs whose every answer the user may download with its free texts and who changed it
+    (issue 17.2): every pair for the campaign's coordinators; else, of the pairs the user may
+    read (campaign_pairs_for), only those the user answers for — also in a published campaign,
+    whose pages show degrees only. None when the user may download nothing (404)."""
+    pairs = campaign_pairs_for(user, campaign)
+    if coordinated_campaigns(user).filter(pk=campaign.pk).exists():
+        return pairs
+    own = pairs.filter(pk__in=answering_pairs(user, campaign).values("pk"))
+    return own if own.exists() else None
+
+
 def readable_answers(user, responses: QuerySet) -> QuerySet:
     """Responses, of any number of campaigns, whose pair's answers the user may read in the
     response's campaign: campaign_pairs_for's rule applied row by row, so one aggregate query can

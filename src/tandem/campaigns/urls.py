@@ -86,6 +86,7 @@ urlpatterns = [
         views.matrix_download,
         name="matrix-download",
     ),
+    path("<slug:campaign>/answers.<str:fmt>", views.answers_download, name="answers-download"),
     path("<slug:campaign>/pairs/<str:refnis>/", views.pair_page, name="campaign-pair"),
     # The respondent's questionnaire.
     path("<slug:campaign>/questionnaire/", q.questionnaire_start, name="questionnaire-start"),

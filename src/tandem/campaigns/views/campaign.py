@@ -1,4 +1,5 @@
-"""Campaign pages: overview, domain matrices (with downloads) and a pair's profile."""
+"""Campaign pages: overview, domain matrices (with downloads), every answer as data and a pair's
+profile."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -15,11 +16,13 @@ from tandem.formats.downloads import (
     csv_text,
     csv_verbatim,
     json_download,
+    streamed_csv,
     xlsx_download,
 )
 from tandem.formats.xlsx import xlsx_bytes
 from tandem.places.naming import pair_name
 
+from ..answers_export import answers_document, answers_table, export_rounds
 from ..models import CampaignPair
 from ..queries import (
     ASPECT_SETS,
@@ -34,6 +37,7 @@ from ..scoping import (
     campaign_pairs_for,
     campaigns_for,
     coordinated_campaigns,
+    exported_pairs,
     may_create_campaigns,
     readable_campaign,
 )
@@ -195,6 +199,29 @@ def matrix_download(request, campaign, domain, fmt):
         **matrix_json(matrix),
     }
     return json_download(payload, filename)
+
+
+@read_only
+def answers_download(request, campaign, fmt):
+    """Every answer of the campaign's pairs the user may download (scoping.exported_pairs), in
+    one round (`?round=N`; by default the round the matrices show) or all (`?round=all`)."""
+    campaign = _campaign(request, campaign)
+    pairs = exported_pairs(request.user, campaign)
+    if fmt not in FORMATS or pairs is None or campaign.framework.method == Framework.Method.GRID:
+        raise Http404("no answers to download here")
+    try:
+        rounds = export_rounds(campaign, request.GET.get("round"))
+    except UnknownChoice as error:
+        raise Http404(str(error)) from error
+    levels = choice_terms()[0] if fmt == "xlsx" else ()
+    table = answers_table(campaign=campaign, rounds=rounds, pairs=pairs, levels=levels)
+    part = f"round-{rounds[0].number}" if len(rounds) == 1 else "all-rounds"
+    filename = f"{campaign.slug}-answers-{part}.{fmt}"
+    if fmt == "csv":
+        return streamed_csv(table.header, table.rows, filename)
+    if fmt == "xlsx":
+        return xlsx_download(xlsx_bytes(tables=[table], legend=degree_legend(levels)), filename)
+    return json_download(answers_document(table, campaign=campaign, rounds=rounds), filename)
 
 
 @read_only
