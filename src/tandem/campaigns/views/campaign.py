@@ -23,7 +23,7 @@ from tandem.formats.xlsx import xlsx_bytes
 from tandem.places.naming import pair_name
 
 from ..answers_export import answers_document, answers_table, export_rounds
-from ..models import CampaignPair
+from ..models import CampaignPair, Response
 from ..queries import (
     ASPECT_SETS,
     UnknownChoice,
@@ -251,8 +251,24 @@ def pair_page(request, campaign, refnis):
             "degrees": DegreeLevel.objects.all(),
             "former_codes": list(pair.municipality.former_codes.all()),
             "grand_total": sum((part["predefined"].rows[0].total or 0) for part in profile),
+            "answer_sheets": _answer_sheets(request.user, campaign, pair),
+            "answers_own_pair": answering_pairs(request.user, campaign).filter(pk=pair.pk).exists(),
         },
     )
+
+
+def _answer_sheets(user, campaign, pair) -> list[tuple[str, str]]:
+    """For the campaign's coordinators: (respondent code, label) of each questionnaire of the
+    pair, to read it or print it (issue 17.3); nothing for anyone else."""
+    if not coordinated_campaigns(user).filter(pk=campaign.pk).exists():
+        return []
+    participation = CampaignPair.objects.get(campaign=campaign, pair=pair)
+    codes = (
+        [Response.Respondent.JOINT]
+        if participation.answer_mode == CampaignPair.AnswerMode.JOINT
+        else [Response.Respondent.MUNICIPALITY, Response.Respondent.WELFARE_CENTRE]
+    )
+    return [(code.value, code.label) for code in codes]
 
 
 @login_required
