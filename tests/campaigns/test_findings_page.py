@@ -171,3 +171,10 @@ def test_a_respondent_s_download_quotes_their_own_pair_only(answered, client_as)
     quotes = client.get(url, {"table": "quotes"}).content.decode()
     assert "Privacy Aalst" in quotes and "Brugge" not in quotes
     assert client.get(url, {"table": "nope"}).status_code == 404
+
+
+def test_the_counts_are_drawn_as_bars_with_their_numbers(answered, client_as):
+    text = _page(client_as(answered["coordinator"]), answered).content.decode()
+    assert text.count('class="chart chart-counts"') == 2  # reasons and obstacles
+    assert '<title id="reasons-chart-title">Pairs naming a reason of each cluster</title>' in text
+    assert '<text class="value" x="' in text and ">Scale</text>" in text

@@ -4,6 +4,7 @@ why, whether more is wished, what stands in the way; filtered like the benchmark
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Framework
@@ -12,6 +13,7 @@ from tandem.formats.downloads import csv_text, csv_verbatim, json_download, xlsx
 from tandem.formats.xlsx import xlsx_bytes
 from tandem.places.filters import places
 from tandem.places.forms import PeerFilterForm
+from tandem.web.charts import count_bars
 
 from ..findings import findings_for
 from ..findings_tables import TABLES, findings_json, findings_tables
@@ -47,10 +49,18 @@ def findings_page(request, campaign, domain):
             "findings": findings,
             "form": form,
             "tab": "findings",
+            "charts": {
+                "reasons": _bars(findings.reasons),
+                "obstacles": _bars(findings.obstacles),
+            },
             "query": form.query(),
             "tables": TABLES,
         },
     )
+
+
+def _bars(tallies):
+    return count_bars([(t.label or _("not classified"), t.count) for t in tallies])
 
 
 @read_only
