@@ -362,3 +362,34 @@ def test_a_domain_s_findings_read_by_keyboard(
     )
     page.screenshot(path=results_dir / f"findings-390-{language}.png", full_page=True)
     assert widths[0] <= widths[1], f"the findings scroll sideways: {widths}"
+
+
+@pytest.mark.parametrize(
+    "language, saved", [("nl", "1 deel bewaard."), ("fr", "1 partie enregistrée.")]
+)
+def test_the_study_s_texts_are_written_by_keyboard(campaign, new_context, language, saved):
+    """Issue 17.4: the overview and a domain's section pass axe in both languages; a text typed
+    by keyboard is saved with a message that counts it; the section fits 390 px."""
+    from tandem.campaigns.models import StudyText
+
+    campaign, coordinator = campaign
+    page = new_context(language).new_page()
+    _login(page, coordinator.username)
+    page.goto(f"/campaigns/{campaign.slug}/manage/study/")
+    result = Axe().run(page, options=AXE_OPTIONS)
+    assert not result.response["violations"], format_violations(result.response["violations"])
+    page.locator(f"a[href$='/manage/study/financieel/{language}/']").focus()
+    page.keyboard.press("Enter")
+    page.locator("#id_text-how").focus()
+    page.keyboard.type("Protocollen overal.")
+    page.locator("main form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text(saved)
+    result = Axe().run(page, options=AXE_OPTIONS)
+    assert not result.response["violations"], format_violations(result.response["violations"])
+    assert StudyText.objects.get(part="how", language=language).text == "Protocollen overal."
+    page.set_viewport_size({"width": 390, "height": 844})
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"the study section scrolls sideways: {widths}"

@@ -140,6 +140,23 @@ ROLE_TABLE = {
         "supervisor": 404,
         "superuser": 200,
     },
+    # Issue 17.4: the study report's texts are its coordinators' to write.
+    ("study-texts", "shared"): {
+        "anonymous": 404,
+        "user_a": 404,
+        "user_b": 404,
+        "coordinator": 200,
+        "supervisor": 404,
+        "superuser": 200,
+    },
+    ("study-texts", "only_b"): {
+        "anonymous": 404,
+        "user_a": 404,
+        "user_b": 404,
+        "coordinator": 404,
+        "supervisor": 404,
+        "superuser": 200,
+    },
     # Issue 17.1: a domain's findings, beside its matrix and scoped like it.
     ("findings", "shared"): {
         "anonymous": 404,
@@ -383,6 +400,7 @@ TAKES_POST = {
     "pair-people",
     "pair-removal",
     "people-import",
+    "study-section",
     "people-invitation",
     "people-role",
     "questionnaire-contacts",

@@ -141,6 +141,12 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
         "pair-extension": [
             Target("pair-extension", {"campaign": c, "refnis": pair_b}) for c in (only_b, shared)
         ],
+        "study-texts": [Target("study-texts", {"campaign": c}) for c in (only_b, shared)],
+        "study-section": [
+            Target("study-section", {"campaign": c, "section": s, "language": "nl"})
+            for c in (only_b, shared)
+            for s in ("general", "financieel")
+        ],
         "pair-removal": [
             Target("pair-removal", {"campaign": c, "refnis": pair_b}) for c in (only_b, shared)
         ],
@@ -403,6 +409,7 @@ LOGIN_FIRST = {
     "send-reminders",
     "reopen-submission",
     "pair-removal",
+    "study-section",
     "people-invitation",
     "people-role",
     "retry-mails",

@@ -8,6 +8,7 @@ from .views import history as h
 from .views import pair_removal as removal_views
 from .views import people as people_views
 from .views import questionnaire as q
+from .views import study as study_views
 
 urlpatterns = [
     path("new/", c.new_campaign, name="manage-new"),
@@ -23,6 +24,12 @@ urlpatterns = [
     path("<slug:campaign>/manage/reminders/", c.send_reminders, name="send-reminders"),
     path("<slug:campaign>/manage/mails/retry/", c.retry_mails, name="retry-mails"),
     path("<slug:campaign>/manage/mails/texts/", c.mail_texts, name="mail-texts"),
+    path("<slug:campaign>/manage/study/", study_views.study_overview, name="study-texts"),
+    path(
+        "<slug:campaign>/manage/study/<slug:section>/<slug:language>/",
+        study_views.study_section,
+        name="study-section",
+    ),
     path(
         "<slug:campaign>/manage/pairs/<str:refnis>/remove/",
         removal_views.remove_pair,

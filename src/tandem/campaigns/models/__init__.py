@@ -12,6 +12,7 @@ from .answers import (
 )
 from .campaign import Campaign, CampaignAspect, CampaignPair, ProposedAspect, Round
 from .mail import CampaignMail
+from .study import StudyText
 
 __all__ = [
     "FORMAL",
@@ -26,6 +27,7 @@ __all__ = [
     "Response",
     "ResponseDocument",
     "Round",
+    "StudyText",
     "Submission",
     "document_path",
 ]
