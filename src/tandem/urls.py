@@ -21,6 +21,7 @@ urlpatterns = [
     path("campaigns/", include("tandem.grid.urls")),
     path("campaigns/", include("tandem.benchmark.urls")),
     path("campaigns/", include("tandem.campaigns.urls")),
+    path("campaigns/", include("tandem.reports.study_urls")),
     path("governance/", include("tandem.places.urls")),
     path("pairs/", include("tandem.synergies.urls")),
     path("pairs/", include("tandem.reports.urls")),

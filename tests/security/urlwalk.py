@@ -142,6 +142,10 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             Target("pair-extension", {"campaign": c, "refnis": pair_b}) for c in (only_b, shared)
         ],
         "study-texts": [Target("study-texts", {"campaign": c}) for c in (only_b, shared)],
+        "study-report": [
+            Target("study-report", {"campaign": c, "lang": "nl", "fmt": "html"})
+            for c in (only_b, shared)
+        ],
         "study-section": [
             Target("study-section", {"campaign": c, "section": s, "language": "nl"})
             for c in (only_b, shared)

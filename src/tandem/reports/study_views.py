@@ -1,0 +1,27 @@
+"""A campaign's study report, generated for its coordinators in Dutch or French (issue 17.4)."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+
+from tandem.campaigns.scoping import coordinated_campaigns
+from tandem.core.access import read_only
+from tandem.formats.downloads import attachment
+
+from .study.assemble import assemble
+from .study.render import FORMATS, REPORT_LANGUAGES, file_name, render
+
+
+@read_only
+def study_report(request, campaign, lang, fmt):
+    campaign = get_object_or_404(
+        coordinated_campaigns(request.user).select_related("framework"), slug=campaign
+    )
+    if lang not in REPORT_LANGUAGES or fmt not in FORMATS:
+        raise Http404("a study report is HTML or PDF, in Dutch or French")
+    with translation.override(lang):
+        report = assemble(campaign, lang, request.user)
+    response = HttpResponse(render(report, fmt), content_type=FORMATS[fmt])
+    if fmt == "html":
+        return response
+    return attachment(response, file_name(campaign.slug, lang, fmt))
