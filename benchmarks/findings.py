@@ -2,10 +2,11 @@
 
 Target (issue 17): the findings page of one domain for 565 pairs answers in at most 200 ms with
 at most 15 queries. A temporary SQLite database gets the reference data, the catalogue and one
-campaign on framework 'management-2010' with every pair's submitted answers to every aspect of
-'financieel' (its 7 predefined aspects, 3,955 answers; fixed seed), each with a reason text, a reason cluster
-or two, an instrument where it cooperates, a wish where the degree asks one and obstacles where
-formal. It then times, as the campaign's coordinator (every pair counted and quoted):
+campaign on framework 'management-2010' with every pair's submitted answers to every
+predefined aspect of 'financieel' (7 aspects, 3,955 answers; fixed seed), each with a reason
+text, one or two reason clusters, an instrument where it cooperates, a wish where the degree
+asks one and obstacles where formal. It then times, as the campaign's coordinator (every pair
+counted and quoted):
 
   findings   tandem.campaigns.findings.findings_for() (the page's data), median of --runs;
   page       the whole page through the test client (view, template, SVG bars), median, with
@@ -47,7 +48,6 @@ def _prepare(var_dir: str) -> None:
             "TANDEM_VAR_DIR": var_dir,
             "TANDEM_SEEDS_DIR": str(ROOT.parent / "shared" / "seeds"),
             "DEBUG": "0",
-            "TANDEM_ALLOWED_HOSTS": "testserver",
         }
     )
     os.environ.pop("DATABASE_URL", None)
