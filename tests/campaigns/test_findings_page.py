@@ -178,3 +178,21 @@ def test_the_counts_are_drawn_as_bars_with_their_numbers(answered, client_as):
     assert text.count('class="chart chart-counts"') == 2  # reasons and obstacles
     assert '<title id="reasons-chart-title">Pairs naming a reason of each cluster</title>' in text
     assert '<text class="value" x="' in text and ">Scale</text>" in text
+
+
+def test_a_long_list_of_quotes_shows_twenty_and_points_to_the_download():
+    """565 pairs give thousands of quotes: the page shows the first 20 of a category and says
+    how many more the download holds (benchmarks/findings.py)."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from tandem.analysis.findings import Quote
+
+    quotes = [Quote(f"Gemeente {n}", "Thesaurie", f"Reden nummer {n}.") for n in range(1, 26)]
+    with translation.override("en"):
+        html = render_to_string("campaigns/_quotes.html", {"quotes": quotes})
+    assert html.count("<blockquote>") == 20
+    assert "Reden nummer 20." in html and "Reden nummer 21." not in html
+    assert "And 5 more quotes: every quote is in the quotes download (CSV) above." in " ".join(
+        html.split()
+    )

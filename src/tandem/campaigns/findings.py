@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import F, Q, Value
+from django.utils.translation import get_language
 
 from tandem.analysis.findings import Answer, DomainFindings, Quote, domain_findings
 from tandem.catalogue.cache import choice_terms
 from tandem.catalogue.models import Aspect, Domain
 from tandem.places.filters import PairFilter
-from tandem.places.naming import pair_name
+from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name, pair_name
 
 from .models import Campaign, ProposedAspect, Response, ResponseDocument, Round
 from .queries import matrix_round
@@ -28,15 +29,13 @@ class _Attached:
     clusters: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     obstacles: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     documents: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    instruments: dict[int, str] = field(default_factory=dict)  # id → name
 
 
-def _attached(responses: list[Response]) -> _Attached:
-    """The three lists of every response in one UNION query (the page stays within its query
-    budget); the terms' names come from the catalogue cache."""
-    ids = [r.pk for r in responses]
+def _attached(ids) -> _Attached:
+    """The three lists of every response (`ids`: a subquery of their ids) in one UNION query
+    (the page stays within its query budget); the terms' names come from the catalogue cache."""
     found = _Attached()
-    if not ids:
-        return found
     number, text = models.IntegerField(), models.CharField()
     through = Response.reason_clusters.through.objects.filter(response_id__in=ids)
     rows = (
@@ -55,7 +54,8 @@ def _attached(responses: list[Response]) -> _Attached:
             all=True,
         )
     )
-    _degrees, clusters, obstacle_types, _instruments = choice_terms()
+    _degrees, clusters, obstacle_types, instruments = choice_terms()
+    found.instruments = {i.pk: i.name for i in instruments}
     names = {"c": {c.pk: c.name for c in clusters}, "o": {t.pk: t.name for t in obstacle_types}}
     lists = {"c": found.clusters, "o": found.obstacles, "d": found.documents}
     for response_id, kind, term, name in rows:
@@ -63,24 +63,45 @@ def _attached(responses: list[Response]) -> _Attached:
     return found
 
 
-def _answer(response: Response, quotable: set[int], attached: _Attached) -> Answer:
-    quote = response.pair_id in quotable
+# The columns of an answer the findings read, fetched as plain tuples: building thousands of
+# Response, Pair and Municipality objects cost more than the query (benchmarks/findings.py).
+COLUMNS = (
+    "pk",
+    "pair_id",
+    "aspect_id",
+    "degree",
+    "reasons",
+    "instrument_id",
+    "regulation",
+    "regulation_link",
+    "desirable",
+    "desirable_reasons",
+    "formal_desirable",
+    "formal_desirable_reasons",
+    "obstacles",
+)
+
+
+def _answer(row: tuple, names: dict[int, str], quotable: set[int], attached: _Attached) -> Answer:
+    (pk, pair, aspect, degree, reasons, instrument, regulation, link) = row[:8]
+    desirable, desirable_reasons, formal, formal_reasons, obstacles = row[8:]
+    quote = pair in quotable
     return Answer(
-        pair=pair_name(response.pair),
-        aspect=response.aspect_id or 0,
-        degree=response.degree,
-        reasons=response.reasons if quote else "",
-        clusters=tuple(attached.clusters[response.pk]),
-        instrument=response.instrument.name if response.instrument_id else "",
-        regulation=response.regulation if quote else "",
-        link=response.regulation_link if quote else "",
-        documents=tuple(sorted(attached.documents[response.pk])) if quote else (),
-        desirable=response.desirable,
-        desirable_reasons=response.desirable_reasons if quote else "",
-        formal_desirable=response.formal_desirable,
-        formal_desirable_reasons=response.formal_desirable_reasons if quote else "",
-        obstacles=response.obstacles if quote else "",
-        obstacle_types=tuple(attached.obstacles[response.pk]),
+        pair=names[pair],
+        aspect=aspect or 0,
+        degree=degree,
+        reasons=reasons if quote else "",
+        clusters=tuple(attached.clusters[pk]),
+        instrument=attached.instruments.get(instrument, "") if instrument else "",
+        regulation=regulation if quote else "",
+        link=link if quote else "",
+        documents=tuple(sorted(attached.documents[pk])) if quote else (),
+        desirable=desirable,
+        desirable_reasons=desirable_reasons if quote else "",
+        formal_desirable=formal,
+        formal_desirable_reasons=formal_reasons if quote else "",
+        obstacles=obstacles if quote else "",
+        obstacle_types=tuple(attached.obstacles[pk]),
         quotable=quote,
     )
 
@@ -99,15 +120,20 @@ def findings_for(
             Q(origin=Aspect.Origin.PREDEFINED) | Q(campaign_links__campaign=campaign)
         ).order_by("order")
     )
-    responses = []
+    rows: list[tuple] = []
+    attached = _Attached()
     if round_ is not None:
-        responses = list(
+        answered = (
             Response.objects.scored()
             .filter(round=round_, aspect__in=aspects, pair__in=counted.order_by().values("pk"))
             .order_by()
-            .select_related("instrument", "pair__municipality__region")
         )
-    attached = _attached(responses)
+        rows = list(answered.values_list(*COLUMNS))
+        attached = _attached(answered.values("pk"))
+    names = {
+        pk: municipality_name(nl, fr, region, get_language())
+        for pk, _refnis, nl, fr, region in counted.order_by().values_list(*PAIR_NAME_COLUMNS)
+    }
     other = [
         Quote(pair_name(p.pair), p.domain.name, p.label)
         for p in ProposedAspect.objects.filter(
@@ -117,7 +143,7 @@ def findings_for(
         .select_related("pair__municipality__region", "domain")
     ]
     findings = domain_findings(
-        (_answer(r, quotable, attached) for r in responses),
+        (_answer(row, names, quotable, attached) for row in rows),
         [(a.pk, a.label) for a in aspects],
         other,
     )
