@@ -39,11 +39,13 @@ def save_study_texts(
 ) -> int:
     """Save the parts whose text changed; returns how many. A part saved by someone else since
     the page was opened is a conflict, and then none is saved."""
+    # order_by(): the model's ordering joins the (nullable) domain, and PostgreSQL refuses FOR
+    # UPDATE on the nullable side of an outer join.
     stored = {
         t.part: t
-        for t in StudyText.objects.select_for_update().filter(
-            campaign=campaign, domain=domain, language=language
-        )
+        for t in StudyText.objects.select_for_update(of=("self",))
+        .filter(campaign=campaign, domain=domain, language=language)
+        .order_by()
     }
     # A text is never deleted (emptied, it stays a record), so a part is new or has a version.
     clashes = [
