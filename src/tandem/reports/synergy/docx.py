@@ -1,31 +1,19 @@
-"""The report as a DOCX (python-docx) with the same sections as the HTML: real heading styles,
-italic runs for the reviewed year's initiatives, a savings table whose header row repeats on
-every page, page numbers in the footer and the document language set."""
-
-from io import BytesIO
+"""The report as a DOCX (python-docx, on reports.docx_base: A4, heading styles, the document
+language, page numbers) with the same sections as the HTML: italic runs for the reviewed year's
+initiatives and a savings table whose header row repeats on every page."""
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
 from tandem.formats.belgian import format_date, format_money, format_number
 
+from ..docx_base import DocxWriter, colon
 from .assemble import DomainSection, SynergyReport
 
-LANGUAGE_TAGS = {"nl": "nl-BE", "fr": "fr-BE", "en": "en-GB"}
 MONEY = ("expected_savings", "realised_savings")
 FTE = ("expected_fte", "realised_fte")
-
-
-def _colon() -> str:
-    """The colon after a label in the active language (French: ' :'), as the templates write it."""
-    return pgettext("after a label", ":")
 
 
 def _shown(value, money: bool) -> str:
@@ -35,90 +23,14 @@ def _shown(value, money: bool) -> str:
     return format_money(value) if money else format_number(value, 2)
 
 
-def _set_language(element, lang: str) -> None:
-    """w:lang on a style's or a run's properties: spelling and screen readers follow it."""
-    properties = element.get_or_add_rPr()
-    tag = properties.find(qn("w:lang"))
-    if tag is None:
-        tag = OxmlElement("w:lang")
-        properties.append(tag)
-    tag.set(qn("w:val"), LANGUAGE_TAGS.get(lang, lang))
-
-
-def _field(paragraph, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out."""
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, instruction), ("separate", None), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = f" {text} "
-        run._r.append(element)
-
-
-def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-    cant_split = OxmlElement("w:cantSplit")
-    properties.append(cant_split)
-
-
-class _Writer:
+class _Writer(DocxWriter):
     def __init__(self, report: SynergyReport):
-        self.report = report
-        self.document = Document()
-        styles = self.document.styles
-        normal = styles["Normal"]
-        normal.font.name = "DejaVu Sans"
-        normal.font.size = Pt(10)
-        _set_language(normal.element, report.language)
-        core = self.document.core_properties
-        core.title = f"{report.title} — {report.municipality_name} {report.year}"
-        core.author = report.pair_name
-        core.language = LANGUAGE_TAGS.get(report.language, report.language)
-        core.comments = "Tandem"
-        self.style_ids: dict[str, str] = {}
-
-    def text(self, paragraph, text: str, lang: str | None = None, italic=False, bold=False):
-        run = paragraph.add_run(text)
-        run.italic = italic or None
-        run.bold = bold or None
-        if lang and lang != self.report.language:
-            _set_language(run._r, lang)
-        return run
-
-    def paragraph(self, text: str = "", lang=None, style=None, italic=False, bold=False):
-        paragraph = self.document.add_paragraph()
-        if style:
-            self.styled(paragraph, style)
-        if text:
-            self.text(paragraph, text, lang, italic=italic, bold=bold)
-        return paragraph
-
-    def styled(self, paragraph, name: str):
-        """Set a paragraph style by its id, looked up once per name: python-docx resolves a
-        style name by scanning every style, which took two thirds of the report's time."""
-        if name not in self.style_ids:
-            self.style_ids[name] = self.document.styles[name].style_id
-        paragraph._p.style = self.style_ids[name]
-        return paragraph
-
-    def heading(self, text: str, level: int, lang=None):
-        paragraph = self.styled(
-            self.document.add_paragraph(), "Title" if level == 0 else f"Heading {level}"
+        super().__init__(
+            language=report.language,
+            title=f"{report.title} — {report.municipality_name} {report.year}",
+            author=report.pair_name,
         )
-        self.text(paragraph, text, lang)
-        return paragraph
-
-    def blocks(self, blocks, lang=None):
-        for block in blocks:
-            for item in block.items:
-                self.paragraph(item, lang, style="List Bullet" if block.is_list else None)
+        self.report = report
 
     def sections(self, sections: list[DomainSection]):
         for section in sections:
@@ -135,15 +47,8 @@ class _Writer:
                         paragraph.add_run().add_break()
                         self.text(paragraph, line.description.text, line.description.lang)
 
-    def footer(self):
-        footer = self.document.sections[0].footer.paragraphs[0]
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _field(footer, "PAGE")
-        footer.add_run(" / ")
-        _field(footer, "NUMPAGES")
-
     def write(self) -> bytes:
-        report, document = self.report, self.document
+        report = self.report
         self.heading(report.title, level=0)
         self.paragraph(report.subtitle)
         if report.approval:
@@ -154,7 +59,7 @@ class _Writer:
                 "date": approval.decision_date,
             }
             if approval.reference:
-                status = f"{status} {_('Reference')}{_colon()} {approval.reference}"
+                status = f"{status} {_('Reference')}{colon()} {approval.reference}"
             self.paragraph(status, bold=True)
         else:
             self.paragraph(_("Draft: not approved."), bold=True)
@@ -191,10 +96,10 @@ class _Writer:
         for meeting in report.meetings:
             self.heading(meeting.heading, 2, meeting.lang)
             if meeting.participants:
-                paragraph = self.paragraph(f"{_('Participants')}{_colon()} ", bold=True)
+                paragraph = self.paragraph(f"{_('Participants')}{colon()} ", bold=True)
                 self.text(paragraph, meeting.participants)
             if meeting.agenda:
-                self.paragraph(f"{_('Agenda')}{_colon()}", bold=True)
+                self.paragraph(f"{_('Agenda')}{colon()}", bold=True)
                 self.blocks(meeting.agenda, meeting.lang)
             self.blocks(meeting.decisions, meeting.lang)
         if not report.meetings:
@@ -233,22 +138,14 @@ class _Writer:
 
         self.heading(_("Annex: minutes of the meetings"), level=1)
         if report.annex:
-            table = document.add_table(rows=1, cols=2)
-            table.style = "Table Grid"
-            header = table.rows[0]
-            _repeat_header(header)
-            for cell, text in zip(header.cells, (_("Meeting"), _("Minutes")), strict=True):
-                self.text(cell.paragraphs[0], text, bold=True)
+            table = self.table([_("Meeting"), _("Minutes")])
             for heading, lang, files in report.annex:
                 cells = table.add_row().cells
                 self.text(cells[0].paragraphs[0], heading, lang)
                 self.text(cells[1].paragraphs[0], ", ".join(files) or _("no minutes attached"))
         else:
             self.paragraph(_("No meeting was recorded in this period."))
-        self.footer()
-        buffer = BytesIO()
-        document.save(buffer)
-        return buffer.getvalue()
+        return self.saved()
 
     def savings_table(self):
         report = self.report
@@ -265,12 +162,8 @@ class _Writer:
             _("Realised (FTE)"),
             _("Synergies with an estimate"),
         )
-        table = self.document.add_table(rows=1, cols=len(headers))
-        table.style = "Table Grid"
+        table = self.table(list(headers))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _repeat_header(table.rows[0])
-        for cell, text in zip(table.rows[0].cells, headers, strict=True):
-            self.text(cell.paragraphs[0], text, bold=True)
         for line in [*report.savings, report.savings_total]:
             figures = line.figures
             values = (
