@@ -169,7 +169,18 @@ DJANGO_MARKUP = re.compile(
     r"\{%\s*blocktranslate.*?endblocktranslate\s*%\}|\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL
 )
 # Names that are the same in every language: the product, formats, each language's own name.
-UNTRANSLATED_WORDS = {"Tandem", "CSV", "JSON", "XLSX", "PDF", "Nederlands", "Français", "English"}
+UNTRANSLATED_WORDS = {
+    "Tandem",
+    "CSV",
+    "JSON",
+    "XLSX",
+    "PDF",
+    "DOCX",
+    "HTML",
+    "Nederlands",
+    "Français",
+    "English",
+}
 # The 500 page renders without any context, so it carries all three languages itself.
 MULTILINGUAL_TEMPLATES = {"500.html"}
 

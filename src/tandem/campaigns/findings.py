@@ -106,10 +106,21 @@ def _answer(row: tuple, names: dict[int, str], quotable: set[int], attached: _At
     )
 
 
-def findings_for(
+@dataclass(slots=True)
+class DomainAnswers:
+    """One domain's counted answers as a reader may see them, with what names them."""
+
+    round: Round | None
+    aspects: list[tuple[int, str]]  # (id, label) in questionnaire order
+    answers: list[Answer]
+    other: list[Quote]  # the 'other' aspects named by the pairs whose texts the reader may read
+
+
+def domain_answers(
     *, user, campaign: Campaign, domain: Domain, pair_filter: PairFilter | None = None
-) -> tuple[Round | None, DomainFindings]:
-    """The round the findings read (the matrix's) and the domain's findings for `user`."""
+) -> DomainAnswers:
+    """The counted answers of the round the matrix reads, for `user`: the findings count them
+    and the study report's annex lists them per pair."""
     round_ = matrix_round(campaign)
     counted = campaign_pairs_for(user, campaign)
     if pair_filter is not None:
@@ -142,9 +153,17 @@ def findings_for(
         .filter(pair_id__in=quotable)
         .select_related("pair__municipality__region", "domain")
     ]
-    findings = domain_findings(
-        (_answer(row, names, quotable, attached) for row in rows),
-        [(a.pk, a.label) for a in aspects],
-        other,
+    return DomainAnswers(
+        round=round_,
+        aspects=[(a.pk, a.label) for a in aspects],
+        answers=[_answer(row, names, quotable, attached) for row in rows],
+        other=other,
     )
-    return round_, findings
+
+
+def findings_for(
+    *, user, campaign: Campaign, domain: Domain, pair_filter: PairFilter | None = None
+) -> tuple[Round | None, DomainFindings]:
+    """The round the findings read (the matrix's) and the domain's findings for `user`."""
+    found = domain_answers(user=user, campaign=campaign, domain=domain, pair_filter=pair_filter)
+    return found.round, domain_findings(found.answers, found.aspects, found.other)

@@ -18,9 +18,10 @@ def study_report(request, campaign, lang, fmt):
         coordinated_campaigns(request.user).select_related("framework"), slug=campaign
     )
     if lang not in REPORT_LANGUAGES or fmt not in FORMATS:
-        raise Http404("a study report is HTML or PDF, in Dutch or French")
+        raise Http404("a study report is HTML, PDF or DOCX, in Dutch or French")
+    # ?annex=0 leaves out the annex with each pair's answers (a few pages per pair).
     with translation.override(lang):
-        report = assemble(campaign, lang, request.user)
+        report = assemble(campaign, lang, request.user, annex=request.GET.get("annex") != "0")
     response = HttpResponse(render(report, fmt), content_type=FORMATS[fmt])
     if fmt == "html":
         return response

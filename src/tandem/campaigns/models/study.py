@@ -1,7 +1,8 @@
 """The coordinator's own text of a campaign's study report (issue 17.4; seed 001's structure,
-S001:95-634): per domain a synthesis of how the pairs cooperate, why, whether more is wished and
-what stands in the way; for the whole study its introduction, method, conclusions and
-recommendations. One text per part and language (the report is written in Dutch or French)."""
+S001:95-634): per domain a reading of its score tables and a synthesis of how the pairs
+cooperate, why, whether more is wished and what stands in the way; for the whole study its
+introduction, method, conclusions and recommendations. One text per part and language (the
+report is written in Dutch or French)."""
 
 from django.conf import settings
 from django.db import models
@@ -20,6 +21,7 @@ class StudyText(Versioned):
     class Part(models.TextChoices):
         INTRODUCTION = "introduction", _("introduction")
         METHOD = "method", _("method")
+        SCORES = "scores", _("what the score tables show")
         HOW = "how", _("how the pairs cooperate")
         WHY = "why", _("why")
         WISHES = "wishes", _("is more cooperation wished")
@@ -27,7 +29,7 @@ class StudyText(Versioned):
         CONCLUSIONS = "conclusions", _("conclusions")
         RECOMMENDATIONS = "recommendations", _("recommendations")
 
-    DOMAIN_PARTS = (Part.HOW, Part.WHY, Part.WISHES, Part.OBSTACLES)
+    DOMAIN_PARTS = (Part.SCORES, Part.HOW, Part.WHY, Part.WISHES, Part.OBSTACLES)
     STUDY_PARTS = (Part.INTRODUCTION, Part.METHOD, Part.CONCLUSIONS, Part.RECOMMENDATIONS)
 
     campaign = models.ForeignKey(
@@ -65,7 +67,10 @@ class StudyText(Versioned):
             # A domain's synthesis belongs to a domain; the study's own parts to none.
             models.CheckConstraint(
                 condition=(
-                    Q(domain__isnull=False, part__in=["how", "why", "wishes", "obstacles"])
+                    Q(
+                        domain__isnull=False,
+                        part__in=["scores", "how", "why", "wishes", "obstacles"],
+                    )
                     | Q(
                         domain__isnull=True,
                         part__in=["introduction", "method", "conclusions", "recommendations"],

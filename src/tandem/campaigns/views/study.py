@@ -38,7 +38,13 @@ def study_overview(request, campaign):
         (slug, name, [(lang, written.get((pk, lang), 0), total) for lang in LANGUAGES])
         for slug, name, pk, total in sections
     ]
-    return render(request, "campaigns/study_overview.html", {"campaign": campaign, "rows": rows})
+    context = {
+        "campaign": campaign,
+        "rows": rows,
+        "report_languages": [("nl", _("in Dutch")), ("fr", _("in French"))],
+        "pair_count": campaign.participations.count(),
+    }
+    return render(request, "campaigns/study_overview.html", context)
 
 
 @login_first

@@ -1,23 +1,25 @@
 """A campaign's study report as plain data (issue 17.4; seed 001's structure, S001:95-634): its
 cover, the method with the rounds and how many questionnaires each received, per domain the
 score matrix (with totals and counts), what the findings count and the coordinator's synthesis,
-then the conclusions and recommendations. Renderers (HTML, PDF) lay it out; nothing here is
-markup, and the coordinator's text is cut into plain blocks (reports.blocks)."""
+the conclusions and recommendations, and an annex with each pair's answers. Renderers (HTML, PDF,
+DOCX) lay it out; nothing here is markup, and the coordinator's text is cut into plain blocks
+(reports.blocks)."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
 
-from tandem.analysis.findings import DomainFindings
+from tandem.analysis.findings import DomainFindings, domain_findings
 from tandem.analysis.matrix import Matrix
-from tandem.campaigns.findings import findings_for
+from tandem.campaigns.findings import domain_answers
 from tandem.campaigns.models import Campaign, Response, StudyText, Submission
 from tandem.campaigns.queries import domain_matrix
 from tandem.catalogue.cache import domains_of
 from tandem.core.history import Actor
 
 from ..blocks import Block, text_blocks
+from .annex import PairAnnex, pair_annex
 
 
 @dataclass(frozen=True)
@@ -30,11 +32,21 @@ class RoundLine:
     answers: int  # answers with a degree, submitted
 
 
+@dataclass(frozen=True)
+class StudyMatrix:
+    """One of a domain's score tables: seed 001 prints the predefined aspects (1), then the
+    'other' aspects a confirmation round put to every city (2)."""
+
+    number: int
+    aspects: str  # "predefined" or "other"
+    matrix: Matrix
+
+
 @dataclass
 class StudyDomain:
     number: int
     name: str
-    matrix: Matrix
+    matrices: list[StudyMatrix]
     findings: DomainFindings
     texts: dict[str, list[Block]] = field(default_factory=dict)  # part → blocks
 
@@ -48,12 +60,15 @@ class StudyReport:
     rounds: list[RoundLine]
     parts: dict[str, list[Block]]  # introduction, method, conclusions, recommendations
     domains: list[StudyDomain]
+    annex: list[PairAnnex]  # each pair's answers, for the pairs whose texts the reader may read
+    with_annex: bool
     made_on: date
 
 
-def assemble(campaign: Campaign, language: str, user: Actor) -> StudyReport:
-    """The report as `user` may read it (the campaign's coordinators: every pair and text);
-    call inside translation.override(language)."""
+def assemble(campaign: Campaign, language: str, user: Actor, *, annex: bool = True) -> StudyReport:
+    """The report as `user` may read it (the campaign's coordinators: every pair and text),
+    with or without the annex of each pair's answers; call inside
+    translation.override(language)."""
     texts: dict[tuple[int | None, str], list[Block]] = {
         (t.domain_id, t.part): text_blocks(t.text)
         for t in StudyText.objects.filter(campaign=campaign, language=language)
@@ -72,15 +87,21 @@ def assemble(campaign: Campaign, language: str, user: Actor) -> StudyReport:
         )
         for r in campaign.rounds.order_by("number")
     ]
-    domains = []
+    domains, answered = [], []
     for domain in domains_of(campaign.framework_id):
-        matrix = domain_matrix(campaign, domain, "all", language=language).matrix
-        _round, findings = findings_for(user=user, campaign=campaign, domain=domain)
+        matrices = [
+            StudyMatrix(index, aspects, table.matrix)
+            for index, aspects in enumerate(("predefined", "other"), start=1)
+            if (table := domain_matrix(campaign, domain, aspects, language=language)).aspects
+        ]
+        found = domain_answers(user=user, campaign=campaign, domain=domain)
+        findings = domain_findings(found.answers, found.aspects, found.other)
+        answered.append((f"{domain.number}. {domain.name}", found.aspects, found.answers))
         domains.append(
             StudyDomain(
                 number=domain.number,
                 name=domain.name,
-                matrix=matrix,
+                matrices=matrices,
                 findings=findings,
                 texts={part: texts.get((domain.pk, part), []) for part in StudyText.DOMAIN_PARTS},
             )
@@ -93,5 +114,7 @@ def assemble(campaign: Campaign, language: str, user: Actor) -> StudyReport:
         rounds=rounds,
         parts={part: texts.get((None, part), []) for part in StudyText.STUDY_PARTS},
         domains=domains,
+        annex=pair_annex(answered) if annex else [],
+        with_annex=annex,
         made_on=timezone.localdate(),
     )

@@ -1,7 +1,8 @@
-"""The study report as a standalone HTML document and, from the same HTML through WeasyPrint, a
-tagged A4 PDF. The stylesheet is the synergy report's (one look for Tandem's reports) with the
-study's own few rules after it."""
+"""The study report as a standalone HTML document, from the same HTML through WeasyPrint a tagged
+A4 PDF, and a DOCX (study.docx). The stylesheet is the synergy report's (one look for Tandem's
+reports) with the study's own few rules and the legend's colours after it."""
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -9,13 +10,20 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from tandem.catalogue.cache import choice_terms
 from tandem.formats.pdf import html_to_pdf
 
 from .assemble import StudyReport
+from .docx import docx_bytes
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "reports"
-FORMATS = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
+FORMATS = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 REPORT_LANGUAGES = ("nl", "fr")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @cache
@@ -25,10 +33,23 @@ def stylesheet() -> str:
     return mark_safe("\n".join(path.read_text(encoding="utf-8") for path in sheets))
 
 
+def degree_rules() -> str:
+    """The score cells in the legend's colours (the catalogue's, as the questionnaire, the
+    matrices and the DOCX show them); a colour that is not #RRGGBB is left out."""
+    return "\n".join(
+        f".study-report td.degree-{level.value} "
+        f"{{ background: {level.colour}; color: {level.text_colour}; }}"
+        for level in choice_terms()[0]
+        if COLOUR.match(level.colour) and COLOUR.match(level.text_colour)
+    )
+
+
 def html_document(report: StudyReport) -> str:
+    # Our stylesheet and the catalogue's checked colours: no user text reaches the <style>.
+    sheet = mark_safe(f"{stylesheet()}\n{degree_rules()}")
     with translation.override(report.language):
         return render_to_string(
-            "reports/study/document.html", {"report": report, "stylesheet": stylesheet()}
+            "reports/study/document.html", {"report": report, "stylesheet": sheet}
         )
 
 
@@ -37,6 +58,8 @@ def render(report: StudyReport, fmt: str, *, uncompressed: bool = False) -> byte
         return html_document(report).encode("utf-8")
     if fmt == "pdf":
         return html_to_pdf(html_document(report), uncompressed=uncompressed)
+    if fmt == "docx":
+        return docx_bytes(report)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 

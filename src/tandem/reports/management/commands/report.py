@@ -32,6 +32,11 @@ class Command(BaseCommand):
         parser.add_argument("--format", dest="fmt", choices=sorted(FORMATS), default="pdf")
         parser.add_argument("-o", "--output", required=True, help="the file to write ('-': stdout)")
         parser.add_argument(
+            "--no-annex",
+            action="store_true",
+            help="study: leave out the annex with each pair's answers (a few pages per pair)",
+        )
+        parser.add_argument(
             "--approved",
             action="store_true",
             help="the latest approved version instead of a draft from today's register",
@@ -39,7 +44,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, kind, pair, year, campaign, lang, fmt, output, approved, **options):
         if kind == "study":
-            data = self._study(campaign, lang, fmt)
+            data = self._study(campaign, lang, fmt, annex=not options["no_annex"])
         else:
             data = self._synergy(pair, year, lang, fmt, approved)
         if output == "-":
@@ -49,7 +54,7 @@ class Command(BaseCommand):
         Path(output).write_bytes(data)
         self.stderr.write(f"{output}: {len(data):,} bytes")
 
-    def _study(self, slug, lang, fmt) -> bytes:
+    def _study(self, slug, lang, fmt, *, annex: bool) -> bytes:
         if not slug:
             raise CommandError("a study report needs --campaign")
         if fmt not in STUDY_FORMATS:
@@ -59,7 +64,7 @@ class Command(BaseCommand):
             raise CommandError(f"no campaign {slug}")
         # The command line reads as the superuser it runs for: every pair and every text.
         with translation.override(lang):
-            report = assemble_study(found, lang, _Everyone())
+            report = assemble_study(found, lang, _Everyone(), annex=annex)
         return render_study(report, fmt)
 
     def _synergy(self, pair, year, lang, fmt, approved) -> bytes:
