@@ -17,6 +17,7 @@ from tandem.places.models import Pair
 from tandem.places.services import municipality_for_code
 
 from .grid import GridDataError, load_grid_campaign
+from .study import StudyDataError, load_study_texts
 from .synergies import RegisterDataError, load_registers
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -54,7 +55,8 @@ def load_demo(data_dir: Path = DATA_DIR) -> dict[str, int]:
             counts,
         )
         load_registers(data_dir, counts)
-    except (RegisterDataError, GridDataError) as error:
+        load_study_texts(data_dir, counts)
+    except (RegisterDataError, GridDataError, StudyDataError) as error:
         raise DemoDataError(str(error)) from error
     return counts
 
