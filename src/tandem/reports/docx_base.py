@@ -4,24 +4,27 @@ repeat on every page, cell shading, and page numbers in the footer. The synergy 
 study report each write their own sections on top of it."""
 
 import re
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from xml.sax.saxutils import escape
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from django.utils.translation import pgettext
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
 LANGUAGE_TAGS = {"nl": "nl-BE", "fr": "fr-BE", "en": "en-GB"}
 A4 = (Mm(210), Mm(297))
 MARGIN = Mm(20)
 TEXT_WIDTH_TWIPS = 9638  # A4 less two 20 mm margins, in twentieths of a point
-W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Characters XML 1.0 cannot hold (a pasted form feed, say): dropped, never a failed report.
+PLACEHOLDER = re.compile(r"<!--tandem-grid-[0-9a-f]{16}-\d+-->")
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -59,14 +62,14 @@ def _cell(cell: Cell) -> str:
 def table_xml(
     header: Sequence[str], rows: Iterable[Sequence[Cell]], *, widths: Sequence[float], style: str
 ) -> str:
-    """A whole table as WordprocessingML, written as one string and parsed once: python-docx
-    builds a row cell by cell, which took seconds for an annex of 40,000 answers. The header
-    row repeats on every page; no row splits across pages; `widths` are shares of the text
-    width, one per column."""
+    """A whole table as WordprocessingML text (its 'w' prefix is declared by document.xml), for
+    DocxWriter.saved to put in place: python-docx builds a table cell by cell, which took
+    seconds for an annex of 40,000 answers. The header row repeats on every page; no row splits
+    across pages; `widths` are shares of the text width, one per column."""
     twips = [round(TEXT_WIDTH_TWIPS * share) for share in widths]
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in twips)
     parts = [
-        f'<w:tbl xmlns:w="{W_NAMESPACE}"><w:tblPr><w:tblStyle w:val="{style}"/>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/>'
         f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         f'<w:tblLook w:val="04A0" w:firstRow="1" w:firstColumn="1" w:lastRow="0" '
         f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>',
@@ -150,6 +153,9 @@ class DocxWriter:
         core.language = LANGUAGE_TAGS.get(language, language)
         core.comments = "Tandem"
         self.style_ids: dict[str, str] = {}
+        # Placeholders of grid tables: a random marker no text of the report can contain.
+        self.marker = f"tandem-grid-{secrets.token_hex(8)}"
+        self.grids: dict[str, str] = {}
 
     def text(self, paragraph, text: str, lang: str | None = None, italic=False, bold=False):
         run = paragraph.add_run(NOT_XML.sub("", text))
@@ -197,11 +203,16 @@ class DocxWriter:
         return table
 
     def grid(self, header: Sequence[str], rows: Iterable[Sequence[Cell]], widths: Sequence[float]):
-        """A table written in one piece (table_xml), for the long ones."""
+        """A table written in one piece (table_xml), for the long ones: a placeholder comment
+        holds its place in the body and saved() puts the table's text there, so the document
+        never parses (nor serialises again) the 300,000 cells of a large study."""
         if "Table Grid" not in self.style_ids:
             self.style_ids["Table Grid"] = self.document.styles["Table Grid"].style_id
-        xml = table_xml(header, rows, widths=widths, style=self.style_ids["Table Grid"])
-        self.document.element.body._insert_tbl(parse_xml(xml))
+        marker = f"{self.marker}-{len(self.grids)}"
+        self.grids[f"<!--{marker}-->"] = table_xml(
+            header, rows, widths=widths, style=self.style_ids["Table Grid"]
+        )
+        self.document.element.body.sectPr.addprevious(etree.Comment(marker))
 
     def footer(self):
         footer = self.document.sections[0].footer.paragraphs[0]
@@ -214,4 +225,19 @@ class DocxWriter:
         self.footer()
         buffer = BytesIO()
         self.document.save(buffer)
-        return buffer.getvalue()
+        if not self.grids:
+            return buffer.getvalue()
+        return _with_grids(buffer.getvalue(), self.grids)
+
+
+def _with_grids(package: bytes, grids: dict[str, str]) -> bytes:
+    """The package with each placeholder comment of document.xml replaced by its table."""
+    out = BytesIO()
+    with ZipFile(BytesIO(package)) as source, ZipFile(out, "w", ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                text = PLACEHOLDER.sub(lambda m: grids[m.group(0)], data.decode("utf-8"))
+                data = text.encode("utf-8")
+            target.writestr(info, data, compress_type=ZIP_DEFLATED, compresslevel=1)
+    return out.getvalue()

@@ -30,10 +30,24 @@ class PairAnnex:
     rows: list[AnnexRow]
 
 
-def _yes_no(value: bool | None) -> str:
-    if value is None:
-        return _("not answered")
-    return _("yes") if value else _("no")
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words of the follow-up sentences, translated once per annex, not once per answer."""
+
+    answers: dict[bool | None, str]
+    desirable: str
+    formal: str
+    obstacles: str
+
+    @classmethod
+    def active(cls) -> "_Words":
+        colon = pgettext("after a label", ":")
+        return cls(
+            answers={None: _("not answered"), True: _("yes"), False: _("no")},
+            desirable=_("Cooperation desirable") + colon,
+            formal=_("Formal cooperation desirable") + colon,
+            obstacles=_("Obstacles") + colon,
+        )
 
 
 def _with_reasons(answer: str, reasons: str) -> str:
@@ -41,19 +55,16 @@ def _with_reasons(answer: str, reasons: str) -> str:
     return f"{answer} — {reasons}" if reasons else answer
 
 
-def _follow_up(answer: Answer) -> str:
-    colon = pgettext("after a label", ":")
+def _follow_up(answer: Answer, words: _Words) -> str:
     if answer.degree == 0:
-        label = _("Cooperation desirable") + colon
-        return _with_reasons(f"{label} {_yes_no(answer.desirable)}", answer.desirable_reasons)
+        said = words.answers[answer.desirable]
+        return _with_reasons(f"{words.desirable} {said}", answer.desirable_reasons)
     if answer.degree == 1:
-        label = _("Formal cooperation desirable") + colon
-        return _with_reasons(
-            f"{label} {_yes_no(answer.formal_desirable)}", answer.formal_desirable_reasons
-        )
+        said = words.answers[answer.formal_desirable]
+        return _with_reasons(f"{words.formal} {said}", answer.formal_desirable_reasons)
     kinds = ", ".join(answer.obstacle_types)
-    words = " — ".join(part for part in (kinds, answer.obstacles.strip()) if part)
-    return f"{_('Obstacles')}{colon} {words}" if words else ""
+    said = " — ".join(part for part in (kinds, answer.obstacles.strip()) if part)
+    return f"{words.obstacles} {said}" if said else ""
 
 
 def _regulated_by(answer: Answer) -> str:
@@ -68,6 +79,7 @@ def pair_annex(
     heading, its aspects (id, label) in order and its counted answers. Only answers whose
     texts the reader may read (quotable) appear: the annex quotes, the tables count."""
     rows: dict[str, list[AnnexRow]] = defaultdict(list)
+    words = _Words.active()
     for heading, aspects, answers in domains:
         order = {aspect_id: index for index, (aspect_id, _label) in enumerate(aspects)}
         labels = dict(aspects)
@@ -83,7 +95,7 @@ def pair_annex(
                     degree=answer.degree,
                     regulated_by=_regulated_by(answer) if answer.degree else "",
                     reasons=answer.reasons.strip(),
-                    follow_up=_follow_up(answer),
+                    follow_up=_follow_up(answer, words),
                 )
             )
     return [PairAnnex(pair, rows[pair]) for pair in sorted(rows, key=name_sort_key)]
