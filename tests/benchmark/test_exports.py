@@ -203,8 +203,9 @@ def test_trend_xlsx_colours_the_mean_degree(client, db):
     )
     sheet = workbook(content).worksheets[0]
     last = [c for c in sheet[sheet.max_row]]
-    assert last[1].value == 2030 and last[2].value == 2 and last[5].value == 2
-    assert last[5].fill.fgColor.rgb == argb(levels[2].colour)
+    # Campaign, year, answered, cooperating, its share, formal, its share, mean degree.
+    assert [c.value for c in last[1:]] == [2030, 2, 2, 100, 2, 100, 2]
+    assert last[7].fill.fgColor.rgb == argb(levels[2].colour)
 
 
 def test_a_formula_in_a_name_stays_text_in_xlsx_and_csv(client, db):

@@ -299,14 +299,19 @@ def test_a_pair_outside_the_campaign_is_not_found(client, small_campaign):
 # --- trends -------------------------------------------------------------------------------------
 
 
-def trend_rows(client, campaign, **params):
+def trend_table(client, campaign, **params):
     response = client.get(reverse("benchmark-trends", args=[campaign]), params)
     assert response.status_code == 200
     page = tree(response)
-    counts = table(page, "trend-counts-table")
-    means = table(page, "trend-mean-table")
+    return page, table(page, "trend-counts-table"), table(page, "trend-mean-table")
+
+
+def trend_rows(client, campaign, **params):
+    """(campaign, year, answered, cooperating, formal, mean) per point."""
+    _page, counts, means = trend_table(client, campaign, **params)
+    # The counts table: year, answered, cooperating, its %, formal, its %.
     return [
-        (name, number(cells[0]), *[number(c) for c in cells[1:]], number(mean_cells[1]))
+        (name, *(number(cells[i]) for i in (0, 1, 2, 4)), number(mean_cells[1]))
         for (name, cells), (_, mean_cells) in zip(counts, means, strict=True)
     ]
 
@@ -352,6 +357,71 @@ def test_trend_of_an_aspect_lists_every_campaign_of_the_framework_in_year_order(
     ]
     assert rows[0][2:] == demo_figures("financieel", "thesaurie")
     assert rows[1][2:] == (3, 2, 1, 1)  # answered, cooperating, formal, mean (2+1+0)/3
+
+
+def test_trend_shows_shares_of_the_pairs_that_answered(client, db):
+    make_campaign(
+        "later-2020",
+        2020,
+        {
+            "41002": {("financieel", "thesaurie"): 2},
+            "44021": {("financieel", "thesaurie"): 1},
+            "24062": {("financieel", "thesaurie"): 0},
+        },
+    )
+    _page, counts, _means = trend_table(
+        client, "later-2020", domain="financieel", aspect="thesaurie"
+    )
+    # 2020: 3 answered, 2 cooperate (67 %), 1 formally (33 %).
+    assert [c.strip() for c in counts[1][1][1:]] == ["3", "2", "67", "1", "33"]
+
+
+def test_trend_can_hold_the_pairs_constant(client, db):
+    """Like with like: only the pairs that answered in every campaign. Aartselaar answers only
+    in 2020 and Aalst, Gent and Leuven in both, so every point counts those three."""
+    client.cookies["tandem_language"] = "en"
+    make_campaign(
+        "later-2020",
+        2020,
+        {
+            "41002": {("financieel", "thesaurie"): 2},
+            "44021": {("financieel", "thesaurie"): 1},
+            "24062": {("financieel", "thesaurie"): 0},
+            "11001": {("financieel", "thesaurie"): 2},  # Aartselaar: not in the 2010 study
+        },
+    )
+    everyone = trend_rows(client, "later-2020", domain="financieel", aspect="thesaurie")
+    assert everyone[1][2:] == (4, 3, 2, 1.25)
+    page, _counts, _means = trend_table(
+        client, "later-2020", domain="financieel", aspect="thesaurie", same_pairs="on"
+    )
+    same = trend_rows(
+        client, "later-2020", domain="financieel", aspect="thesaurie", same_pairs="on"
+    )
+    assert same[1][2:] == (3, 2, 1, 1)
+    # 2010: the same three cities, their answers in the demo (the seed's table).
+    degrees = dict(
+        Response.objects.filter(
+            round__campaign__slug=QUESTIONNAIRE,
+            aspect__slug="thesaurie",
+            pair__municipality__refnis__in=["41002", "44021", "24062"],
+            status="submitted",
+        ).values_list("pair__municipality__refnis", "degree")
+    )
+    assert len(degrees) == 3
+    values = list(degrees.values())
+    assert same[0][2:] == (
+        3,
+        sum(d > 0 for d in values),
+        sum(d == 2 for d in values),
+        round(sum(values) / 3, 2),
+    )
+    note = page.xpath("//section[@aria-labelledby='counts-heading']/p[@class='note']")[0]
+    assert "every point counts the same 3 pairs" in text(note)
+    assert page.xpath("//input[@name='same_pairs']/@checked")
+    # The downloads keep the choice.
+    links = page.xpath("//p[@class='downloads']/a/@href")
+    assert links and all("same_pairs=on" in link for link in links)
 
 
 def test_trend_of_a_whole_domain_counts_a_pair_once(client, db):

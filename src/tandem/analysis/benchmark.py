@@ -161,6 +161,16 @@ class TrendPoint:
     formal: int  # pairs with degree 2
     mean: float | None
 
+    @property
+    def cooperating_share(self) -> float | None:
+        """Per cent of the pairs that answered: those that cooperate."""
+        return 100 * self.cooperating / self.answered if self.answered else None
+
+    @property
+    def formal_share(self) -> float | None:
+        """Per cent of the pairs that answered: those that cooperate formally."""
+        return 100 * self.formal / self.answered if self.answered else None
+
 
 def trend(
     campaigns: Sequence[tuple[CampaignKey, str, int]],

@@ -103,7 +103,9 @@ def trend_tables(page: TrendPage) -> dict[str, Table]:
             _("Year"),
             _("Pairs that answered"),
             _("Pairs that cooperate (degree above 0)"),
+            _("Share that cooperates (per cent of the pairs that answered)"),
             _("Pairs that cooperate formally (degree 2)"),
+            _("Share that cooperates formally (per cent)"),
             _("Mean degree"),
         ],
     )
@@ -114,12 +116,14 @@ def trend_tables(page: TrendPage) -> dict[str, Table]:
                 point.year,
                 point.answered,
                 point.cooperating,
+                _number(point.cooperating_share),
                 point.formal,
+                _number(point.formal_share),
                 _number(point.mean),
             ]
         )
         mean_fill = None if point.mean is None else scale.colour(point.mean)
-        table.styles.append([None] * 5 + [degree_style(mean_fill)])
+        table.styles.append([None] * 7 + [degree_style(mean_fill)])
     return {"trend": table}
 
 
@@ -228,6 +232,8 @@ def trend_document(page: TrendPage) -> dict:
         "campaign": _campaign(page.campaign),
         "domain": page.domain.slug,
         "aspect": page.aspect.slug if page.aspect else None,
+        # How many pairs every point counts when they are held constant; null: all of each.
+        "same_pairs": None if page.same_pairs is None else len(page.same_pairs),
         "points": [
             {
                 "campaign": point.campaign.slug,
@@ -235,7 +241,9 @@ def trend_document(page: TrendPage) -> dict:
                 "year": point.year,
                 "answered": point.answered,
                 "cooperating": point.cooperating,
+                "cooperating_share": _number(point.cooperating_share),
                 "formal": point.formal,
+                "formal_share": _number(point.formal_share),
                 "mean": _number(point.mean),
             }
             for point in page.points

@@ -47,10 +47,16 @@ class BenchmarkForm(PeerFilterForm):
 
 
 class TrendForm(forms.Form):
-    """One domain, and optionally one of its aspects (without one, the whole domain)."""
+    """One domain, and optionally one of its aspects (without one, the whole domain); all the
+    pairs of each campaign, or only those that answered in every campaign."""
 
     domain = forms.ChoiceField(label=_("Domain"))
     aspect = forms.ChoiceField(label=_("Aspect"), required=False)
+    same_pairs = forms.BooleanField(
+        label=_("Only the pairs that answered in every campaign"),
+        required=False,
+        help_text=_("Compares like with like: each point then counts the same pairs."),
+    )
 
     def __init__(self, data, domains, aspects, *args, **kwargs):
         super().__init__(data, *args, **kwargs)

@@ -5,14 +5,13 @@ them by, and a trend's figures across the campaigns of one framework."""
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import get_language
 
 from tandem.accounts.scoping import Viewer
 from tandem.analysis import benchmark
-from tandem.analysis.grid import component_degrees
 from tandem.campaigns.models import FORMAL, NONE, Campaign, Response, Round
 from tandem.campaigns.queries import matrix_round
 from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for, readable_answers
@@ -129,20 +128,20 @@ def questionnaire_sums(
     )
 
 
-def _grid_degrees(
-    campaign: Campaign, aspects: dict[int, list[int]], pairs: PairIds
-) -> list[tuple[Hashable, int, int]]:
-    # Read here, computed by analysis.grid: the entries are few (one table per pair).
-    from tandem.grid.queries import entry_rows
-
-    return component_degrees(entry_rows(campaign, Pair.objects.filter(pk__in=pairs)), aspects)
-
-
 def grid_sums(campaign: Campaign, aspects: dict[int, list[int]], pairs: PairIds) -> list[DomainSum]:
     """(pair id, domain id, sum of degrees) for a grid campaign: the degrees its current
     entries show per component (analysis.grid.component_degrees), summed per sub-domain."""
     domain_of = {pk: domain for domain, ids in aspects.items() for pk in ids}
     return benchmark.domain_sums(_grid_degrees(campaign, aspects, pairs), domain_of)
+
+
+def _grid_degrees(
+    campaign: Campaign, aspects: dict[int, list[int]], pairs: PairIds
+) -> list[tuple[Hashable, int, int]]:
+    # Imported here: the grid app builds on the campaigns and benchmark apps.
+    from tandem.grid.queries import grid_degrees
+
+    return grid_degrees(campaign, aspects, pairs)
 
 
 def peer_group_members(pair_ids: Iterable[int]) -> dict[int, list[int]]:
@@ -183,30 +182,55 @@ def _matrix_rounds(campaigns: list[Campaign]) -> dict[int, int]:
     return {campaign_id: pk for campaign_id, (_, pk) in chosen.items()}
 
 
-def questionnaire_trend_figures(
+def _trend_answers(user: Viewer, rounds: dict[int, int], aspect_ids: list[int]) -> QuerySet:
+    """The submitted joint answers with a degree to the aspects, in each campaign's matrix
+    round, that the user may read."""
+    answers = Response.objects.scored().filter(
+        round__in=list(rounds.values()), aspect__in=aspect_ids, degree__isnull=False
+    )
+    return readable_answers(user, answers).order_by()
+
+
+def common_questionnaire_pairs(
     user: Viewer, campaigns: list[Campaign], aspect_ids: list[int]
+) -> set[int]:
+    """The pairs with a counted answer to the aspects in every one of the campaigns (one
+    query): the set a like-with-like trend holds constant."""
+    rounds = _matrix_rounds(campaigns)
+    if len(rounds) < len(campaigns) or not aspect_ids:
+        return set()
+    answered: dict[int, set[int]] = defaultdict(set)
+    for round_id, pair_id in (
+        _trend_answers(user, rounds, aspect_ids).values_list("round_id", "pair_id").distinct()
+    ):
+        answered[round_id].add(pair_id)
+    sets = [answered[round_id] for round_id in rounds.values()]
+    return set.intersection(*sets) if sets else set()
+
+
+def questionnaire_trend_figures(
+    user: Viewer,
+    campaigns: list[Campaign],
+    aspect_ids: list[int],
+    pairs: set[int] | None = None,
 ) -> dict[int, Figures]:
     """Campaign id → (answered, cooperating, formal, sum of degrees, answers) over the submitted
     joint answers to the aspects in each campaign's matrix round, limited to the pairs the user
-    may read there: one aggregate query for all campaigns. A pair counts once per figure."""
+    may read there (and to `pairs`, when given): one aggregate query for all campaigns. A pair
+    counts once per figure."""
     rounds = _matrix_rounds(campaigns)
     if not rounds or not aspect_ids:
         return {}
     campaign_of = {round_id: campaign_id for campaign_id, round_id in rounds.items()}
-    answers = Response.objects.scored().filter(
-        round__in=list(rounds.values()), aspect__in=aspect_ids, degree__isnull=False
-    )
-    rows = (
-        readable_answers(user, answers)
-        .order_by()
-        .values("round_id")
-        .annotate(
-            answered=Count("pair", distinct=True),
-            cooperating=Count("pair", distinct=True, filter=Q(degree__gt=NONE)),
-            formal=Count("pair", distinct=True, filter=Q(degree=FORMAL)),
-            total=Sum("degree"),
-            answers=Count("pk"),
-        )
+    answers = _trend_answers(user, rounds, aspect_ids)
+    if pairs is not None:
+        answers = answers.filter(pair_id__in=pairs)
+    rows = answers.values("round_id").annotate(
+        answered=Count("pair", distinct=True),
+        cooperating=Count("pair", distinct=True, filter=Q(degree__gt=NONE)),
+        formal=Count("pair", distinct=True, filter=Q(degree=FORMAL)),
+        total=Sum("degree"),
+        answers=Count("pk"),
     )
     return {
         campaign_of[r["round_id"]]: (
@@ -221,37 +245,58 @@ def questionnaire_trend_figures(
 
 
 def grid_trend_figures(
-    user: Viewer, campaigns: list[Campaign], aspects: dict[int, list[int]], chosen: Iterable[int]
-) -> dict[int, Figures]:
+    user: Viewer,
+    campaigns: list[Campaign],
+    aspects: dict[int, list[int]],
+    chosen: Iterable[int],
+    same_pairs: bool = False,
+) -> tuple[dict[int, Figures], set[int] | None]:
     """As questionnaire_trend_figures for grid campaigns: the degrees derived from each
-    campaign's entries (three queries per campaign; a framework has few grid campaigns)."""
-    figures: dict[int, Figures] = {}
+    campaign's entries (three queries per campaign; a framework has few grid campaigns). With
+    `same_pairs`, only the pairs with a degree in every campaign count; returns the figures
+    and that set (None without same_pairs)."""
     wanted = set(chosen)
+    degrees: dict[int, list[tuple[Hashable, int]]] = {}
     for campaign in campaigns:
         pairs = campaign_pairs_for(user, campaign).order_by().values("pk")
-        degrees = _grid_degrees(campaign, aspects, pairs)
-        figures[campaign.pk] = benchmark.degree_figures(
-            (pair, degree) for pair, aspect, degree in degrees if aspect in wanted
+        degrees[campaign.pk] = [
+            (pair, degree)
+            for pair, aspect, degree in _grid_degrees(campaign, aspects, pairs)
+            if aspect in wanted
+        ]
+    common: set[int] | None = None
+    if same_pairs:
+        sets = [{cast(int, pair) for pair, _ in found} for found in degrees.values()]
+        common = set.intersection(*sets) if sets else set()
+    figures = {
+        key: benchmark.degree_figures(
+            (pair, degree) for pair, degree in found if common is None or pair in common
         )
-    return figures
+        for key, found in degrees.items()
+    }
+    return figures, common
 
 
 def trend_points(
-    user: Viewer, campaign: Campaign, aspect_ids: list[int]
-) -> list[benchmark.TrendPoint]:
+    user: Viewer, campaign: Campaign, aspect_ids: list[int], *, same_pairs: bool = False
+) -> tuple[list[benchmark.TrendPoint], set[int] | None]:
     """The trend of one aspect (or of a domain's aspects) over the campaigns of the campaign's
-    framework that the user may see, in year order."""
+    framework that the user may see, in year order; with `same_pairs`, only over the pairs that
+    answered in every one of them (returned too; None without same_pairs)."""
     campaigns = framework_campaigns(user, campaign)
+    common: set[int] | None = None
     if is_grid(campaign):
         _, aspects = _aspects_by_domain(campaign)
-        figures = grid_trend_figures(user, campaigns, aspects, aspect_ids)
+        figures, common = grid_trend_figures(user, campaigns, aspects, aspect_ids, same_pairs)
     else:
-        figures = questionnaire_trend_figures(user, campaigns, aspect_ids)
+        if same_pairs:
+            common = common_questionnaire_pairs(user, campaigns, aspect_ids)
+        figures = questionnaire_trend_figures(user, campaigns, aspect_ids, common)
     points = benchmark.answer_trend([(c.pk, c.name, c.year) for c in campaigns], figures)
     by_pk: dict[Hashable, Campaign] = {c.pk: c for c in campaigns}
     for point in points:
         point.campaign = by_pk[point.campaign]
-    return points
+    return points, common
 
 
 def domain_aspects(domain: Domain) -> list[Aspect]:

@@ -1,5 +1,6 @@
 """The trend page as plain data: one aspect, or a whole domain, across the campaigns of a
-framework that the user may see, with its two point charts (pairs, mean degree)."""
+framework that the user may see, with its two point charts (pairs, mean degree); over all the
+pairs of each campaign, or like with like (only the pairs that answered in every campaign)."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -23,6 +24,7 @@ class TrendPage:
     domain: Domain
     aspect: Aspect | None
     points: list[benchmark.TrendPoint]
+    same_pairs: set[int] | None = None  # the pairs held constant, when the reader asked so
     counts_chart: dict = field(default_factory=dict)
     mean_chart: dict = field(default_factory=dict)
 
@@ -35,11 +37,20 @@ class TrendPage:
         query = {"domain": self.domain.slug}
         if self.aspect:
             query["aspect"] = self.aspect.slug
+        if self.same_pairs is not None:
+            query["same_pairs"] = "on"
         return urlencode(query)
 
     def table_rows(self) -> list[tuple]:
         """(x label, point) in year order."""
         return list(zip(point_labels(self.points), self.points, strict=True))
+
+    def share_rows(self) -> list[tuple]:
+        """(x label, point, % cooperating, % formal) as the page writes them."""
+        return [
+            (label, p, charts.figure(p.cooperating_share, 0), charts.figure(p.formal_share, 0))
+            for label, p in self.table_rows()
+        ]
 
     def mean_rows(self) -> list[tuple]:
         """(x label, point, mean degree as the page writes it)."""
@@ -51,12 +62,19 @@ def trend_page(user, campaign: Campaign, params) -> TrendPage:
     domain = next((d for d in domains if d.slug == params.get("domain")), domains[0])
     aspects = queries.domain_aspects(domain)
     aspect = next((a for a in aspects if a.slug == params.get("aspect")), None)
+    same_pairs = params.get("same_pairs") in ("on", "1", "true")
     form = TrendForm(
-        {"domain": domain.slug, "aspect": aspect.slug if aspect else ""}, domains, aspects
+        {
+            "domain": domain.slug,
+            "aspect": aspect.slug if aspect else "",
+            "same_pairs": "on" if same_pairs else "",
+        },
+        domains,
+        aspects,
     )
     chosen = [aspect.pk] if aspect else [a.pk for a in aspects]
-    points = queries.trend_points(user, campaign, chosen)
-    page = TrendPage(campaign, form, domain, aspect, points)
+    points, common = queries.trend_points(user, campaign, chosen, same_pairs=same_pairs)
+    page = TrendPage(campaign, form, domain, aspect, points, common)
     _trend_charts(page)
     return page
 

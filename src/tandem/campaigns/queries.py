@@ -8,7 +8,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 
 from tandem.analysis.matrix import Column, Matrix, RowHeader, build_matrix
-from tandem.catalogue.models import Aspect, Domain
+from tandem.catalogue.models import Aspect, Domain, Framework
 from tandem.places.filters import PairFilter
 from tandem.places.models import Pair
 from tandem.places.naming import PAIR_NAME_COLUMNS, folded, municipality_name, pair_name
@@ -137,6 +137,14 @@ def domain_matrix(
         RowHeader(key=pk, name=municipality_name(nl, fr, region, language), code=refnis)
         for pk, refnis, nl, fr, region in pairs.order_by().values_list(*PAIR_NAME_COLUMNS)
     ]
+    if campaign.framework.method == Framework.Method.GRID:
+        # A grid campaign has no rounds of answers: its degrees are those its synthesis tables
+        # show, as the benchmark counts them. Imported here: the grid app builds on this one.
+        from tandem.grid.queries import grid_degrees
+
+        degrees = grid_degrees(campaign, {domain.pk: [a.pk for a in aspects]}, subset)
+        matrix = build_matrix(columns_for(aspects), rows, degrees)
+        return DomainMatrix(campaign, domain, None, aspect_set, aspects, matrix, {})
     round_ = matrix_round(campaign)
     triples = scores(round_, aspects, subset) if round_ else []
     matrix = build_matrix(columns_for(aspects), rows, triples)

@@ -2,7 +2,7 @@
 may read or edit, and the synthesis entries and factor matrices as plain rows for analysis/."""
 
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -10,7 +10,7 @@ from django.http import Http404
 
 from tandem.accounts.models import CampaignRole, PairRole
 from tandem.accounts.scoping import Viewer
-from tandem.analysis.grid import EntryRow, FocusMap
+from tandem.analysis.grid import EntryRow, FocusMap, component_degrees
 from tandem.campaigns.models import Campaign, CampaignPair
 from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for
 from tandem.catalogue.cache import remembered
@@ -258,3 +258,15 @@ def matrix_data(matrix: FactorMatrix, paths: dict[int, list[Factor]] | None = No
         )
     }
     return MatrixData(matrix, columns, rows, cells)
+
+
+def grid_degrees(
+    campaign: Campaign,
+    aspects: dict[int, list[int]],
+    pairs: QuerySet | Iterable[int] | None = None,
+) -> list[tuple[Hashable, int, int]]:
+    """(pair id, component id, degree) as a grid campaign's current synthesis entries show them
+    (analysis.grid.component_degrees), for `aspects` (sub-domain id → its component ids) and
+    `pairs` (ids; all the campaign's when None): what its matrices and benchmark count."""
+    chosen = None if pairs is None else Pair.objects.filter(pk__in=pairs)
+    return component_degrees(entry_rows(campaign, chosen), aspects)
