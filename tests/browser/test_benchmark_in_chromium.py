@@ -72,3 +72,16 @@ def test_the_filter_swaps_the_results_with_htmx_and_works_without(new_context):
     with plain.expect_navigation():
         plain.locator("#benchmark-submit").click()
     expect(plain.locator("#heatmap-table tbody tr")).to_have_count(4)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_benchmark_pages_fit_a_390_px_screen(new_context, language):
+    """Walking the trend page at 390 px (its table grew share columns) showed the whole page
+    scrolling sideways: a wide table scrolls inside its own region, never the page (WCAG 1.4.10)."""
+    page = new_context(language, viewport={"width": 390, "height": 844}).new_page()
+    for path in PAGES + [BENCHMARK + "trends/?domain=financieel&same_pairs=on"]:
+        page.goto(path)
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], f"{path} ({language}) scrolls sideways: {widths}"
