@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-postgres setup demo bench bench-comparisons bench-load bench-reports bench-respondent lint translations check clean mutation
+.PHONY: run test test-postgres setup demo bench bench-comparisons bench-load bench-reports bench-study bench-findings bench-respondent lint translations check clean mutation
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,13 @@ bench-load: setup
 
 bench-reports: setup
 	$(PY) benchmarks/reports.py $(BENCH_ARGS)
+
+# The study report (issue 17) for 565 pairs × 77 aspects; the findings page (issue 17.1).
+bench-study: setup
+	$(PY) benchmarks/study_report.py $(BENCH_ARGS)
+
+bench-findings: setup
+	$(PY) benchmarks/findings.py $(BENCH_ARGS)
 
 # The respondent's pages (issue 13): time and queries per request, in one process.
 bench-respondent: setup
