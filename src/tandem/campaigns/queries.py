@@ -1,6 +1,6 @@
 """Reads of campaign data shared by the web pages, the CLI and the exports."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
@@ -8,12 +8,19 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 
 from tandem.analysis.matrix import Column, Matrix, RowHeader, build_matrix
-from tandem.catalogue.models import Aspect, Domain, Framework
+from tandem.catalogue.models import Aspect, Domain
 from tandem.places.filters import PairFilter
 from tandem.places.models import Pair
 from tandem.places.naming import PAIR_NAME_COLUMNS, folded, municipality_name, pair_name
 
 from .models import Campaign, CampaignPair, Response, Round, Submission
+
+# Where a framework method's degrees come from when not from answers (framework method →
+# function(campaign, {domain id: [aspect ids]}, pair ids or None) → (pair, aspect, degree)):
+# the grid app registers its synthesis tables' degrees when it loads; it builds on this app,
+# which must not import it.
+DegreeSource = Callable[[Campaign, dict[int, list[int]], Any], Iterable[tuple[Any, Any, int]]]
+DEGREE_SOURCES: dict[str, DegreeSource] = {}
 
 ASPECT_SETS = ("predefined", "other", "all")
 
@@ -137,12 +144,9 @@ def domain_matrix(
         RowHeader(key=pk, name=municipality_name(nl, fr, region, language), code=refnis)
         for pk, refnis, nl, fr, region in pairs.order_by().values_list(*PAIR_NAME_COLUMNS)
     ]
-    if campaign.framework.method == Framework.Method.GRID:
-        # A grid campaign has no rounds of answers: its degrees are those its synthesis tables
-        # show, as the benchmark counts them. Imported here: the grid app builds on this one.
-        from tandem.grid.queries import grid_degrees
-
-        degrees = grid_degrees(campaign, {domain.pk: [a.pk for a in aspects]}, subset)
+    source = DEGREE_SOURCES.get(campaign.framework.method)
+    if source is not None:
+        degrees = source(campaign, {domain.pk: [a.pk for a in aspects]}, subset)
         matrix = build_matrix(columns_for(aspects), rows, degrees)
         return DomainMatrix(campaign, domain, None, aspect_set, aspects, matrix, {})
     round_ = matrix_round(campaign)
