@@ -387,7 +387,8 @@ def test_the_study_s_texts_are_written_by_keyboard(campaign, new_context, langua
     expect(page.locator(".messages")).to_contain_text(saved)
     result = Axe().run(page, options=AXE_OPTIONS)
     assert not result.response["violations"], format_violations(result.response["violations"])
-    assert StudyText.objects.get(part="how", language=language).text == "Protocollen overal."
+    stored = StudyText.objects.get(campaign=campaign, part="how", language=language)
+    assert stored.text == "Protocollen overal."
     page.set_viewport_size({"width": 390, "height": 844})
     widths = page.evaluate(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
