@@ -18,29 +18,10 @@ def _quote_rows(topic: str, category: str, quotes: list[Quote]) -> list[list]:
     return [[topic, category, q.pair, q.aspect, q.text] for q in quotes]
 
 
-def findings_tables(findings: DomainFindings) -> list[Table]:
-    not_stated, not_classified = _("not stated"), _("not classified")
-    instruments = Table(
-        sheet=_("Instruments"),
-        name="instruments",
-        header=[_("Aspect"), _("Instrument"), _("Pairs"), _("Which pairs")],
-        codes=["aspect", "instrument", "pairs", "pair_names"],
-        rows=[
-            [row.aspect, tally.label or not_stated, tally.count, ", ".join(tally.pairs)]
-            for row in findings.regulation
-            for tally in row.instruments
-        ],
-        look=LOOK,
-    )
-    reasons = Table(
-        sheet=_("Reasons"),
-        name="reasons",
-        header=[_("Reason cluster"), _("Pairs"), _("Which pairs")],
-        codes=["cluster", "pairs", "pair_names"],
-        rows=_tally_rows(findings.reasons, not_classified),
-        look=LOOK,
-    )
-    wishes = Table(
+def wishes_table(findings: DomainFindings) -> Table:
+    """Per aspect: without cooperation, is it desirable; when informal, is formal cooperation
+    desirable (the findings' downloads and the study report's DOCX)."""
+    return Table(
         sheet=_("Wishes"),
         name="wishes",
         header=[
@@ -68,6 +49,31 @@ def findings_tables(findings: DomainFindings) -> list[Table]:
         ],
         look=LOOK,
     )
+
+
+def findings_tables(findings: DomainFindings) -> list[Table]:
+    not_stated, not_classified = _("not stated"), _("not classified")
+    instruments = Table(
+        sheet=_("Instruments"),
+        name="instruments",
+        header=[_("Aspect"), _("Instrument"), _("Pairs"), _("Which pairs")],
+        codes=["aspect", "instrument", "pairs", "pair_names"],
+        rows=[
+            [row.aspect, tally.label or not_stated, tally.count, ", ".join(tally.pairs)]
+            for row in findings.regulation
+            for tally in row.instruments
+        ],
+        look=LOOK,
+    )
+    reasons = Table(
+        sheet=_("Reasons"),
+        name="reasons",
+        header=[_("Reason cluster"), _("Pairs"), _("Which pairs")],
+        codes=["cluster", "pairs", "pair_names"],
+        rows=_tally_rows(findings.reasons, not_classified),
+        look=LOOK,
+    )
+    wishes = wishes_table(findings)
     obstacles = Table(
         sheet=_("Obstacles"),
         name="obstacles",

@@ -7,6 +7,7 @@ written in one piece (docx_base.table_xml); a report of 565 pairs stays within s
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from tandem.campaigns.findings_tables import wishes_table
 from tandem.catalogue.cache import choice_terms
 from tandem.formats.belgian import format_date
 
@@ -131,32 +132,12 @@ class _Writer(DocxWriter):
                 "cooperation desirable"
             )
         )
-        header = [
-            _("Aspect"),
-            _("No cooperation"),
-            _("desirable: yes"),
-            _("desirable: no"),
-            _("Informal"),
-            _("formal desirable: yes"),
-            _("formal desirable: no"),
-        ]
+        wishes = wishes_table(findings)
         rows = [
-            [
-                Cell(w.aspect, bold=True),
-                *(
-                    Cell(str(n), right=True)
-                    for n in (
-                        w.without,
-                        w.desirable_yes,
-                        w.desirable_no,
-                        w.informal,
-                        w.formal_yes,
-                        w.formal_no,
-                    )
-                ),
-            ]
-            for w in findings.wishes
+            [Cell(aspect, bold=True), *(Cell(str(n), right=True) for n in counts)]
+            for aspect, *counts in wishes.rows
         ]
+        header = wishes.header
         self.grid(header, rows, (0.28, *([0.12] * 6)))
         self.heading(_("Obstacles, per type"), level=2)
         self.blocks(texts.get("obstacles", []))
