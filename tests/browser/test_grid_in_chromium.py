@@ -109,3 +109,54 @@ def test_a_script_payload_in_an_entry_shows_as_text(site, new_context):
         expect(page.locator("main")).to_contain_text(PAYLOAD)
         assert page.locator("main svg[onload]").count() == 0
     assert dialogs == []
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_feedback_loop_by_keyboard_without_wcag_violations(site, new_context, language):
+    """Issue 17.6: the coordinator sends Aalst's table, the pair's editor answers it, both by
+    keyboard; the pair page in each state and the feedback page pass axe."""
+    from tandem.campaigns.models import Campaign
+    from tandem.grid.models import SynthesisTable
+
+    _editor()
+    coordinator = factories.user(username="coordinator@vvsg.be", password=PASSWORD)
+    factories.campaign_role(user=coordinator, campaign=Campaign.objects.get(slug="financieel-2012"))
+    axe = Axe()
+    failures = {}
+
+    def check(page):
+        result = axe.run(page, options=AXE_OPTIONS)
+        if result.response["violations"]:
+            failures[page.url] = format_violations(result.response["violations"])
+
+    page = new_context(language).new_page()
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", "coordinator@vvsg.be")
+    page.fill("input[name=password]", PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "login" not in url)
+    page.goto(f"{AALST}/")
+    check(page)
+    page.locator("section.feedback form button").first.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("section.feedback form textarea")).to_be_visible()
+    check(page)
+    page.goto(f"{GRID}/grid/feedback/")
+    check(page)
+    table = SynthesisTable.objects.get(participation__pair__municipality__refnis="41002")
+    assert table.status == "sent"
+
+    page = new_context(language).new_page()
+    _login(page)
+    page.goto(f"{AALST}/")
+    page.locator("section.feedback textarea").fill("Rij 3 verbeterd")
+    page.locator("section.feedback input[type=checkbox]").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    check(page)
+    table.refresh_from_db()
+    assert (table.status, table.answer_note) == ("confirmed", "Rij 3 verbeterd")
+    assert not failures, "\n".join(f"{language} {p}:\n{text}" for p, text in failures.items())

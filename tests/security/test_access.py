@@ -388,10 +388,14 @@ def test_no_page_of_pair_a_shows_an_aspect_promoted_in_a_campaign_it_is_not_in(t
 # Views that take a POST (a form or an action); every other page answers it with 405.
 TAKES_POST = {
     "account",
+    "grid-answer",
     "grid-entry",
     "grid-entry-delete",
     "grid-entry-new",
     "grid-factor-values",
+    "grid-feedback",
+    "grid-reopen",
+    "grid-send",
     "grid-table",
     "manage",
     "mail-texts",

@@ -268,8 +268,18 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
                 Target(name, {"campaign": tenants[c].slug, "refnis": pair_b})
                 for c in ("grid_b", "grid_shared")
             ]
-            for name in ("grid-pair", "grid-table", "grid-entry-new", "grid-history")
+            for name in (
+                "grid-pair",
+                "grid-table",
+                "grid-entry-new",
+                "grid-history",
+                # The feedback loop's steps on pair B's table.
+                "grid-send",
+                "grid-answer",
+                "grid-reopen",
+            )
         },
+        "grid-feedback": [Target("grid-feedback", {"campaign": tenants["grid_b"].slug})],
         "grid-factor-values": [
             Target(
                 "grid-factor-values",
@@ -407,6 +417,9 @@ LOGIN_FIRST = {
     "grid-entry",
     "grid-entry-delete",
     "grid-factor-values",
+    "grid-send",
+    "grid-answer",
+    "grid-reopen",
     # Actions send an expired session to the login page and back to the page with their button
     # (never replayed); anonymous visitors learn nothing there either.
     "round-action",

@@ -148,3 +148,30 @@ def factor_value_forms(rows, values, data=None) -> list:
         form.factor_id, form.path, form.printed, form.value = factor_id, path, printed, value
         forms_.append(form)
     return forms_
+
+
+class TableAnswerForm(forms.Form):
+    """The participants' answer to the synthesis table sent to them (S000 §4, 1b)."""
+
+    note = forms.CharField(
+        label=_("Your remarks (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you corrected, or anything the coordinator should know."),
+    )
+    read = forms.BooleanField(
+        label=_("We have read the whole table; what it shows is right (with our corrections)"),
+        error_messages={"required": _("Tick this box to confirm that you read the whole table.")},
+    )
+
+
+class ShareTablesForm(forms.Form):
+    """Sharing the answered tables with every participating pair asks first: it is not undone."""
+
+    understood = forms.BooleanField(
+        label=_(
+            "Every participating pair will read the confirmed and corrected tables of the others. "
+            "This cannot be undone."
+        ),
+        error_messages={"required": _("Tick this box to share the tables.")},
+    )

@@ -1,6 +1,7 @@
 """Seed 000's analysis grid: a pair's synthesis table (Bijlage 6) in a grid campaign, and the
 focus groups' explanatory-factor matrices (§5.2)."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,17 @@ class SynthesisTable(Versioned):
         RETICENT = "reticent", _("reticent: no more cooperation wanted")
         NOT_CONSIDERED = "not_considered", _("not yet considered")
 
+    class Status(models.TextChoices):
+        """Seed 000's first feedback loop (S000 §4, 1b): the table goes to the pair's
+        participants, who confirm it as it stands or correct it."""
+
+        DRAFT = "draft", _("draft")
+        SENT = "sent", _("sent to the participants")
+        CONFIRMED = "confirmed", _("confirmed by the participants")
+        CORRECTED = "corrected", _("corrected by the participants")
+
+    ANSWERED = (Status.CONFIRMED, Status.CORRECTED)
+
     participation = models.OneToOneField(
         CampaignPair,
         on_delete=models.CASCADE,
@@ -42,6 +54,12 @@ class SynthesisTable(Versioned):
     intake_participants = models.TextField(_("participants in the intake interview"), blank=True)
     note = models.TextField(_("note"), blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
+    status = models.CharField(
+        _("feedback status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    sent_at = models.DateTimeField(_("sent to the participants at"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answer_note = models.TextField(_("the participants' remarks"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -50,6 +68,38 @@ class SynthesisTable(Versioned):
 
     def __str__(self):
         return str(self.participation)
+
+    @property
+    def is_answered(self) -> bool:
+        """Confirmed or corrected: it changes no more until a coordinator reopens it."""
+        return self.status in self.ANSWERED
+
+
+class TableSharing(models.Model):
+    """Seed 000's second feedback loop (S000 §4, 1c): the campaign's answered synthesis tables
+    shared with every participating pair, who may then add forms of cooperation they had not
+    named. Once shared, they stay shared."""
+
+    campaign = models.OneToOneField(
+        Campaign, on_delete=models.CASCADE, related_name="table_sharing", verbose_name=_("campaign")
+    )
+    shared_at = models.DateTimeField(_("shared at"), auto_now_add=True)
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("shared by"),
+    )
+    tables = models.PositiveIntegerField(_("answered tables when shared"), default=0)
+
+    class Meta:
+        verbose_name = _("sharing of the synthesis tables")
+        verbose_name_plural = _("sharings of the synthesis tables")
+
+    def __str__(self):
+        return str(self.campaign)
 
 
 def typology_field(dimension: str, label) -> models.ForeignKey:
@@ -119,6 +169,11 @@ class GridEntry(Versioned):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     note = models.TextField(_("note"), blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
+    added_after_sharing = models.BooleanField(
+        _("added after the tables were shared"),
+        default=False,
+        help_text=_("A form of cooperation the pair named once it had read the others' tables."),
+    )
     history = HistoricalRecords(m2m_fields=[components])
 
     TYPOLOGY = ("level", "place", "scale", "formalisation", "finality")

@@ -12,7 +12,7 @@ from tandem.accounts.models import CampaignRole, PairRole
 from tandem.accounts.scoping import Viewer
 from tandem.analysis.grid import EntryRow, FocusMap, component_degrees
 from tandem.campaigns.models import Campaign, CampaignPair
-from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for
+from tandem.campaigns.scoping import answering_pairs, campaign_pairs_for, campaigns_for
 from tandem.catalogue.cache import remembered
 from tandem.catalogue.models import (
     Aspect,
@@ -27,7 +27,16 @@ from tandem.catalogue.models import (
 from tandem.places.models import Pair
 from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name
 
-from .models import FactorColumn, FactorMatrix, FactorRow, FactorValue, GridEntry, GridObstacle
+from .models import (
+    FactorColumn,
+    FactorMatrix,
+    FactorRow,
+    FactorValue,
+    GridEntry,
+    GridObstacle,
+    SynthesisTable,
+    TableSharing,
+)
 
 
 def grid_campaign(user: Viewer, slug: str) -> Campaign:
@@ -44,8 +53,20 @@ def grid_campaign(user: Viewer, slug: str) -> Campaign:
 
 
 def readable_pairs(user: Viewer, campaign: Campaign) -> QuerySet[Pair]:
-    """Pairs whose synthesis tables the user may read: as for a campaign's answers."""
-    return campaign_pairs_for(user, campaign)
+    """Pairs whose synthesis tables the user may read: as for a campaign's answers; once the
+    campaign's tables are shared (S000 §4, 1c), a participating pair's people also read every
+    table its participants confirmed or corrected."""
+    pairs = campaign_pairs_for(user, campaign)
+    answered = CampaignPair.objects.filter(
+        campaign=campaign, synthesis_table__status__in=SynthesisTable.ANSWERED
+    )
+    # One query with the rest of the page's: no round trip to learn whether they are shared.
+    shared = Exists(TableSharing.objects.filter(campaign=campaign))
+    participant = Exists(answering_pairs(user, campaign))
+    return Pair.objects.filter(
+        Q(pk__in=pairs.values("pk"))
+        | (Q(pk__in=answered.values("pair_id")) & Q(shared) & Q(participant))
+    )
 
 
 def editable_pairs(user: Viewer, campaign: Campaign) -> QuerySet[Pair]:
@@ -69,11 +90,11 @@ def editable_pairs(user: Viewer, campaign: Campaign) -> QuerySet[Pair]:
 def participation_for(
     pairs: QuerySet[Pair], campaign: Campaign, refnis: str, editable: QuerySet[Pair] | None = None
 ) -> CampaignPair:
-    """The participation of the pair with this REFNIS code among `pairs`, or 404; with
-    `editable`, annotated `may_edit` (in the same query)."""
-    query = CampaignPair.objects.select_related("pair__municipality__region", "campaign").filter(
-        campaign=campaign, pair__in=pairs.values("pk"), pair__municipality__refnis=refnis
-    )
+    """The participation of the pair with this REFNIS code among `pairs`, with its synthesis
+    table when it has one, or 404; with `editable`, annotated `may_edit` (in the same query)."""
+    query = CampaignPair.objects.select_related(
+        "pair__municipality__region", "campaign", "synthesis_table"
+    ).filter(campaign=campaign, pair__in=pairs.values("pk"), pair__municipality__refnis=refnis)
     if editable is not None:
         query = query.annotate(may_edit=Exists(editable.filter(pk=OuterRef("pair_id"))))
     participation = query.first()

@@ -11,6 +11,7 @@ from tandem.catalogue.models import Aspect
 from tandem.core.history import Actor, record_actor
 from tandem.core.versioning import EditConflict, save_versioned
 
+from .locks import TableLocked, check_entry_change, check_table_change
 from .models import (
     FactorColumn,
     FactorMatrix,
@@ -23,6 +24,7 @@ from .models import (
 
 __all__ = [
     "EditConflict",
+    "TableLocked",
     "delete_entry",
     "save_entry",
     "save_factor_values",
@@ -44,6 +46,7 @@ def table_for(*, participation: CampaignPair, user: Actor) -> SynthesisTable:
 
 @transaction.atomic
 def save_table(*, table: SynthesisTable, opened_version: int | None, user: Actor) -> SynthesisTable:
+    check_table_change(table=table)
     return save_versioned(record=table, opened_version=opened_version, user=user)
 
 
@@ -58,7 +61,10 @@ def save_entry(
 ) -> GridEntry:
     """Save an entry with its components and its obstacles (each a dict with `label`, `text`
     and `types`; the list replaces the stored ones). Current cooperation has no obstacles and
-    no possibility; "no cooperation" has no components and no typology."""
+    no possibility; "no cooperation" has no components and no typology. An answered table
+    refuses the change (TableLocked) unless the tables are shared and the entry is the pair's
+    addition since."""
+    check_entry_change(entry=entry)
     if entry.stage == GridEntry.Stage.CURRENT:
         entry.possible, entry.obstacle_answer, obstacles = "", "", []
     if entry.is_none:
@@ -100,6 +106,7 @@ def _replace_obstacles(entry: GridEntry, obstacles: list[dict], user: Actor) -> 
 @transaction.atomic
 def delete_entry(*, entry: GridEntry, opened_version: int | None, user: Actor) -> None:
     stored = GridEntry.objects.select_for_update().get(pk=entry.pk)
+    check_entry_change(entry=stored)
     if opened_version is not None and opened_version != stored.version:
         raise EditConflict(stored)
     for obstacle in stored.obstacles.all():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import export_views, views
+from . import export_views, feedback_views, views
 
 urlpatterns = [
     path("<slug:campaign>/grid/", views.campaign_comparison, name="grid-comparison"),
@@ -10,7 +10,20 @@ urlpatterns = [
         views.factor_values,
         name="grid-factor-values",
     ),
+    path("<slug:campaign>/grid/feedback/", feedback_views.tables, name="grid-feedback"),
     path("<slug:campaign>/pairs/<str:refnis>/grid/", views.pair_grid, name="grid-pair"),
+    # The feedback loop's steps on one pair's table (S000 §4, 1b).
+    path("<slug:campaign>/pairs/<str:refnis>/grid/send/", feedback_views.send, name="grid-send"),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/answer/",
+        feedback_views.answer,
+        name="grid-answer",
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/reopen/",
+        feedback_views.reopen,
+        name="grid-reopen",
+    ),
     path("<slug:campaign>/pairs/<str:refnis>/grid/history/", views.history, name="grid-history"),
     path("<slug:campaign>/pairs/<str:refnis>/grid/table/", views.table, name="grid-table"),
     path(

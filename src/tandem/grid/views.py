@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tandem.campaigns.scoping import history_pairs
+from tandem.campaigns.scoping import coordinated_campaigns, history_pairs
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Domain
 from tandem.core.access import login_first, parent_page, post_only, read_only
@@ -16,8 +16,9 @@ from tandem.places.naming import pair_name
 from tandem.web.conflicts import conflict_view
 
 from . import services
-from .forms import EntryForm, TableForm, factor_value_forms, obstacle_formset
+from .forms import EntryForm, TableAnswerForm, TableForm, factor_value_forms, obstacle_formset
 from .history import grid_history
+from .locks import TableLocked, entry_may_change, is_shared
 from .models import FactorMatrix, GridEntry, SynthesisTable
 from .pages import comparison, factor_profile, peer_practice, synthesis_blocks
 from .queries import (
@@ -30,7 +31,7 @@ from .queries import (
 )
 
 
-def _pair_context(request, campaign_slug, refnis, editing=False):
+def pair_context(request, campaign_slug, refnis, editing=False):
     campaign = grid_campaign(request.user, campaign_slug)
     pairs = (
         editable_pairs(request.user, campaign)
@@ -42,12 +43,21 @@ def _pair_context(request, campaign_slug, refnis, editing=False):
         editing or editable_pairs(request.user, campaign).filter(pk=participation.pair_id).exists()
     )
     history = history_pairs(request.user, campaign).filter(pk=participation.pair_id)
+    # An answered table changes no more (S000 §4, 1b), but for what the pair adds once the
+    # tables are shared (1c).
+    table = getattr(participation, "synthesis_table", None)
+    locked = bool(table and table.is_answered)
+    shared = locked and is_shared(campaign)
     return {
+        "table": table,
         "campaign": campaign,
         "participation": participation,
         "pair": participation.pair,
         "name": pair_name(participation.pair),
         "may_edit": may_edit,
+        "locked": locked,
+        "shared": shared,
+        "may_add": may_edit and (not locked or shared),
         "may_read_history": may_edit or history.exists(),
     }
 
@@ -59,23 +69,29 @@ def _domains(campaign):
 @read_only
 def pair_grid(request, campaign, refnis):
     """The pair's synthesis table: all sub-domains, current and desirable."""
-    context = _pair_context(request, campaign, refnis)
+    return pair_page(request, pair_context(request, campaign, refnis))
+
+
+def pair_page(request, context, answer_form=None, status=200):
+    """The synthesis table page, with the feedback step the user may take (a refused answer
+    comes back with what was typed)."""
     participation = context["participation"]
-    table = SynthesisTable.objects.filter(participation=participation).first()
+    campaign = context["campaign"]
+    table = context["table"]
     context |= {
-        "table": table,
-        "blocks": synthesis_blocks(participation, _domains(context["campaign"])),
-        "matrices": context["campaign"]
-        .factor_matrices.select_related("focus")
-        .order_by("focus__order"),
+        "status": table.status if table else SynthesisTable.Status.DRAFT,
+        "coordinates": coordinated_campaigns(request.user).filter(pk=campaign.pk).exists(),
+        "answer_form": answer_form or TableAnswerForm(),
+        "blocks": synthesis_blocks(participation, _domains(campaign)),
+        "matrices": campaign.factor_matrices.select_related("focus").order_by("focus__order"),
     }
-    return render(request, "grid/pair.html", context)
+    return render(request, "grid/pair.html", context, status=status)
 
 
 @read_only
 def pair_domain(request, campaign, refnis, domain):
     """One sub-domain of a pair: its entries, its factor profile and the peers' practice."""
-    context = _pair_context(request, campaign, refnis)
+    context = pair_context(request, campaign, refnis)
     domains = _domains(context["campaign"])
     chosen = next((d for d in domains if d.slug == domain), None)
     if chosen is None:
@@ -98,7 +114,7 @@ def pair_domain(request, campaign, refnis, domain):
 def entry(request, campaign, refnis, pk=None):
     """Create (pk None; ?domain=&stage=) or edit an entry with its obstacles; a stale save
     shows both versions and overwrites nothing (R5)."""
-    context = _pair_context(request, campaign, refnis, editing=True)
+    context = pair_context(request, campaign, refnis, editing=True)
     participation = context["participation"]
     if pk is None:
         domain = get_object_or_404(
@@ -114,6 +130,12 @@ def entry(request, campaign, refnis, pk=None):
             pk=pk,
             table__participation=participation,
         )
+    if (
+        not entry_may_change(locked=context["locked"], shared=context["shared"], entry=instance)
+        and request.method != "POST"
+    ):
+        messages.error(request, str(TableLocked()))
+        return redirect("grid-pair-domain", context["campaign"].slug, refnis, instance.domain.slug)
     conflict = None
     desirable = instance.stage == GridEntry.Stage.DESIRABLE
     if request.method == "POST":
@@ -136,6 +158,8 @@ def entry(request, campaign, refnis, pk=None):
                 )
             except EditConflict as clash:
                 conflict, form = conflict_view(form, clash.current)
+            except TableLocked as locked:
+                form.add_error(None, str(locked))
             else:
                 messages.success(request, _("Saved."))
                 return redirect(
@@ -161,7 +185,7 @@ def entry(request, campaign, refnis, pk=None):
 
 def _entry(request, campaign, refnis, pk):
     """An entry of a grid the user may edit, with the page's context, or 404."""
-    context = _pair_context(request, campaign, refnis, editing=True)
+    context = pair_context(request, campaign, refnis, editing=True)
     entry = get_object_or_404(
         GridEntry.objects.select_related("domain"),
         pk=pk,
@@ -174,18 +198,25 @@ def _entry(request, campaign, refnis, pk):
 @post_only(_entry)
 def delete_entry(request, campaign, refnis, pk):
     context, instance = _entry(request, campaign, refnis, pk)
-    services.delete_entry(entry=instance, opened_version=None, user=request.user)
-    messages.success(request, _("Deleted; the history keeps what it held."))
+    try:
+        services.delete_entry(entry=instance, opened_version=None, user=request.user)
+    except TableLocked as locked:
+        messages.error(request, str(locked))
+    else:
+        messages.success(request, _("Deleted; the history keeps what it held."))
     return redirect("grid-pair-domain", context["campaign"].slug, refnis, instance.domain.slug)
 
 
 @login_first
 def table(request, campaign, refnis):
     """The table's intake interview and the pair's attitude."""
-    context = _pair_context(request, campaign, refnis, editing=True)
+    context = pair_context(request, campaign, refnis, editing=True)
     participation = context["participation"]
-    instance = SynthesisTable.objects.filter(participation=participation).first()
+    instance = context["table"]
     instance = instance or SynthesisTable(participation=participation)
+    if context["locked"] and request.method != "POST":
+        messages.error(request, str(TableLocked()))
+        return redirect("grid-pair", context["campaign"].slug, refnis)
     conflict = None
     if request.method == "POST":
         form = TableForm(request.POST, instance=instance)
@@ -198,6 +229,8 @@ def table(request, campaign, refnis):
                 )
             except EditConflict as clash:
                 conflict, form = conflict_view(form, clash.current)
+            except TableLocked as locked:
+                form.add_error(None, str(locked))
             else:
                 messages.success(request, _("Saved."))
                 return redirect("grid-pair", context["campaign"].slug, refnis)
@@ -254,7 +287,7 @@ def factor_matrix(request, campaign, focus):
 @read_only
 def history(request, campaign, refnis):
     """Every change to the pair's synthesis table and factor values (R6)."""
-    context = _pair_context(request, campaign, refnis)
+    context = pair_context(request, campaign, refnis)
     if not context["may_read_history"]:
         raise Http404("the history is the pair's and its coordinators'")
     context["changes"] = grid_history(context["participation"])
@@ -266,7 +299,7 @@ def factor_values(request, campaign, focus, refnis):
     """A pair's column of a factor matrix: a value and an explanation per factor; a pair that
     is no column yet becomes one when saved. A value someone changed since it was opened
     stops the save, shows both and keeps what was typed (R5)."""
-    context = _pair_context(request, campaign, refnis, editing=True)
+    context = pair_context(request, campaign, refnis, editing=True)
     matrix = get_object_or_404(
         FactorMatrix.objects.select_related("focus"),
         campaign=context["campaign"],
