@@ -75,6 +75,9 @@ def test_a_table_goes_from_draft_to_sent_to_corrected_and_its_history_names_each
     sent = loop["coordinator"].post(_url("grid-send", BRUGGE), follow=True)
     assert _table(BRUGGE).status == "sent" and _table(BRUGGE).sent_at is not None
     assert "is sent to its participants" in " ".join(_messages(sent))
+    # The pair's editor finds it on My work.
+    work = loop["editor_b"].get(reverse("my-work")).content.decode()
+    assert "the synthesis table waits for your answer" in work
     # The pair corrects one entry, then answers.
     assert _relabel(loop["editor_b"], _entry_of(BRUGGE), "Debiteuren samen").status_code == 302
     answered = loop["editor_b"].post(
@@ -90,6 +93,8 @@ def test_a_table_goes_from_draft_to_sent_to_corrected_and_its_history_names_each
         for h in table.history.order_by("history_date", "history_id")
     ]
     assert steps[-2:] == [("sent", "grid-coordinator"), ("corrected", "editor-b")]
+    work = loop["editor_b"].get(reverse("my-work")).content.decode()
+    assert "waits for your answer" not in work and "corrected by the participants" in work
 
 
 def test_a_table_answered_without_changes_is_confirmed(loop):
