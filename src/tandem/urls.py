@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from tandem.accounts import account_views as own_pages
+from tandem.benchmark import views as benchmark_views
 from tandem.campaigns.views import campaign as campaign_views
 from tandem.campaigns.views import invitations as invitation_views
 from tandem.web import views as web_views
@@ -24,6 +25,8 @@ urlpatterns = [
     path("campaigns/", include("tandem.reports.study_urls")),
     path("governance/", include("tandem.places.urls")),
     path("pairs/", include("tandem.synergies.urls")),
+    # One pair followed subject by subject across the frameworks (issue 17.7).
+    path("pairs/<str:refnis>/subjects/", benchmark_views.pair_subjects, name="pair-subjects"),
     path("pairs/", include("tandem.reports.urls")),
     # The switcher also keeps a logged-in person's choice on their account.
     path("i18n/setlang/", own_pages.set_language, name="set_language"),

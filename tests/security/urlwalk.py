@@ -15,6 +15,11 @@ EXCLUDED = {
     "set_language": "Django's language switch: no data",
     "login": "authentication form: no data",
     "logout": "ends the session: no data",
+    "pair-subjects": (
+        "a pair followed across the frameworks reads each part through that part's own scoping "
+        "(pair B is also in the public demo campaigns, so its public scores show to anyone); "
+        "tested in tests/benchmark/test_subjects.py"
+    ),
     "password_reset_confirm": (
         "Django's reset link: a wrong or spent token reads 'this link no longer works', with no "
         "data; tested in tests/accounts/test_account_pages.py"

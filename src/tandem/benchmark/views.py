@@ -2,13 +2,16 @@
 campaigns, and their CSV, XLSX and JSON exports."""
 
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from tandem.campaigns.scoping import readable_campaign
 from tandem.core.access import read_only
+from tandem.places.models import Pair
+from tandem.places.naming import pair_name
 
 from . import exports as exports
+from . import subjects
 from .pages import benchmark_page, profile_page
 from .queries import degree_levels, visible_pairs
 from .trends import trend_page
@@ -91,3 +94,17 @@ def benchmark_trends_export(request, campaign, fmt):
     campaign = readable_campaign(request.user, campaign)
     page = trend_page(request.user, campaign, request.GET)
     return exports.trend_response(page, fmt)
+
+
+@read_only
+def pair_subjects(request, refnis):
+    """One pair's cooperation subject by subject across the frameworks (issue 17.7)."""
+    pair = get_object_or_404(
+        Pair.objects.select_related("municipality__region"), municipality__refnis=refnis
+    )
+    rows, reads_register = subjects.pair_subjects(user=request.user, pair=pair)
+    return render(
+        request,
+        "benchmark/subjects.html",
+        {"pair": pair, "name": pair_name(pair), "rows": rows, "reads_register": reads_register},
+    )

@@ -14,6 +14,7 @@ from .models import (
     Instrument,
     ObstacleType,
     ReasonCluster,
+    Subject,
     SynergyDomain,
     TypologyValue,
 )
@@ -75,6 +76,12 @@ class ContactDomainAdmin(TranslationAdmin):
 class SynergyDomainAdmin(TranslationAdmin):
     list_display = ("order", "name", "parent", "section")
     list_filter = ("section",)
+
+
+@admin.register(Subject)
+class SubjectAdmin(TranslationAdmin):
+    list_display = ("order", "name", "source")
+    filter_horizontal = ("domains", "synergy_domains")
 
 
 @admin.register(TypologyValue)

@@ -379,3 +379,30 @@ class Factor(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Subject(models.Model):
+    """One subject of cooperation followed across frameworks (issue 17.7): the domains of any
+    framework (the 2010 inventory's management domains, the 2012 grid's financial sub-domains)
+    and the synergy report's domains that treat it. Tandem's proposal (SEEDS.md §7.3): no source
+    document states it, and a coordinator changes it in the admin."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"))
+    name = models.CharField(_("name"), max_length=150)  # translated
+    note = models.TextField(_("note"), blank=True)  # translated
+    domains = models.ManyToManyField(
+        Domain, blank=True, related_name="subjects", verbose_name=_("domains of the frameworks")
+    )
+    synergy_domains = models.ManyToManyField(
+        SynergyDomain, blank=True, related_name="subjects", verbose_name=_("synergy domains")
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("subject across frameworks")
+        verbose_name_plural = _("subjects across frameworks")
+
+    def __str__(self):
+        return self.name

@@ -22,6 +22,7 @@ from .models import (
     ReasonCluster,
     SynergyDomain,
 )
+from .subjects import load_subjects
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("nl", "fr", "en")
@@ -71,6 +72,7 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Counter:
         load_framework(_load(path), path.name, counter)
     _load_synergy_domains(_load(data_dir / "synergy_domains.yaml"), counter)
     load_grid_vocabulary(_load(data_dir / "grid.yaml"), counter, (_translated, CatalogueError))
+    load_subjects(_load(data_dir / "subjects.yaml"), counter, _translated, CatalogueError)
     return counter
 
 

@@ -14,6 +14,7 @@ from .models import (
     Instrument,
     ObstacleType,
     ReasonCluster,
+    Subject,
     SynergyDomain,
     TypologyValue,
 )
@@ -82,3 +83,8 @@ class FocusMappingTranslation(TranslationOptions):
 @register(Factor)
 class FactorTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(Subject)
+class SubjectTranslation(TranslationOptions):
+    fields = ("name", "note")
