@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from django.core.cache import cache
 
-from .models import DegreeLevel, Domain, Instrument, ObstacleType, ReasonCluster
+from .models import DegreeLevel, Domain, ExampleActivity, Instrument, ObstacleType, ReasonCluster
 
 TIMEOUT = 60
 
@@ -41,4 +41,12 @@ def choice_terms() -> tuple[list, list, list, list]:
             list(ObstacleType.objects.all()),
             list(Instrument.objects.all()),
         ),
+    )
+
+
+def examples_of(domain_id: int) -> list[ExampleActivity]:
+    """A domain's example activities (issue 17.6), shown beside the choice of a component."""
+    return remembered(
+        f"tandem:domain-examples:{domain_id}",
+        lambda: list(ExampleActivity.objects.filter(domain_id=domain_id).order_by("order")),
     )

@@ -54,6 +54,8 @@ class Domain(models.Model):
         blank=True,
         help_text=_("Completes 'Is cooperation desirable in …?' for this domain."),
     )  # translated
+    definition = models.TextField(_("definition"), blank=True)  # translated
+    definition_source = models.CharField(_("source of the definition"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["framework", "number"]
@@ -68,6 +70,29 @@ class Domain(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ExampleActivity(models.Model):
+    """An example activity of a domain, shown where a component is chosen: seed 000 Bijlage 2
+    "Voorbeelden activiteiten bij resultaatsgebieden ontvanger" for the financial sub-domains."""
+
+    domain = models.ForeignKey(
+        Domain, on_delete=models.CASCADE, related_name="examples", verbose_name=_("domain")
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    text = models.TextField(_("activity"))  # translated
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["domain", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["domain", "order"], name="example_order_per_domain"),
+        ]
+        verbose_name = _("example activity")
+        verbose_name_plural = _("example activities")
+
+    def __str__(self):
+        return self.text[:80]
 
 
 class Aspect(models.Model):

@@ -11,6 +11,7 @@ from django.utils import translation
 from tandem.core.sync import Outcome, SyncCounts, sync_row
 
 from .grid_catalogue import load_grid_vocabulary
+from .guides import load_guides
 from .models import (
     Aspect,
     ContactDomain,
@@ -73,6 +74,7 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Counter:
     _load_synergy_domains(_load(data_dir / "synergy_domains.yaml"), counter)
     load_grid_vocabulary(_load(data_dir / "grid.yaml"), counter, (_translated, CatalogueError))
     load_subjects(_load(data_dir / "subjects.yaml"), counter, _translated, CatalogueError)
+    load_guides(data_dir / "guides", _load, counter, _translated, CatalogueError)
     return counter
 
 

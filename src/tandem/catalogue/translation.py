@@ -8,6 +8,7 @@ from .models import (
     CooperationFocus,
     DegreeLevel,
     Domain,
+    ExampleActivity,
     Factor,
     FocusMapping,
     Framework,
@@ -27,7 +28,12 @@ class FrameworkTranslation(TranslationOptions):
 
 @register(Domain)
 class DomainTranslation(TranslationOptions):
-    fields = ("name", "field_phrase")
+    fields = ("name", "field_phrase", "definition")
+
+
+@register(ExampleActivity)
+class ExampleActivityTranslation(TranslationOptions):
+    fields = ("text",)
 
 
 @register(Aspect)
