@@ -4,10 +4,11 @@ and texts kept in Dutch and/or French (a Brussels pair writes in either or both)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.bilingual import LANGUAGES, either_language, text_in
 from tandem.core.versioning import Versioned
 from tandem.places.models import Pair
 
-LANGUAGES = ("nl", "fr")
+__all__ = ["LANGUAGES", "PairRecord", "either_language"]
 
 
 class PairRecord(Versioned):
@@ -26,17 +27,4 @@ class PairRecord(Versioned):
 
     def text(self, field: str, language: str) -> tuple[str, str]:
         """(text, its language): the text in the asked language, else in the other one."""
-        wanted = (language if language in LANGUAGES else "nl",)
-        for lang in wanted + tuple(lang for lang in LANGUAGES if lang not in wanted):
-            value = getattr(self, f"{field}_{lang}", "")
-            if value:
-                return value, lang
-        return "", wanted[0]
-
-
-def either_language(field: str, name: str) -> models.CheckConstraint:
-    """A database rule: the text is given in Dutch, in French, or in both."""
-    return models.CheckConstraint(
-        condition=~models.Q(**{f"{field}_nl": ""}) | ~models.Q(**{f"{field}_fr": ""}),
-        name=name,
-    )
+        return text_in(self, field, language)
