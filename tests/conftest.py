@@ -143,6 +143,7 @@ def _grid_of(pair_a, pair_b):
         FactorValue,
         GridEntry,
         GridObstacle,
+        PracticeNote,
         SynthesisTable,
     )
 
@@ -170,9 +171,16 @@ def _grid_of(pair_a, pair_b):
                 matrix=matrix, participation=participation, order=order
             )
             FactorValue.objects.create(row=row, column=column, symbol="+")
+            note = PracticeNote.objects.create(
+                participation=participation,
+                domain=domain,
+                title_nl=f"Goede praktijk {pair}",
+                text_nl=f"Geheime werkwijze van {pair}",
+            )
             if pair == pair_b:
                 found[slug.replace("-", "_")] = campaign
                 found[f"{slug.replace('-', '_')}_entry_b"] = entry
+                found[f"{slug.replace('-', '_')}_note_b"] = note
     return found
 
 

@@ -282,7 +282,22 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
                 "grid-send",
                 "grid-answer",
                 "grid-reopen",
+                "grid-note-new",
             )
+        },
+        **{
+            name: [
+                Target(
+                    name,
+                    {
+                        "campaign": tenants[c].slug,
+                        "refnis": pair_b,
+                        "pk": tenants[f"{c}_note_b"].pk,
+                    },
+                )
+                for c in ("grid_b", "grid_shared")
+            ]
+            for name in ("grid-note", "grid-note-delete")
         },
         "grid-feedback": [Target("grid-feedback", {"campaign": tenants["grid_b"].slug})],
         "grid-factor-values": [
@@ -425,6 +440,9 @@ LOGIN_FIRST = {
     "grid-send",
     "grid-answer",
     "grid-reopen",
+    "grid-note-new",
+    "grid-note",
+    "grid-note-delete",
     # Actions send an expired session to the login page and back to the page with their button
     # (never replayed); anonymous visitors learn nothing there either.
     "round-action",

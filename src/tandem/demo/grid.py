@@ -24,6 +24,7 @@ from tandem.grid.models import (
     FactorValue,
     GridEntry,
     GridObstacle,
+    PracticeNote,
     SynthesisTable,
 )
 
@@ -73,6 +74,42 @@ def load_grid_campaign(data_dir: Path, campaign_loader, counts: dict) -> None:
         )
         _load_table(table, _read(directory / entry["file"]), vocabulary, where, counts)
     _load_matrices(campaign, participations, _read(directory / "factors.yaml"), vocabulary, counts)
+    notes = _read(directory / "practice-notes.yaml")
+    _load_notes(campaign, participations, notes, f"{GRID_DIR}/practice-notes.yaml", counts)
+
+
+def _load_notes(campaign, participations, data: dict, where: str, counts: dict) -> None:
+    """Seed 000's case boxes («Kader») as good-practice notes of the pairs they describe; a box
+    about several cities becomes a note of each."""
+    by_refnis = {p.pair.municipality.refnis: p for p in participations.values()}
+    domains = {d.slug: d for d in campaign.framework.domains.all()}
+    for note in data["notes"]:
+        at = f"{where} Kader {note['number']}"
+        domain = domains.get(note["domain"])
+        if domain is None:
+            raise GridDataError(f"{at}: no sub-domain '{note['domain']}'")
+        components = list(domain.aspects.filter(slug__in=note.get("components", [])))
+        if len(components) != len(note.get("components", [])):
+            raise GridDataError(f"{at}: unknown component in {note['components']}")
+        for refnis in note["refnis"]:
+            if refnis not in by_refnis:
+                raise GridDataError(f"{at}: no pair {refnis} in the campaign")
+            record = _sync(
+                PracticeNote,
+                {"participation": by_refnis[refnis], "source": note["source"]},
+                {
+                    "domain": domain,
+                    "stage": note["stage"],
+                    "title_nl": note["title"]["nl"],
+                    "title_fr": note["title"]["fr"],
+                    "text_nl": note["text"]["nl"],
+                    "text_fr": note["text"]["fr"],
+                },
+                counts,
+                "good-practice notes",
+            )
+            if {c.pk for c in record.components.all()} != {c.pk for c in components}:
+                record.components.set(components)
 
 
 def _vocabulary(framework) -> SimpleNamespace:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tandem.catalogue.models import Aspect, ObstacleType, TypologyValue
 from tandem.core.form_fields import RecordsChoiceField, VersionedModelForm, WholeNumberField
 
-from .models import FactorValue, GridEntry, SynthesisTable
+from .models import FactorValue, GridEntry, PracticeNote, SynthesisTable
 
 OBSTACLE_FORMS_EXTRA = 2
 
@@ -175,3 +175,39 @@ class ShareTablesForm(forms.Form):
         ),
         error_messages={"required": _("Tick this box to share the tables.")},
     )
+
+
+class PracticeNoteForm(VersionedModelForm):
+    """A good-practice note on one sub-domain; its title and text in Dutch, French or both."""
+
+    class Meta:
+        model = PracticeNote
+        fields = ["stage", "components", "title_nl", "text_nl", "title_fr", "text_fr", "source"]
+        widgets = {
+            "components": forms.CheckboxSelectMultiple,
+            "text_nl": forms.Textarea(attrs={"rows": 8}),
+            "text_fr": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, domain=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.domain = domain or self.instance.domain
+        self.fields["components"].queryset = Aspect.objects.filter(domain=self.domain).order_by(
+            "order"
+        )
+        self.fields["stage"].help_text = _(
+            "Current: how the pair cooperates now; desirable: cooperation it works towards."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        written = [
+            lang
+            for lang in ("nl", "fr")
+            if cleaned.get(f"title_{lang}") and cleaned.get(f"text_{lang}")
+        ]
+        if not written:
+            raise forms.ValidationError(
+                _("Write a title and a text in Dutch, in French or in both."), code="no_language"
+            )
+        return cleaned

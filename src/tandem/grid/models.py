@@ -16,6 +16,7 @@ from tandem.catalogue.models import (
     ObstacleType,
     TypologyValue,
 )
+from tandem.core.bilingual import either_language, text_in
 from tandem.core.versioning import Versioned
 
 Dimension = TypologyValue.Dimension
@@ -339,3 +340,50 @@ class FactorValue(Versioned):
 
     def __str__(self):
         return f"{self.row} · {self.column}: {self.symbol or '—'}"
+
+
+class PracticeNote(Versioned):
+    """A good-practice note a pair or a coordinator attaches to a sub-domain of the pair's
+    synthesis table, with the components it concerns (issue 17.6): seed 000's case boxes
+    («Kader», SEEDS.md §5.8.4) are such notes. Shown in the other pairs' peer practice. Kept
+    in Dutch, in French or in both."""
+
+    participation = models.ForeignKey(
+        CampaignPair,
+        on_delete=models.CASCADE,
+        related_name="practice_notes",
+        verbose_name=_("pair"),
+    )
+    domain = models.ForeignKey(
+        Domain, on_delete=models.PROTECT, related_name="+", verbose_name=_("sub-domain")
+    )
+    components = models.ManyToManyField(
+        Aspect, blank=True, related_name="practice_notes", verbose_name=_("components")
+    )
+    stage = models.CharField(
+        _("current or desirable"),
+        max_length=10,
+        choices=GridEntry.Stage.choices,
+        default=GridEntry.Stage.CURRENT,
+    )
+    title_nl = models.CharField(_("title in Dutch"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title in French"), max_length=300, blank=True)
+    text_nl = models.TextField(_("text in Dutch"), blank=True)
+    text_fr = models.TextField(_("text in French"), blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    history = HistoricalRecords(m2m_fields=[components])
+
+    class Meta:
+        ordering = ["domain__number", "pk"]
+        constraints = [
+            either_language("title", "practice_note_title_in_a_language"),
+            either_language("text", "practice_note_text_in_a_language"),
+        ]
+        verbose_name = _("good-practice note")
+        verbose_name_plural = _("good-practice notes")
+
+    def __str__(self):
+        return self.title_nl or self.title_fr
+
+    def text(self, field: str, language: str) -> tuple[str, str]:
+        return text_in(self, field, language)

@@ -34,6 +34,7 @@ from .models import (
     FactorValue,
     GridEntry,
     GridObstacle,
+    PracticeNote,
     SynthesisTable,
     TableSharing,
 )
@@ -291,3 +292,16 @@ def grid_degrees(
     `pairs` (ids; all the campaign's when None): what its matrices and benchmark count."""
     chosen = None if pairs is None else Pair.objects.filter(pk__in=pairs)
     return component_degrees(entry_rows(campaign, chosen), aspects)
+
+
+def practice_notes(campaign: Campaign, domain: Domain, pairs: QuerySet[Pair]) -> list[PracticeNote]:
+    """The good-practice notes on one sub-domain of the pairs given (those the user may read),
+    with their components and pair, in two queries."""
+    return list(
+        PracticeNote.objects.filter(
+            participation__campaign=campaign, domain=domain, participation__pair__in=pairs
+        )
+        .select_related("participation__pair__municipality__region")
+        .prefetch_related("components")
+        .order_by("participation__pair__municipality__name_nl", "pk")
+    )

@@ -19,6 +19,7 @@ from .models import (
     FactorValue,
     GridEntry,
     GridObstacle,
+    PracticeNote,
     SynthesisTable,
 )
 
@@ -26,8 +27,10 @@ __all__ = [
     "EditConflict",
     "TableLocked",
     "delete_entry",
+    "delete_note",
     "save_entry",
     "save_factor_values",
+    "save_note",
     "save_table",
     "table_for",
 ]
@@ -156,3 +159,20 @@ def save_factor_values(
         record_actor(value, user)
         value.save()
     return []
+
+
+@transaction.atomic
+def save_note(
+    *, note: PracticeNote, opened_version: int | None, user: Actor, components: Iterable[Aspect]
+) -> PracticeNote:
+    """Save a good-practice note with its components (a stale save raises EditConflict)."""
+    return save_versioned(
+        record=note, opened_version=opened_version, user=user, m2m={"components": components}
+    )
+
+
+@transaction.atomic
+def delete_note(*, note: PracticeNote, user: Actor) -> None:
+    stored = PracticeNote.objects.select_for_update().get(pk=note.pk)
+    record_actor(stored, user)
+    stored.delete()

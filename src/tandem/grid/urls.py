@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import export_views, feedback_views, views
+from . import export_views, feedback_views, note_views, views
 
 urlpatterns = [
     path("<slug:campaign>/grid/", views.campaign_comparison, name="grid-comparison"),
@@ -36,6 +36,18 @@ urlpatterns = [
         "<slug:campaign>/pairs/<str:refnis>/grid/entries/<id:pk>/delete/",
         views.delete_entry,
         name="grid-entry-delete",
+    ),
+    # Good-practice notes on a sub-domain of the pair's table.
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/notes/new/", note_views.note, name="grid-note-new"
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/notes/<id:pk>/", note_views.note, name="grid-note"
+    ),
+    path(
+        "<slug:campaign>/pairs/<str:refnis>/grid/notes/<id:pk>/delete/",
+        note_views.delete_note,
+        name="grid-note-delete",
     ),
     path(
         "<slug:campaign>/pairs/<str:refnis>/grid/<slug:domain>/",

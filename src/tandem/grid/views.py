@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.campaigns.scoping import coordinated_campaigns, history_pairs
-from tandem.catalogue.cache import domains_of
+from tandem.catalogue.cache import domains_of, examples_of
 from tandem.catalogue.models import Domain
 from tandem.core.access import login_first, parent_page, post_only, read_only
 from tandem.core.pending import restored_post
@@ -27,6 +27,7 @@ from .queries import (
     matrix_data,
     pair_headers,
     participation_for,
+    practice_notes,
     readable_pairs,
 )
 
@@ -100,6 +101,8 @@ def pair_domain(request, campaign, refnis, domain):
     readable = readable_pairs(request.user, context["campaign"])
     context |= {
         "domain": chosen,
+        "examples": examples_of(chosen.pk),
+        "notes": practice_notes(context["campaign"], chosen, readable),
         "domains": domains,
         "domain_block": blocks[0],
         "practice": peer_practice(
@@ -174,6 +177,7 @@ def entry(request, campaign, refnis, pk=None):
     context |= {
         "entry": instance if instance.pk else None,
         "domain": instance.domain,
+        "examples": examples_of(instance.domain_id),
         "stage": instance.stage,
         "stage_label": GridEntry.Stage(instance.stage).label,
         "form": form,
