@@ -84,6 +84,9 @@ def test_a_pairs_editor_writes_a_note_and_a_peer_reads_it_on_its_own_page(db):
     # No text in any language: the form comes back with what was typed and a summary.
     refused = _client(editor).post(url, {"stage": "current", "title_nl": "Samen innen"})
     assert refused.status_code == 200 and 'class="error-summary"' in refused.content.decode()
+    # One message that says what to do, not the database rule's name (found in the NL walk).
+    assert "practice_note_" not in refused.content.decode()
+    assert "Write a title and a text in Dutch, in French or in both." in refused.content.decode()
     assert (
         "Samen innen" in refused.content.decode()
         and not PracticeNote.objects.filter(title_nl="Samen innen").exists()

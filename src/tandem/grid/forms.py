@@ -211,3 +211,8 @@ class PracticeNoteForm(VersionedModelForm):
                 _("Write a title and a text in Dutch, in French or in both."), code="no_language"
             )
         return cleaned
+
+    def _post_clean(self):
+        # The database rules say the same as clean() in their own words: not shown twice.
+        if not self.has_error(forms.forms.NON_FIELD_ERRORS, "no_language"):
+            super()._post_clean()
