@@ -161,3 +161,20 @@ def test_the_feedback_loop_by_keyboard_without_wcag_violations(site, new_context
     table.refresh_from_db()
     assert (table.status, table.answer_note) == ("confirmed", "Rij 3 verbeterd")
     assert not failures, "\n".join(f"{language} {p}:\n{text}" for p, text in failures.items())
+
+
+def test_the_grid_pages_fit_a_390_px_screen(site, new_context):
+    """Walking Gent's planning page at 390 px (issue 17.6) showed the peer-practice tables pushing
+    the whole page sideways: a wide table scrolls inside its own region (WCAG 1.4.10)."""
+    page = new_context("fr", viewport={"width": 390, "height": 844}).new_page()
+    for path in [
+        f"{GRID}/pairs/44021/grid/financiele-planning/",
+        f"{AALST}/",
+        f"{GRID}/grid/",
+        "/pairs/41002/subjects/",
+    ]:
+        page.goto(path)
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], f"{path} scrolls sideways: {widths}"
