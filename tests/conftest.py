@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 
 from tandem.campaigns.models import Campaign, Response
 from tandem.campaigns.services import coordination
@@ -39,6 +40,15 @@ def _tasks_run_at_once(settings):
     """Background jobs (campaigns.mails) run when queued, so a test sees their mail in the
     outbox; tests of the worker itself set the database backend."""
     settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture(autouse=True)
+def _no_language_from_an_earlier_test():
+    """A request activates its language in the test's thread and nothing restores it (in a
+    server each request sets its own); a command run in a later test then spoke that language
+    instead of Tandem's default, Dutch, depending on the order of the tests (CI caught it)."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
