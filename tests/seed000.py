@@ -106,6 +106,35 @@ def seed_path() -> Path:
     return path
 
 
+# The seven financial sub-domains of §3.1.3 (S000:1818-1908), by their catalogue slugs, in order.
+SUB_DOMAINS = (
+    "financiele-planning",
+    "boekhouding-jaarrekening",
+    "rapportering-analyse",
+    "debiteurenbeheer",
+    "interne-financiele-controle",
+    "andere-onderdelen",
+    "externe-contacten",
+)
+
+
+@cache
+def _seed_lines() -> list[str]:
+    return seed_path().read_text(encoding="utf-8").split("\n")
+
+
+def cited(source: str) -> str:
+    """The seed's lines a source names ('S000:7450-7454' or 'S000:7472'), as one text."""
+    first, _, last = source.removeprefix("S000:").partition("-")
+    return "\n".join(_seed_lines()[int(first) - 1 : int(last or first)])
+
+
+def letters(text: str) -> str:
+    """Letters only: the seed's line breaks, hyphenation, bullets and footnote digits aside, so a
+    transcription compares with the seed's own words."""
+    return re.sub(r"[^a-zà-ÿ]", "", text.lower())
+
+
 def _symbol(token: str) -> str | None:
     token = SYMBOL_SPELLINGS.get(token, token)
     return token if token in SYMBOLS else None

@@ -11,24 +11,14 @@ from tandem.catalogue.models import Subject
 from tandem.catalogue.services import CatalogueError, load_catalogue
 from tandem.grid.models import GridEntry
 from tests import factories
+from tests.catalogue.data_copy import copy_catalogue_data
+from tests.seed000 import SUB_DOMAINS
 
 AALST, TOURNAI = "41002", "57081"
 
 # SEEDS.md §7.3, row by row: S001 management domain → S000 sub-domains → S004 synergy domains.
 CROSSWALK = {
-    "financieel": (
-        {"financieel"},
-        {
-            "financiele-planning",
-            "boekhouding-jaarrekening",
-            "rapportering-analyse",
-            "debiteurenbeheer",
-            "interne-financiele-controle",
-            "andere-onderdelen",
-            "externe-contacten",
-        },
-        {"begroting-boekhouding"},
-    ),
+    "financieel": ({"financieel"}, set(SUB_DOMAINS), {"begroting-boekhouding"}),
     "personeel": ({"personeel"}, set(), {"human-resources"}),
     "facilitair": ({"facilitair"}, set(), {"infrastructuur-materiaal"}),
     "ict": ({"ict"}, set(), {"informatica"}),
@@ -58,12 +48,7 @@ def test_the_catalogue_holds_the_crosswalk_of_seeds_md_7_3_marked_as_a_proposal(
 
 
 def test_a_subject_naming_an_unknown_domain_is_refused_with_its_file_and_entry(db, tmp_path):
-    from tandem.catalogue.services import DATA_DIR
-
-    for path in DATA_DIR.rglob("*.yaml"):
-        target = tmp_path / path.relative_to(DATA_DIR)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    copy_catalogue_data(tmp_path)
     subjects = tmp_path / "subjects.yaml"
     subjects.write_text(
         subjects.read_text(encoding="utf-8").replace("[personeel]", "[personeel-x]"),

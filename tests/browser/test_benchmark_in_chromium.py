@@ -7,6 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.layout import page_widths
 from tests.browser.test_pages_in_chromium import AXE_OPTIONS, format_violations, htmx_swap
 
 pytestmark = pytest.mark.browser
@@ -81,7 +82,5 @@ def test_the_benchmark_pages_fit_a_390_px_screen(new_context, language):
     page = new_context(language, viewport={"width": 390, "height": 844}).new_page()
     for path in PAGES + [BENCHMARK + "trends/?domain=financieel&same_pairs=on"]:
         page.goto(path)
-        widths = page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
+        widths = page_widths(page)
         assert widths[0] <= widths[1], f"{path} ({language}) scrolls sideways: {widths}"

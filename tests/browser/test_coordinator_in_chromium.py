@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tandem.campaigns.models import CampaignPair
 from tandem.places.models import Pair
+from tests.browser.layout import page_widths
 
 from .test_pages_in_chromium import AXE_OPTIONS, format_violations
 from .test_respondent_path_in_chromium import AALST, NAMUR, _campaign, _login
@@ -199,9 +200,7 @@ def test_the_coordination_pages_fit_a_390_px_screen(campaign, new_context, resul
         _login(page, coordinator.username)
         for name in ("manage", "manage/pairs", "manage/people", "manage/proposals"):
             page.goto(f"/campaigns/{campaign.slug}/{name}/")
-            widths = page.evaluate(
-                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-            )
+            widths = page_widths(page)
             slug = re.sub(r"\W", "-", name)
             page.screenshot(
                 path=results_dir / f"coordinator-390-{slug}-{language}.png", full_page=True
@@ -223,14 +222,10 @@ def test_the_mail_preview_and_a_pair_s_people_fit_a_390_px_screen(campaign, new_
     page.goto(f"/campaigns/{campaign.slug}/manage/mails/texts/")
     page.locator("button[value=preview]").click()
     expect(page.locator(".mail-preview").first).to_be_visible()
-    widths = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
+    widths = page_widths(page)
     assert widths[0] <= widths[1], f"mail preview scrolls sideways: {widths}"
     page.goto(f"/pairs/{AALST}/register/people/")
-    widths = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
+    widths = page_widths(page)
     assert widths[0] <= widths[1], f"a pair's people scroll sideways: {widths}"
 
 
@@ -267,9 +262,7 @@ def test_a_pair_s_editor_invites_a_colleague_by_keyboard(campaign, new_context, 
     result = Axe().run(page, options=AXE_OPTIONS)
     assert not result.response["violations"], format_violations(result.response["violations"])
     page.set_viewport_size({"width": 390, "height": 844})
-    widths = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
+    widths = page_widths(page)
     assert widths[0] <= widths[1], f"the invitations scroll sideways: {widths}"
 
 
@@ -310,9 +303,7 @@ def test_a_pair_with_answers_is_removed_by_keyboard_after_the_count(
     result = Axe().run(page, options=AXE_OPTIONS)
     assert not result.response["violations"], format_violations(result.response["violations"])
     page.set_viewport_size({"width": 390, "height": 844})
-    widths = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
+    widths = page_widths(page)
     assert widths[0] <= widths[1], f"the removal page scrolls sideways: {widths}"
     assert Response.objects.filter(round__campaign=campaign, pair=pair).count() == 2
     page.locator("main form button[type=submit]").focus()
@@ -357,9 +348,7 @@ def test_a_domain_s_findings_read_by_keyboard(
     page.keyboard.press("Enter")
     expect(page.locator("blockquote", has_text="Eén kassier")).to_be_visible()
     page.set_viewport_size({"width": 390, "height": 844})
-    widths = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
+    widths = page_widths(page)
     page.screenshot(path=results_dir / f"findings-390-{language}.png", full_page=True)
     assert widths[0] <= widths[1], f"the findings scroll sideways: {widths}"
 
@@ -390,7 +379,5 @@ def test_the_study_s_texts_are_written_by_keyboard(campaign, new_context, langua
     stored = StudyText.objects.get(campaign=campaign, part="how", language=language)
     assert stored.text == "Protocollen overal."
     page.set_viewport_size({"width": 390, "height": 844})
-    widths = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
+    widths = page_widths(page)
     assert widths[0] <= widths[1], f"the study section scrolls sideways: {widths}"

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from tandem.accounts.models import PairRole
 from tandem.grid.models import GridEntry
 from tests import factories
+from tests.browser.layout import page_widths
 from tests.browser.test_pages_in_chromium import AXE_OPTIONS, format_violations, html_lang
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -174,7 +175,5 @@ def test_the_grid_pages_fit_a_390_px_screen(site, new_context):
         "/pairs/41002/subjects/",
     ]:
         page.goto(path)
-        widths = page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
+        widths = page_widths(page)
         assert widths[0] <= widths[1], f"{path} scrolls sideways: {widths}"

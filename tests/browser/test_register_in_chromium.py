@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from tandem.accounts.models import PairRole
 from tandem.synergies.models import ApprovedReport, FocusGroup, Measure, Meeting, Synergy
 from tests import factories
+from tests.browser.layout import page_widths
 from tests.browser.test_pages_in_chromium import AXE_OPTIONS, format_violations, html_lang
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -159,9 +160,7 @@ def test_the_register_fits_a_390_px_screen(site, new_context, language):
     page = new_context(language, viewport={"width": 390, "height": 844}).new_page()
     _login(page)
     page.goto(REGISTER)
-    widths = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
+    widths = page_widths(page)
     assert widths[0] <= widths[1], f"the register scrolls sideways: {widths}"
     result = Axe().run(page, options=AXE_OPTIONS)
     assert not result.response["violations"], format_violations(result.response["violations"])

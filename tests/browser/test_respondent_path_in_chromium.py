@@ -19,6 +19,7 @@ from tandem.campaigns import queries
 from tandem.campaigns.models import ProposedAspect, Response, ResponseDocument
 from tandem.campaigns.services import answering, coordination, invitations, rounds
 from tests import factories
+from tests.browser.layout import page_widths
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -280,9 +281,7 @@ def test_the_questionnaire_fits_a_390_px_screen_without_sideways_scrolling(
             ("my-work", "/accounts/work/"),
         ):
             page.goto(path)
-            widths = page.evaluate(
-                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-            )
+            widths = page_widths(page)
             page.screenshot(
                 path=results_dir / f"respondent-390-{name}-{language}.png", full_page=True
             )

@@ -3,11 +3,9 @@ activities of seed 000 Bijlage 2, in Dutch as the seed prints them and in French
 shown where a respondent or coordinator chooses a component."""
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -15,32 +13,12 @@ from tandem.accounts.models import PairRole
 from tandem.catalogue.models import Domain, ExampleActivity
 from tandem.catalogue.services import DATA_DIR, CatalogueError, load_catalogue
 from tests import factories
+from tests.catalogue.data_copy import copy_catalogue_data
+from tests.seed000 import SUB_DOMAINS, cited, letters
 
-SEED = Path(settings.SEEDS_DIR) / "000_e3622efdf355ac19.txt"
 GUIDES = DATA_DIR / "guides" / "financieel-2012.yaml"
-SUB_DOMAINS = [
-    "financiele-planning",
-    "boekhouding-jaarrekening",
-    "rapportering-analyse",
-    "debiteurenbeheer",
-    "interne-financiele-controle",
-    "andere-onderdelen",
-    "externe-contacten",
-]
 
 
-def _letters(text: str) -> str:
-    """Letters only: the seed's line breaks, hyphenation, bullets and footnote digits aside."""
-    return re.sub(r"[^a-zà-ÿ]", "", text.lower())
-
-
-def _seed_lines(source: str) -> str:
-    first, _, last = source.removeprefix("S000:").partition("-")
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    return "\n".join(lines[int(first) - 1 : int(last or first)])
-
-
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is beside the clone in CI")
 def test_every_dutch_text_is_the_seeds_own_at_its_lines():
     data = yaml.safe_load(GUIDES.read_text(encoding="utf-8"))
     assert sorted(data["domains"]) == sorted(SUB_DOMAINS)
@@ -48,7 +26,7 @@ def test_every_dutch_text_is_the_seeds_own_at_its_lines():
     for slug, guide in data["domains"].items():
         texts = [guide["definition"], *guide["examples"]]
         for text in texts:
-            assert _letters(text["nl"]) in _letters(_seed_lines(text["source"])), (slug, text)
+            assert letters(text["nl"]) in letters(cited(text["source"])), (slug, text)
             checked += 1
     assert checked > 60
 
@@ -79,10 +57,7 @@ def test_the_guide_is_shown_where_an_editor_chooses_a_component(db, client):
 
 
 def test_a_guide_for_an_unknown_sub_domain_is_refused_naming_it(db, tmp_path):
-    for path in DATA_DIR.rglob("*.yaml"):
-        target = tmp_path / path.relative_to(DATA_DIR)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    copy_catalogue_data(tmp_path)
     guides = tmp_path / "guides" / "financieel-2012.yaml"
     guides.write_text(
         guides.read_text(encoding="utf-8").replace("  debiteurenbeheer:", "  debiteuren-x:"),

@@ -9,16 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.grid.test_demo_grid import CITIES, CURRENT_BY_HAND
-
-SUB_DOMAINS = [
-    "financiele-planning",
-    "boekhouding-jaarrekening",
-    "rapportering-analyse",
-    "debiteurenbeheer",
-    "interne-financiele-controle",
-    "andere-onderdelen",
-    "externe-contacten",
-]
+from tests.seed000 import SUB_DOMAINS
 
 
 def _matrix(domain: str, capsys) -> dict:

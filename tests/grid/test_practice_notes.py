@@ -2,10 +2,8 @@
 boxes): written by the pair's editors or the campaign's coordinators, read by the pairs who may
 read that pair's table, each text in Dutch, French or both; the demo carries the eight boxes."""
 
-import re
 from pathlib import Path
 
-import pytest
 import yaml
 from django.conf import settings
 from django.test import Client
@@ -15,9 +13,9 @@ from tandem.accounts.models import PairRole
 from tandem.catalogue.models import Aspect
 from tandem.grid.models import PracticeNote
 from tests import factories
+from tests.seed000 import cited, letters
 
 DEMO = "financieel-2012"
-SEED = Path(settings.SEEDS_DIR) / "000_e3622efdf355ac19.txt"
 NOTES = Path(settings.BASE_DIR) / "src/tandem/demo/data/financieel-2012/practice-notes.yaml"
 
 
@@ -26,10 +24,6 @@ def _client(user, language="en"):
     client.force_login(user)
     client.cookies["tandem_language"] = language
     return client
-
-
-def _letters(text: str) -> str:
-    return re.sub(r"[^a-zà-ÿ]", "", text.lower())
 
 
 def _blocks_in_order(text: str, seed: str) -> int:
@@ -51,17 +45,14 @@ def _blocks_in_order(text: str, seed: str) -> int:
     return blocks
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is beside the clone in CI")
 def test_the_demo_notes_are_the_seeds_eight_boxes_word_for_word():
-    lines = SEED.read_text(encoding="utf-8").splitlines()
     notes = yaml.safe_load(NOTES.read_text(encoding="utf-8"))["notes"]
     assert [n["number"] for n in notes] == list(range(1, 9))
     for note in notes:
-        first, last = note["source"].removeprefix("S000:").split("-")
-        seed = _letters("\n".join(lines[int(first) - 1 : int(last)]))
-        assert _letters(note["title"]["nl"]) in seed, note["number"]
+        seed = letters(cited(note["source"]))
+        assert letters(note["title"]["nl"]) in seed, note["number"]
         # Boxes 3 and 5 are interrupted by a page's footnotes, which the notes leave out.
-        assert _blocks_in_order(_letters(note["text"]["nl"]), seed) <= 2, note["number"]
+        assert _blocks_in_order(letters(note["text"]["nl"]), seed) <= 2, note["number"]
 
 
 def test_the_demo_campaign_carries_a_note_per_city_of_each_box(db):
