@@ -16,7 +16,7 @@ from tandem.campaigns.models import FORMAL, NONE, Campaign, Response, Round
 from tandem.campaigns.queries import matrix_round
 from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for, readable_answers
 from tandem.catalogue.cache import domains_of, remembered
-from tandem.catalogue.models import Aspect, DegreeLevel, Domain, Framework
+from tandem.catalogue.models import Aspect, DegreeLevel, Domain
 from tandem.places.filters import PairFilter, Places, places  # noqa: F401 (the pages read them here)
 from tandem.places.models import Pair, PeerGroup
 from tandem.places.naming import PAIR_NAME_COLUMNS, municipality_name
@@ -80,10 +80,6 @@ def _aspects_by_domain(campaign: Campaign) -> tuple[list[Domain], dict[int, list
     return domains, aspects
 
 
-def is_grid(campaign: Campaign) -> bool:
-    return campaign.framework.method == Framework.Method.GRID
-
-
 def campaign_totals(
     campaign: Campaign, pairs: QuerySet[Pair], language: str | None = None
 ) -> CampaignTotals:
@@ -104,7 +100,7 @@ def campaign_totals(
         province_of[pk], region_of[pk] = province_id, region_id
     subset = pairs.order_by().values("pk")
     sums: list[DomainSum]
-    if is_grid(campaign):
+    if campaign.is_grid:
         sums = grid_sums(campaign, aspects, subset)
     else:
         round_ = matrix_round(campaign)
@@ -285,7 +281,7 @@ def trend_points(
     answered in every one of them (returned too; None without same_pairs)."""
     campaigns = framework_campaigns(user, campaign)
     common: set[int] | None = None
-    if is_grid(campaign):
+    if campaign.is_grid:
         _, aspects = _aspects_by_domain(campaign)
         figures, common = grid_trend_figures(user, campaigns, aspects, aspect_ids, same_pairs)
     else:

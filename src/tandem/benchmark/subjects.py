@@ -12,7 +12,7 @@ from tandem.accounts.scoping import register_pairs
 from tandem.campaigns.models import Campaign
 from tandem.campaigns.queries import pair_profile
 from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for
-from tandem.catalogue.models import Domain, Framework, Subject, SynergyDomain
+from tandem.catalogue.models import Domain, Subject, SynergyDomain
 from tandem.grid.models import GridEntry
 from tandem.grid.queries import readable_pairs
 from tandem.places.models import Pair
@@ -67,7 +67,7 @@ def _readable_campaigns(user, pair: Pair) -> list[Campaign]:
     for campaign in campaigns:
         pairs = (
             readable_pairs(user, campaign)
-            if campaign.framework.method == Framework.Method.GRID
+            if campaign.is_grid
             else campaign_pairs_for(user, campaign)
         )
         if pairs.filter(pk=pair.pk).exists():
@@ -154,7 +154,7 @@ def pair_subjects(*, user, pair: Pair) -> tuple[list[SubjectRow], bool]:
         ).order_by("order")
     ]
     for campaign in campaigns:
-        if campaign.framework.method == Framework.Method.GRID:
+        if campaign.is_grid:
             _grid(campaign, pair, rows)
         else:
             _inventory(campaign, pair, rows)

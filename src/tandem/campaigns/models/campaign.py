@@ -82,6 +82,11 @@ class Campaign(models.Model):
         return self.name
 
     @property
+    def is_grid(self) -> bool:
+        """Seed 000's method: synthesis tables and factor matrices, not a questionnaire."""
+        return self.framework.method == Framework.Method.GRID
+
+    @property
     def days_before(self) -> list[int]:
         """The reminder days before a deadline, largest first, each once."""
         days = {int(part) for part in self.reminder_days.split(",") if part.strip()}

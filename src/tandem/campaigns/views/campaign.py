@@ -91,7 +91,7 @@ def campaign_detail(request, campaign):
             "pairs": pair_rows,
             "rounds": campaign.rounds.order_by("number"),
             "matrix_round": matrix_round(campaign),
-            "is_grid": campaign.framework.method == Framework.Method.GRID,
+            "is_grid": campaign.is_grid,
             "factor_matrices": campaign.factor_matrices.select_related("focus"),
             "can_answer": campaign.framework.method == Framework.Method.QUESTIONNAIRE
             and answering_pairs(request.user, campaign).exists(),
@@ -112,7 +112,7 @@ def _matrix_options(request):
 @read_only
 def matrix_page(request, campaign, domain):
     campaign = _campaign(request, campaign)
-    if campaign.framework.method == Framework.Method.GRID:
+    if campaign.is_grid:
         return redirect("grid-comparison", campaign.slug)
     domain = _domain(campaign, domain)
     aspect_set, sort = _matrix_options(request)
@@ -207,7 +207,7 @@ def answers_download(request, campaign, fmt):
     one round (`?round=N`; by default the round the matrices show) or all (`?round=all`)."""
     campaign = _campaign(request, campaign)
     pairs = exported_pairs(request.user, campaign)
-    if fmt not in FORMATS or pairs is None or campaign.framework.method == Framework.Method.GRID:
+    if fmt not in FORMATS or pairs is None or campaign.is_grid:
         raise Http404("no answers to download here")
     try:
         rounds = export_rounds(campaign, request.GET.get("round"))
@@ -237,7 +237,7 @@ def pair_page(request, campaign, refnis):
         if today is None:
             raise Http404("no such pair in this campaign")
         return redirect("campaign-pair", campaign.slug, today.municipality.refnis, permanent=True)
-    if campaign.framework.method == Framework.Method.GRID:
+    if campaign.is_grid:
         return redirect("grid-pair", campaign.slug, refnis)
     profile = pair_profile(campaign, pair)
     return render(

@@ -7,7 +7,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tandem.catalogue.cache import domains_of
-from tandem.catalogue.models import Framework
 from tandem.core.access import read_only
 from tandem.formats.downloads import csv_text, csv_verbatim, json_download, xlsx_download
 from tandem.formats.xlsx import xlsx_bytes
@@ -35,7 +34,7 @@ def _findings(request, campaign, domain_slug):
 @read_only
 def findings_page(request, campaign, domain):
     campaign = _campaign(request, campaign)
-    if campaign.framework.method == Framework.Method.GRID:
+    if campaign.is_grid:
         return redirect("grid-comparison", campaign.slug)
     domains, domain, form, round_, findings = _findings(request, campaign, domain)
     return render(
@@ -69,7 +68,7 @@ def findings_download(request, campaign, domain, fmt):
     if fmt not in ("csv", "xlsx", "json"):
         raise Http404("unknown format")
     campaign = _campaign(request, campaign)
-    if campaign.framework.method == Framework.Method.GRID:
+    if campaign.is_grid:
         raise Http404("a grid campaign has no findings of a questionnaire")
     _domains, domain, _form, round_, findings = _findings(request, campaign, domain)
     tables = findings_tables(findings)
