@@ -12,13 +12,13 @@ MAX_TEXT = 20_000  # characters per part: several pages of a report
 
 
 class StudySectionForm(forms.Form):
-    def __init__(self, *args, parts, stored: dict[str, StudyText], **kwargs):
+    def __init__(self, *args, parts, stored: dict[str, StudyText], grid_domain=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.parts = parts
         for part in parts:
             record = stored.get(part)
             self.fields[f"text-{part}"] = forms.CharField(
-                label=_label(part),
+                label=StudyText.label(part, grid_domain=grid_domain),
                 required=False,
                 max_length=MAX_TEXT,
                 widget=forms.Textarea(attrs={"rows": 8}),
@@ -41,8 +41,3 @@ class StudySectionForm(forms.Form):
             Draft(part=p, text=data[f"text-{p}"], opened_version=data[f"version-{p}"])
             for p in self.parts
         ]
-
-
-def _label(part: str) -> str:
-    label = str(StudyText.Part(part).label)
-    return label[:1].upper() + label[1:]

@@ -1,12 +1,12 @@
 """Saving the coordinator's texts of a study report (issue 17.4): the parts of one section (a
-domain, or the whole study) in one language, all or nothing, each part versioned (R5) with its
-history naming who wrote it."""
+domain, a grid campaign's focus group, or the whole study) in one language, all or nothing, each
+part versioned (R5) with its history naming who wrote it."""
 
 from dataclasses import dataclass
 
 from django.db import transaction
 
-from tandem.catalogue.models import Domain
+from tandem.catalogue.models import CooperationFocus, Domain
 from tandem.core.history import Actor, record_actor
 
 from ..models import Campaign, StudyText
@@ -33,6 +33,7 @@ def save_study_texts(
     *,
     campaign: Campaign,
     domain: Domain | None,
+    focus: CooperationFocus | None = None,
     language: str,
     drafts: list[Draft],
     user: Actor,
@@ -44,7 +45,7 @@ def save_study_texts(
     stored = {
         t.part: t
         for t in StudyText.objects.select_for_update(of=("self",))
-        .filter(campaign=campaign, domain=domain, language=language)
+        .filter(campaign=campaign, domain=domain, focus=focus, language=language)
         .order_by()
     }
     # A text is never deleted (emptied, it stays a record), so a part is new or has a version.
@@ -57,12 +58,15 @@ def save_study_texts(
         raise StudyConflict(clashes)
     changed = 0
     for draft in drafts:
-        text = draft.text.strip()
+        # A browser posts a textarea's line breaks as CRLF; the stored text has LF.
+        text = draft.text.replace("\r\n", "\n").strip()
         record = stored.get(draft.part)
         if record is None:
             if not text:
                 continue
-            record = StudyText(campaign=campaign, domain=domain, part=draft.part, language=language)
+            record = StudyText(
+                campaign=campaign, domain=domain, focus=focus, part=draft.part, language=language
+            )
         elif record.text == text:
             continue
         else:

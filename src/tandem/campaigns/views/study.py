@@ -7,17 +7,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from tandem.catalogue.cache import domains_of
 from tandem.core.access import login_first, read_only
 from tandem.core.pending import restored_post
 
 from ..findings import findings_for
 from ..forms.study import StudySectionForm
-from ..models import StudyText
 from ..services.study import StudyConflict, save_study_texts
+from ..study_sections import section_of, sections_of
 from .coordination import coordinated_or_404
 
-GENERAL = "general"
 LANGUAGES = ("nl", "fr")  # the languages a study report is written in
 
 
@@ -25,18 +23,22 @@ LANGUAGES = ("nl", "fr")  # the languages a study report is written in
 def study_overview(request, campaign):
     campaign = coordinated_or_404(request, campaign)
     written = {}
-    for domain_id, language, text in campaign.study_texts.values_list(
-        "domain_id", "language", "text"
+    for domain_id, focus_id, language, text in campaign.study_texts.values_list(
+        "domain_id", "focus_id", "language", "text"
     ):
         if text:
-            written[(domain_id, language)] = written.get((domain_id, language), 0) + 1
-    sections = [(GENERAL, _("The whole study"), None, len(StudyText.STUDY_PARTS))] + [
-        (d.slug, f"{d.number}. {d.name}", d.pk, len(StudyText.DOMAIN_PARTS))
-        for d in domains_of(campaign.framework_id)
-    ]
+            key = (domain_id, focus_id, language)
+            written[key] = written.get(key, 0) + 1
     rows = [
-        (slug, name, [(lang, written.get((pk, lang), 0), total) for lang in LANGUAGES])
-        for slug, name, pk, total in sections
+        (
+            section.slug,
+            section.name,
+            [
+                (lang, written.get((*section.key, lang), 0), len(section.parts))
+                for lang in LANGUAGES
+            ],
+        )
+        for section in sections_of(campaign)
     ]
     context = {
         "campaign": campaign,
@@ -52,21 +54,23 @@ def study_section(request, campaign, section, language):
     campaign = coordinated_or_404(request, campaign)
     if language not in LANGUAGES:
         raise Http404("a study is written in Dutch or French")
-    domain = None
-    if section != GENERAL:
-        domain = next((d for d in domains_of(campaign.framework_id) if d.slug == section), None)
-        if domain is None:
-            raise Http404("no such domain")
-    parts = StudyText.DOMAIN_PARTS if domain else StudyText.STUDY_PARTS
-    stored = {t.part: t for t in campaign.study_texts.filter(domain=domain, language=language)}
+    found = section_of(campaign, section)
+    if found is None:
+        raise Http404("no such section")
+    domain, focus, parts = found.domain, found.focus, found.parts
+    stored = {
+        t.part: t
+        for t in campaign.study_texts.filter(domain=domain, focus=focus, language=language)
+    }
     data = request.POST if request.method == "POST" else restored_post(request)
-    form = StudySectionForm(data, parts=parts, stored=stored)
+    form = StudySectionForm(data, parts=parts, stored=stored, grid_domain=found.grid_domain)
     conflicts = []
     if request.method == "POST" and form.is_valid():
         try:
             changed = save_study_texts(
                 campaign=campaign,
                 domain=domain,
+                focus=focus,
                 language=language,
                 drafts=form.drafts(),
                 user=request.user,
@@ -78,7 +82,9 @@ def study_section(request, campaign, section, language):
             again = request.POST.copy()
             for record in clash.stored:
                 again[f"version-{record.part}"] = record.version
-            form = StudySectionForm(again, parts=parts, stored=stored)
+            form = StudySectionForm(
+                again, parts=parts, stored=stored, grid_domain=found.grid_domain
+            )
             form.is_valid()
         else:
             messages.success(
@@ -88,7 +94,7 @@ def study_section(request, campaign, section, language):
             )
             return redirect("study-section", campaign.slug, section, language)
     findings = None
-    if domain is not None:
+    if domain is not None and not campaign.is_grid:
         _round, findings = findings_for(user=request.user, campaign=campaign, domain=domain)
     return render(
         request,
@@ -96,7 +102,9 @@ def study_section(request, campaign, section, language):
         {
             "campaign": campaign,
             "domain": domain,
+            "focus": focus,
             "section": section,
+            "section_name": found.name,
             "language": language,
             "form": form,
             "conflicts": conflicts,
