@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from tandem.accounts.models import CampaignRole, PairRole
-from tandem.accounts.scoping import Viewer
+from tandem.accounts.scoping import Viewer, is_superuser
 from tandem.analysis.grid import EntryRow, FocusMap, component_degrees
 from tandem.campaigns.models import Campaign, CampaignPair
 from tandem.campaigns.scoping import answering_pairs, campaign_pairs_for, campaigns_for
@@ -58,6 +58,8 @@ def readable_pairs(user: Viewer, campaign: Campaign) -> QuerySet[Pair]:
     campaign's tables are shared (S000 §4, 1c), a participating pair's people also read every
     table its participants confirmed or corrected."""
     pairs = campaign_pairs_for(user, campaign)
+    if is_superuser(user):  # every pair already (the command line reads as one)
+        return pairs
     answered = CampaignPair.objects.filter(
         campaign=campaign, synthesis_table__status__in=SynthesisTable.ANSWERED
     )

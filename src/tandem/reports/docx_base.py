@@ -41,7 +41,9 @@ class Cell:
 def _run(text: str, *, bold: bool = False, ink: str | None = None) -> str:
     properties = ("<w:b/>" if bold else "") + (f'<w:color w:val="{ink[1:]}"/>' if ink else "")
     properties = f"<w:rPr>{properties}</w:rPr>" if properties else ""
-    clean = escape(NOT_XML.sub("", text))
+    # A line break in the text stays one in the cell (a list of a pair's entries, say).
+    lines = escape(NOT_XML.sub("", text)).split("\n")
+    clean = '</w:t><w:br/><w:t xml:space="preserve">'.join(lines)
     return f'<w:r>{properties}<w:t xml:space="preserve">{clean}</w:t></w:r>'
 
 

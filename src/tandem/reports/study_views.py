@@ -8,7 +8,7 @@ from tandem.campaigns.scoping import coordinated_campaigns
 from tandem.core.access import read_only
 from tandem.formats.downloads import attachment
 
-from .study.assemble import assemble
+from .study.build import study_report as build_report
 from .study.render import FORMATS, REPORT_LANGUAGES, file_name, render
 
 
@@ -21,7 +21,12 @@ def study_report(request, campaign, lang, fmt):
         raise Http404("a study report is HTML, PDF or DOCX, in Dutch or French")
     # ?annex=0 leaves out the annex with each pair's answers (a few pages per pair).
     with translation.override(lang):
-        report = assemble(campaign, lang, request.user, annex=request.GET.get("annex") != "0")
+        report = build_report(
+            campaign=campaign,
+            language=lang,
+            user=request.user,
+            annex=request.GET.get("annex") != "0",
+        )
     response = HttpResponse(render(report, fmt), content_type=FORMATS[fmt])
     if fmt == "html":
         return response

@@ -12,9 +12,13 @@ from django.utils.safestring import mark_safe
 
 from tandem.catalogue.cache import choice_terms
 from tandem.formats.pdf import html_to_pdf
+from tandem.grid.prints import symbol_styles
+from tandem.grid.sheets import SYMBOL_CLASSES
 
 from .assemble import StudyReport
 from .docx import docx_bytes
+from .grid import GridStudyReport
+from .grid_docx import grid_docx_bytes
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "reports"
 FORMATS = {
@@ -44,21 +48,34 @@ def degree_rules() -> str:
     )
 
 
-def html_document(report: StudyReport) -> str:
+def symbol_rules() -> str:
+    """The factor matrices' symbols in the grid's colours (grid.sheets, our own constants)."""
+    return "\n".join(
+        f".study-report td.symbol-{name} {{ background: {fill}; color: {ink}; }}"
+        for name, fill, ink in symbol_styles()
+    )
+
+
+def html_document(report: StudyReport | GridStudyReport) -> str:
     # Our stylesheet and the catalogue's checked colours: no user text reaches the <style>.
-    sheet = mark_safe(f"{stylesheet()}\n{degree_rules()}")
+    if isinstance(report, GridStudyReport):
+        template, rules = "reports/study/grid_document.html", symbol_rules()
+    else:
+        template, rules = "reports/study/document.html", degree_rules()
+    sheet = mark_safe(f"{stylesheet()}\n{rules}")
+    context = {"report": report, "stylesheet": sheet, "symbol_classes": SYMBOL_CLASSES}
     with translation.override(report.language):
-        return render_to_string(
-            "reports/study/document.html", {"report": report, "stylesheet": sheet}
-        )
+        return render_to_string(template, context)
 
 
-def render(report: StudyReport, fmt: str, *, uncompressed: bool = False) -> bytes:
+def render(report: StudyReport | GridStudyReport, fmt: str, *, uncompressed: bool = False) -> bytes:
     if fmt == "html":
         return html_document(report).encode("utf-8")
     if fmt == "pdf":
         return html_to_pdf(html_document(report), uncompressed=uncompressed)
     if fmt == "docx":
+        if isinstance(report, GridStudyReport):
+            return grid_docx_bytes(report)
         return docx_bytes(report)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from tandem.campaigns.models import Campaign
 from tandem.places.models import Pair
-from tandem.reports.study.assemble import assemble as assemble_study
+from tandem.reports.study.build import study_report
 from tandem.reports.study.render import FORMATS as STUDY_FORMATS
 from tandem.reports.study.render import render as render_study
 from tandem.reports.synergy.generate import FORMATS, REPORT_LANGUAGES, build, render
@@ -64,7 +64,7 @@ class Command(BaseCommand):
             raise CommandError(f"no campaign {slug}")
         # The command line reads as the superuser it runs for: every pair and every text.
         with translation.override(lang):
-            report = assemble_study(found, lang, _Everyone(), annex=annex)
+            report = study_report(campaign=found, language=lang, user=_Everyone(), annex=annex)
         return render_study(report, fmt)
 
     def _synergy(self, pair, year, lang, fmt, approved) -> bytes:
