@@ -27,6 +27,7 @@ urlpatterns = [
     path("pairs/", include("tandem.synergies.urls")),
     # One pair followed subject by subject across the frameworks (issue 17.7).
     path("pairs/<str:refnis>/subjects/", benchmark_views.pair_subjects, name="pair-subjects"),
+    path("subjects/", benchmark_views.subject_trend, name="subject-trend"),
     path("pairs/", include("tandem.reports.urls")),
     # The switcher also keeps a logged-in person's choice on their account.
     path("i18n/setlang/", own_pages.set_language, name="set_language"),

@@ -60,6 +60,9 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
     return {
         "home": [],
         "accessibility": [],
+        # No arguments: each campaign and register is read through its own scoping (tested in
+        # tests/benchmark/test_subject_trend.py).
+        "subject-trend": [],
         "health": [],  # the load balancer's probe: no data
         # A person's own pages: no object in the URL, only the logged-in person's own data
         # (tests/accounts checks that nobody else's work is listed).

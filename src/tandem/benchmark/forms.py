@@ -64,3 +64,20 @@ class TrendForm(forms.Form):
         self.fields["aspect"].choices = [("", _("The whole domain"))] + [
             (a.slug, a.short_label) for a in aspects
         ]
+
+
+class SubjectTrendForm(forms.Form):
+    """One subject of the crosswalk, followed across every campaign the reader may see."""
+
+    subject = forms.ChoiceField(label=_("Subject"))
+    same_pairs = forms.BooleanField(
+        label=_("Per framework, only the pairs that answered in every campaign"),
+        required=False,
+        help_text=_(
+            "Compares like with like within a framework: its points then count the same pairs."
+        ),
+    )
+
+    def __init__(self, data, subjects, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.fields["subject"].choices = [(s.slug, s.name) for s in subjects]

@@ -6,14 +6,17 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from tandem.campaigns.scoping import readable_campaign
+from tandem.catalogue.models import Subject
 from tandem.core.access import read_only
 from tandem.places.models import Pair
 from tandem.places.naming import pair_name
 
 from . import exports as exports
 from . import subjects
+from .forms import SubjectTrendForm
 from .pages import benchmark_page, profile_page
 from .queries import degree_levels, visible_pairs
+from .subject_trend import subject_trend as build_subject_trend
 from .trends import trend_page
 
 FORMATS = ("csv", "xlsx", "json")
@@ -107,4 +110,22 @@ def pair_subjects(request, refnis):
         request,
         "benchmark/subjects.html",
         {"pair": pair, "name": pair_name(pair), "rows": rows, "reads_register": reads_register},
+    )
+
+
+@read_only
+def subject_trend(request):
+    """One subject across every campaign and register the reader may see (issue 17.7)."""
+    choices = list(Subject.objects.order_by("order"))
+    if not choices:
+        raise Http404("no subjects in the catalogue")
+    form = SubjectTrendForm(request.GET or None, choices, initial={"subject": choices[0].slug})
+    subject, same_pairs = choices[0], False
+    if form.is_bound and form.is_valid():
+        subject = next(s for s in choices if s.slug == form.cleaned_data["subject"])
+        same_pairs = form.cleaned_data["same_pairs"]
+    trend = build_subject_trend(user=request.user, subject=subject, same_pairs=same_pairs)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "benchmark/subject_trend.html", {"form": form, "trend": trend}, status=status
     )
