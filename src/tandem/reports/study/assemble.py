@@ -63,6 +63,7 @@ class StudyReport:
     annex: list[PairAnnex]  # each pair's answers, for the pairs whose texts the reader may read
     with_annex: bool
     made_on: date
+    is_grid: bool = False  # the templates tell the two kinds of report apart (grid.py's is True)
 
 
 def assemble(campaign: Campaign, language: str, user: Actor, *, annex: bool = True) -> StudyReport:

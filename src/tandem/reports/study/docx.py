@@ -11,19 +11,17 @@ from tandem.campaigns.findings_tables import wishes_table
 from tandem.catalogue.cache import choice_terms
 from tandem.formats.belgian import format_date
 
-from ..docx_base import Cell, DocxWriter, colon
+from ..docx_base import Cell, colon
 from .annex import PairAnnex
 from .assemble import StudyDomain, StudyMatrix, StudyReport
+from .writer import StudyWriter
 
 
-class _Writer(DocxWriter):
+class _Writer(StudyWriter):
+    report: StudyReport
+
     def __init__(self, report: StudyReport):
-        super().__init__(
-            language=report.language,
-            title=f"{_('Study report')} — {report.campaign}",
-            author="Tandem",
-        )
-        self.report = report
+        super().__init__(report)
         # Each degree in the legend's colours (the catalogue's), its score always written too.
         self.colours = {
             level.value: (level.colour, level.text_colour) for level in choice_terms()[0]
@@ -34,11 +32,6 @@ class _Writer(DocxWriter):
             return Cell("—")
         fill, ink = self.colours.get(value, (None, None))
         return Cell(str(value), fill=fill, ink=ink)
-
-    def part(self, title: str, blocks, *, always=False):
-        if blocks or always:
-            self.heading(title, level=1)
-            self.blocks(blocks)
 
     def rounds(self):
         header = [
@@ -62,9 +55,6 @@ class _Writer(DocxWriter):
         ]
         self.caption(_("Rounds of the campaign"))
         self.grid(header, rows, (0.1, 0.2, 0.15, 0.17, 0.2, 0.18))
-
-    def caption(self, text: str):
-        self.paragraph(text, style="Caption")
 
     def matrix(self, domain: StudyDomain, table: StudyMatrix):
         matrix = table.matrix
@@ -113,7 +103,7 @@ class _Writer(DocxWriter):
         ]
         self.grid([_("Category"), _("Pairs")], rows, (0.8, 0.2))
 
-    def findings(self, domain: StudyDomain):
+    def domain_findings(self, domain: StudyDomain):
         findings, texts = domain.findings, domain.texts
         self.heading(_("How the cooperation is regulated"), level=2)
         self.blocks(texts.get("how", []))
@@ -143,7 +133,8 @@ class _Writer(DocxWriter):
         self.blocks(texts.get("obstacles", []))
         self.tallies(findings.obstacles, _("Pairs naming an obstacle of each type"))
 
-    def annex(self, annex: list[PairAnnex]):
+    def annex(self):
+        annex: list[PairAnnex] = self.report.annex
         self.heading(_("Annex: each pair's answers"), level=1)
         if not annex:
             self.paragraph(_("No pair has answers in the round the tables count."))
@@ -173,28 +164,18 @@ class _Writer(DocxWriter):
                 )
             self.grid(header, rows, widths)
 
-    def write(self) -> bytes:
-        report = self.report
-        self.heading(f"{_('Study report')}{colon()} {report.campaign}", level=0)
-        self.paragraph(
-            _("Campaign %(year)s, %(pairs)s pairs. Made by Tandem on %(date)s.")
-            % {"year": report.year, "pairs": report.pairs, "date": format_date(report.made_on)}
-        )
-        self.part(_("Introduction"), report.parts["introduction"])
-        self.part(_("Method"), report.parts["method"], always=True)
+    def method(self):
+        super().method()
         self.rounds()
-        for domain in report.domains:
+
+    def findings(self):
+        for domain in self.report.domains:
             self.heading(f"{domain.number}. {domain.name}", level=1)
             # The reading first, as in seed 001: its text points at "de tabel hieronder".
             self.blocks(domain.texts.get("scores", []))
             for table in domain.matrices:
                 self.matrix(domain, table)
-            self.findings(domain)
-        self.part(_("Conclusions"), report.parts["conclusions"])
-        self.part(_("Recommendations"), report.parts["recommendations"])
-        if report.with_annex:
-            self.annex(report.annex)
-        return self.saved()
+            self.domain_findings(domain)
 
 
 def docx_bytes(report: StudyReport) -> bytes:

@@ -107,7 +107,7 @@ class GridStudyReport:
     annex: list[GridAnnex]
     with_annex: bool
     made_on: date
-    is_grid: bool = True  # the templates and the view tell the two kinds of report apart
+    is_grid: bool = True  # the templates tell the two kinds of report apart
 
 
 def _label(entry) -> str:

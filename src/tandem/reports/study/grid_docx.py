@@ -8,37 +8,23 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from tandem.formats.belgian import format_date
 from tandem.grid.sheets import SYMBOL_COLOURS
 
-from ..docx_base import Cell, DocxWriter, colon
+from ..docx_base import Cell, colon
 from .grid import GridStudyDomain, GridStudyMatrix, GridStudyReport
+from .writer import StudyWriter
 
 
 def _lines(items: list[str]) -> str:
     return "\n".join(items) or "—"
 
 
-class _Writer(DocxWriter):
-    def __init__(self, report: GridStudyReport):
-        super().__init__(
-            language=report.language,
-            title=f"{_('Study report')} — {report.campaign}",
-            author="Tandem",
-        )
-        self.report = report
-
-    def caption(self, text: str):
-        self.paragraph(text, style="Caption")
-
-    def part(self, title: str, blocks, *, level: int = 1, always=False):
-        if blocks or always:
-            self.heading(title, level=level)
-            self.blocks(blocks)
+class _Writer(StudyWriter):
+    report: GridStudyReport
 
     def method(self):
+        super().method()
         report = self.report
-        self.part(_("Method"), report.parts["method"], always=True)
         self.paragraph(
             _(
                 "The synthesis tables name %(current)s forms of current cooperation and "
@@ -202,24 +188,11 @@ class _Writer(DocxWriter):
                 rows.append([Cell(_("not answered"), span=6)])
             self.grid(header, rows, (0.18, 0.12, 0.24, 0.18, 0.1, 0.18))
 
-    def write(self) -> bytes:
-        report = self.report
-        self.heading(f"{_('Study report')}{colon()} {report.campaign}", level=0)
-        self.paragraph(
-            _("Campaign %(year)s, %(pairs)s pairs. Made by Tandem on %(date)s.")
-            % {"year": report.year, "pairs": report.pairs, "date": format_date(report.made_on)}
-        )
-        self.part(_("Introduction"), report.parts["introduction"])
-        self.method()
+    def findings(self):
         self.counts()
-        for domain in report.domains:
+        for domain in self.report.domains:
             self.domain(domain)
         self.matrices()
-        self.part(_("Conclusions"), report.parts["conclusions"])
-        self.part(_("Recommendations"), report.parts["recommendations"])
-        if report.with_annex:
-            self.annex()
-        return self.saved()
 
 
 def grid_docx_bytes(report: GridStudyReport) -> bytes:
