@@ -7,7 +7,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tandem.accounts.models import PairRole
+from tandem.accounts.models import AccountPreferences, PairRole
+from tandem.grid.mails import participants, send_table_notice
 from tandem.grid.models import GridEntry, SynthesisTable, TableSharing
 from tests import factories
 
@@ -226,3 +227,68 @@ def test_the_feedback_page_counts_every_state_and_lists_the_remarks(loop):
     assert "draft: 1" in html and "confirmed by the participants: 1" in html
     assert "sent to the participants: 0" in html
     assert "The synthesis tables of 2 pairs" in html and "Alles klopt" in html
+
+
+def test_sending_a_table_mails_the_people_who_answer_for_the_pair(
+    loop, tenants, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Everyone who answers for Brugge in this campaign gets one mail, in the language of their
+    account (else the questionnaire's), with the table's link; a reader, someone bound to another
+    campaign and a deactivated account get none."""
+    french = factories.user(username="editrice-b", email="editrice@brugge.be")
+    AccountPreferences.objects.create(user=french, language="fr")
+    factories.pair_role(user=french, pair=BRUGGE, role=PairRole.Role.EDITOR)
+    reader = factories.user(username="lezer-b")
+    factories.pair_role(user=reader, pair=BRUGGE, role=PairRole.Role.READER)
+    elsewhere = factories.user(username="elders-b")
+    factories.pair_role(user=elsewhere, pair=BRUGGE, campaign=tenants["shared"])
+    gone = factories.user(username="weg-b", is_active=False)
+    factories.pair_role(user=gone, pair=BRUGGE)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = loop["coordinator"].post(_url("grid-send", BRUGGE), follow=True)
+    assert "3 people get a mail." in " ".join(_messages(sent))
+    to = {m.to[0]: m for m in mailoutbox}
+    assert set(to) == {"respondent-b@example.be", "editor-b@example.be", "editrice@brugge.be"}
+    link = "http://testserver" + reverse("grid-pair", args=["grid-shared", BRUGGE])
+    for mail in mailoutbox:
+        assert link in mail.body and link in mail.alternatives[0][0]
+    assert to["editrice@brugge.be"].subject.startswith("Votre tableau de synthèse attend")
+    questionnaire = _table(BRUGGE).participation.get_language_display()
+    assert to["editor-b@example.be"].subject.startswith(
+        {"Dutch": "Uw synthesetabel wacht", "French": "Votre tableau"}[questionnaire]
+    )
+
+
+def test_a_table_answered_before_its_mail_leaves_gets_none(loop, mailoutbox):
+    table = _table(BRUGGE)
+    table.status = SynthesisTable.Status.CONFIRMED
+    table.save()
+    left = send_table_notice.call(
+        table_id=table.pk, user_ids=[1, 2, 3], base_url="http://testserver/", attempt=1
+    )
+    assert (left, mailoutbox) == (0, [])
+
+
+def test_a_failed_mail_is_tried_again_twice_for_those_it_did_not_reach(
+    loop, mailoutbox, monkeypatch
+):
+    from django.core.mail import EmailMultiAlternatives
+
+    tries: list[str] = []
+    real_send = EmailMultiAlternatives.send
+
+    def flaky(message, *args, **kwargs):
+        tries.append(message.to[0])
+        if message.to[0] == "editor-b@example.be":
+            raise ConnectionError("mail server down")
+        return real_send(message, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", flaky)
+    table = _table(BRUGGE)
+    table.status = SynthesisTable.Status.SENT
+    table.save()
+    people = sorted(u.pk for u in participants(table.participation))
+    send_table_notice.call(table_id=table.pk, user_ids=people, base_url="http://t/", attempt=1)
+    # Three attempts for the address that fails, one for the one that works; nobody twice.
+    assert sorted(tries) == ["editor-b@example.be"] * 3 + ["respondent-b@example.be"]
+    assert [m.to[0] for m in mailoutbox] == ["respondent-b@example.be"]

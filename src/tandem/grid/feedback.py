@@ -12,6 +12,7 @@ from tandem.campaigns.models import Campaign, CampaignPair
 from tandem.core.history import Actor, record_actor
 
 from .locks import FeedbackError, is_shared
+from .mails import queue_table_notice
 from .models import GridEntry, GridObstacle, SynthesisTable, TableSharing
 from .services import table_for
 
@@ -32,15 +33,17 @@ def _step(table: SynthesisTable, user: Actor, **changes) -> SynthesisTable:
 
 
 @transaction.atomic
-def send_table(*, participation: CampaignPair, user: Actor) -> SynthesisTable:
-    """Send a draft table to the pair's participants; an empty pair gets its (empty) table."""
+def send_table(*, participation: CampaignPair, user: Actor, base_url: str) -> int:
+    """Send a draft table to the pair's participants (an empty pair gets its empty table) and
+    queue the mail that tells them; returns how many people get it."""
     table = _locked(table_for(participation=participation, user=user))
     if table.status != Status.DRAFT:
         raise FeedbackError(
             _("This synthesis table is not a draft: it is %(status)s.")
             % {"status": table.get_status_display()}
         )
-    return _step(table, user, status=Status.SENT, sent_at=timezone.now(), answer_note="")
+    _step(table, user, status=Status.SENT, sent_at=timezone.now(), answer_note="")
+    return queue_table_notice(table=table, base_url=base_url)
 
 
 def changes_since_sent(table: SynthesisTable) -> int:

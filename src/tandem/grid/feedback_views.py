@@ -54,17 +54,24 @@ def _back(participation: CampaignPair):
 def send(request, campaign, refnis):
     participation = _coordinated_participation(request, campaign, refnis)
     try:
-        feedback.send_table(participation=participation, user=request.user)
+        mailed = feedback.send_table(
+            participation=participation,
+            user=request.user,
+            base_url=request.build_absolute_uri("/"),
+        )
     except feedback.FeedbackError as refused:
         messages.error(request, str(refused))
     else:
         messages.success(
             request,
-            _(
+            ngettext(
                 "The synthesis table of %(pair)s is sent to its participants: they can now "
-                "confirm it or correct it."
+                "confirm it or correct it. %(count)d person gets a mail.",
+                "The synthesis table of %(pair)s is sent to its participants: they can now "
+                "confirm it or correct it. %(count)d people get a mail.",
+                mailed,
             )
-            % {"pair": pair_name(participation.pair)},
+            % {"pair": pair_name(participation.pair), "count": mailed},
         )
     return _back(participation)
 
