@@ -7,10 +7,12 @@ import pytest
 import yaml
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 
 from tandem.campaigns.models import Campaign, StudyText
 from tandem.catalogue.models import CooperationFocus
 from tandem.demo.services import DATA_DIR
+from tandem.reports.study.build import study_report
 from tests import factories
 
 ENTRIES = yaml.safe_load((DATA_DIR / "financieel-2012-study.yaml").read_text(encoding="utf-8"))[
@@ -168,3 +170,14 @@ def test_a_browser_s_line_breaks_are_no_change(grid, coordinator):
         "why": 1,
         "recommendations": 2,
     }
+
+
+def test_a_pair_without_a_synthesis_table_has_its_line_not_answered(grid, coordinator):
+    factories.participation(campaign=grid, pair="21004")  # Brussels: no table yet
+    with translation.override("en"):
+        report = study_report(campaign=grid, language="en", user=coordinator.user, annex=True)
+    assert report.pairs == 14
+    for domain in report.domains:
+        line = next(line for line in domain.lines if line.pair == "Bruxelles / Brussel")
+        assert not line.answered
+    assert "Bruxelles / Brussel" not in [pair.pair for pair in report.annex]

@@ -181,10 +181,10 @@ def _annex_rows(blocks: list[DomainBlock]) -> list[AnnexRow]:
     ]
 
 
-def _pair_lines(domain, by_pair: dict) -> list[PairLine]:
+def _pair_lines(domain, by_pair: dict, names: dict[int, str]) -> list[PairLine]:
     lines = []
-    for name, blocks in sorted(by_pair.items(), key=lambda item: name_sort_key(item[0])):
-        block: DomainBlock = blocks.get(domain.pk) or DomainBlock(domain)
+    for pk, name in sorted(names.items(), key=lambda item: name_sort_key(item[1])):
+        block: DomainBlock = by_pair[pk].get(domain.pk) or DomainBlock(domain)
         desirable = [e for e in block.desirable if not e.is_none]
         lines.append(
             PairLine(
@@ -216,9 +216,10 @@ def assemble_grid(
             participation__campaign=campaign, participation__pair__in=readable.values("pk")
         ).select_related("participation__pair__municipality__region")
     }
+    # Every readable pair has its line, a pair without a table too ("not answered").
+    names = {p.pk: pair_name(p) for p in readable.select_related("municipality__region")}
+    by_pair: dict[int, dict[int, DomainBlock]] = {pk: {} for pk in names}
     # Every entry of the readable pairs, once: per pair and sub-domain, current then desirable.
-    names = {pk: pair_name(t.participation.pair) for pk, t in tables.items()}
-    by_pair: dict[str, dict[int, DomainBlock]] = {name: {} for name in names.values()}
     entries = entries_of(
         GridEntry.objects.filter(table__in=[t.pk for t in tables.values()]).select_related(
             "table__participation"
@@ -227,8 +228,8 @@ def assemble_grid(
     stages: dict[str, int] = defaultdict(int)
     domain_of = {d.pk: d for d in domains}
     for entry in entries:
-        name = names[entry.table.participation.pair_id]
-        block = by_pair[name].setdefault(entry.domain_id, DomainBlock(domain_of[entry.domain_id]))
+        blocks = by_pair[entry.table.participation.pair_id]
+        block = blocks.setdefault(entry.domain_id, DomainBlock(domain_of[entry.domain_id]))
         getattr(block, entry.stage).append(entry)
         if not entry.is_none:
             stages[entry.stage] += 1
@@ -238,7 +239,7 @@ def assemble_grid(
         GridStudyDomain(
             number=d.number,
             name=d.name,
-            lines=_pair_lines(d, by_pair),
+            lines=_pair_lines(d, by_pair, names),
             cooperating=counts[d.pk]["current"].cooperating,
             desiring=counts[d.pk]["desirable"].cooperating,
             texts={p: texts.get((d.pk, None, p), []) for p in StudyText.GRID_DOMAIN_PARTS},
@@ -260,7 +261,7 @@ def assemble_grid(
     annexes = []
     if annex:
         for pk, table in sorted(tables.items(), key=lambda item: name_sort_key(names[item[0]])):
-            blocks = [by_pair[names[pk]].get(d.pk) or DomainBlock(d) for d in domains]
+            blocks = [by_pair[pk].get(d.pk) or DomainBlock(d) for d in domains]
             annexes.append(
                 GridAnnex(
                     pair=names[pk],
@@ -273,7 +274,7 @@ def assemble_grid(
         language=language,
         campaign=campaign.name,
         year=campaign.year,
-        pairs=len(tables),
+        pairs=len(names),
         feedback=[(label, states.get(value, 0)) for value, label in SynthesisTable.Status.choices],
         entries={
             "current": stages.get(GridEntry.Stage.CURRENT, 0),
