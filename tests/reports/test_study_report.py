@@ -3,7 +3,10 @@ coordinator's texts, the rounds with their counts, per domain the score matrix a
 findings count, and an annex with each pair's answers; as HTML, as a tagged A4 PDF and as an A4
 DOCX with heading styles; for the campaign's coordinators only."""
 
+import base64
+import hashlib
 import io
+import re
 import subprocess
 
 import pytest
@@ -196,3 +199,15 @@ def test_the_docx_is_a4_in_its_language_with_headings_colours_and_the_annex(writ
         "",
     ] in [[row[0].split(" (")[0], *row[1:]] for row in cells]
     assert any("Formele samenwerking wenselijk: ja — Afspraken vastleggen." in r for r in cells)
+
+
+def test_the_html_keeps_its_own_stylesheet_under_the_strict_policy(written, client_as):
+    """Served as a page, the report's <style> is allowed by its SHA-256 hash (CSP level 2), so
+    the browser shows the legend's colours; nothing else inline is allowed."""
+    answer = _get(client_as(written["coordinator"]), written, "nl", "html")
+    (css,) = re.findall(r"<style>(.*?)</style>", answer.content.decode(), re.DOTALL)
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
+    policy = answer["Content-Security-Policy"]
+    style_src = next(d for d in policy.split(";") if d.strip().startswith("style-src"))
+    assert style_src.split() == ["style-src", "'self'", f"'sha256-{digest}'"]
+    assert "unsafe-inline" not in policy

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from tandem.campaigns.scoping import coordinated_campaigns
 from tandem.core.access import read_only
+from tandem.core.csp import allow_own_styles
 from tandem.formats.downloads import attachment
 
 from .study.build import study_report as build_report
@@ -27,7 +28,9 @@ def study_report(request, campaign, lang, fmt):
             user=request.user,
             annex=request.GET.get("annex") != "0",
         )
-    response = HttpResponse(render(report, fmt), content_type=FORMATS[fmt])
+    data = render(report, fmt)
+    response = HttpResponse(data, content_type=FORMATS[fmt])
     if fmt == "html":
-        return response
+        # Shown in the browser: its stylesheet (ours, render.stylesheet) allowed by its hash.
+        return allow_own_styles(response, data.decode("utf-8"))
     return attachment(response, file_name(campaign.slug, lang, fmt))
