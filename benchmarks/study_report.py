@@ -8,10 +8,12 @@ round adds them); every pair answers every aspect (benchmarks/synthetic.py, fixe
 as the campaign's coordinator (every pair counted, every text in the annex):
 
   assemble   tandem.reports.study.assemble.assemble(): the data of the whole report;
-  html       the HTML document from it;          pdf   the PDF (WeasyPrint) from it;
+  html       the HTML document from it;          pdf   the PDF (Typst, reports/study/pdf.py);
   docx       the DOCX from it (python-docx);
   pdf without annex   the PDF of the report without its annex (?annex=0);
-  soffice    LibreOffice headless converting that DOCX to PDF (if `soffice` is installed).
+  soffice    LibreOffice headless converting that DOCX to PDF (if `soffice` is installed);
+  weasyprint with --weasyprint, the report without its annex from its HTML through WeasyPrint,
+             the renderer the PDF used before (minutes for 565 pairs).
 
 Each is the median of --runs (one run for the PDF and LibreOffice unless --runs-slow). Pages
 are counted with pdfinfo when it is installed.
@@ -57,6 +59,9 @@ def main() -> int:
     parser.add_argument("--runs-slow", type=int, default=1)
     parser.add_argument("--keep", help="a folder to keep the report files in")
     parser.add_argument("--pairs", type=int, default=0, help="only the first N pairs (0: all)")
+    parser.add_argument(
+        "--weasyprint", action="store_true", help="also time WeasyPrint (without the annex)"
+    )
     parser.add_argument("--profile", choices=["assemble", "docx", "html"], help="profile one step")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as var_dir:
@@ -110,6 +115,12 @@ def main() -> int:
                 flush=True,
             )
             pdf_s, pdf = _timed(args.runs_slow, lambda: render(report, "pdf"))
+            weasy_s = None
+            if args.weasyprint:
+                from tandem.formats.pdf import html_to_pdf
+
+                bare_html = render(bare, "html").decode()
+                weasy_s, _weasy = _timed(args.runs_slow, lambda: html_to_pdf(bare_html))
         (out / "study.html").write_bytes(html)
         (out / "study.docx").write_bytes(docx)
         (out / "study.pdf").write_bytes(pdf)
@@ -133,12 +144,14 @@ def main() -> int:
             )
 
     print(
-        f"pdf (WeasyPrint)    {pdf_s:.2f} s, {len(pdf) / 1e6:.1f} MB, "
+        f"pdf (Typst)         {pdf_s:.2f} s, {len(pdf) / 1e6:.1f} MB, "
         f"{_pages(out / 'study.pdf')} pages; target <= {PDF_TARGET_S} s (+ assemble)"
     )
     print(
         f"docx (python-docx)  {docx_s:.2f} s, {len(docx) / 1e6:.1f} MB; target <= {DOCX_TARGET_S} s"
     )
+    if weasy_s is not None:
+        print(f"pdf without annex (WeasyPrint, before)  {weasy_s:.2f} s")
     if office_s is not None:
         print(f"docx -> pdf (LibreOffice headless)  {office_s:.2f} s")
     else:

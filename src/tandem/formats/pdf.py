@@ -1,5 +1,6 @@
 """HTML to a tagged PDF (PDF/UA-1: headings, lists and table headers tagged, document language
-and title set) with WeasyPrint, fetching nothing: the one renderer of every printable document."""
+and title set) with WeasyPrint, fetching nothing: the renderer of every printable document but
+the inventory's study report, which is too long for it (typst_pdf.py)."""
 
 from typing import NoReturn
 

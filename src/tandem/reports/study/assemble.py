@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tandem.analysis.findings import DomainFindings, domain_findings
 from tandem.analysis.matrix import Matrix
@@ -30,6 +31,18 @@ class RoundLine:
     closes_on: date | None
     submitted: int  # questionnaires submitted in the round
     answers: int  # answers with a degree, submitted
+
+
+def round_headings() -> list[str]:
+    """The method's table of rounds, its column headings (in the active language)."""
+    return [
+        _("Round"),
+        _("Kind"),
+        _("Status"),
+        _("Closes on"),
+        _("Questionnaires submitted"),
+        _("Answers counted"),
+    ]
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tandem.campaigns.findings_tables import wishes_table
-from tandem.catalogue.cache import choice_terms
 from tandem.formats.belgian import format_date
 
 from ..docx_base import Cell, colon
 from .annex import PairAnnex
-from .assemble import StudyDomain, StudyMatrix, StudyReport
+from .assemble import StudyDomain, StudyMatrix, StudyReport, round_headings
+from .legend import degree_colours
 from .writer import StudyWriter
 
 
@@ -23,9 +23,7 @@ class _Writer(StudyWriter):
     def __init__(self, report: StudyReport):
         super().__init__(report)
         # Each degree in the legend's colours (the catalogue's), its score always written too.
-        self.colours = {
-            level.value: (level.colour, level.text_colour) for level in choice_terms()[0]
-        }
+        self.colours = {value: (fill, ink) for value, fill, ink in degree_colours()}
 
     def score(self, value: int | None) -> Cell:
         if value is None:
@@ -34,14 +32,7 @@ class _Writer(StudyWriter):
         return Cell(str(value), fill=fill, ink=ink)
 
     def rounds(self):
-        header = [
-            _("Round"),
-            _("Kind"),
-            _("Status"),
-            _("Closes on"),
-            _("Questionnaires submitted"),
-            _("Answers counted"),
-        ]
+        header = round_headings()
         rows = [
             [
                 Cell(str(line.number), bold=True),

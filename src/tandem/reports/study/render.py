@@ -1,8 +1,8 @@
-"""The study report as a standalone HTML document, from the same HTML through WeasyPrint a tagged
-A4 PDF, and a DOCX (study.docx). The stylesheet is the synergy report's (one look for Tandem's
-reports) with the study's own few rules and the legend's colours after it."""
+"""The study report as a standalone HTML document, a tagged A4 PDF (the inventory's through Typst,
+pdf.py; the grid's from the same HTML through WeasyPrint) and a DOCX (study.docx). The
+stylesheet is the synergy report's (one look for Tandem's reports) with the study's own few rules
+and the legend's colours after it."""
 
-import re
 from functools import cache
 from pathlib import Path
 
@@ -10,7 +10,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from tandem.catalogue.cache import choice_terms
 from tandem.formats.pdf import html_to_pdf
 from tandem.grid.prints import symbol_styles
 from tandem.grid.sheets import SYMBOL_CLASSES
@@ -19,6 +18,8 @@ from .assemble import StudyReport
 from .docx import docx_bytes
 from .grid import GridStudyReport
 from .grid_docx import grid_docx_bytes
+from .legend import degree_colours
+from .pdf import study_pdf
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "reports"
 FORMATS = {
@@ -27,7 +28,6 @@ FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 REPORT_LANGUAGES = ("nl", "fr")
-COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @cache
@@ -38,13 +38,11 @@ def stylesheet() -> str:
 
 
 def degree_rules() -> str:
-    """The score cells in the legend's colours (the catalogue's, as the questionnaire, the
-    matrices and the DOCX show them); a colour that is not #RRGGBB is left out."""
+    """The score cells in the legend's colours (legend.py, as the questionnaire, the matrices
+    and the DOCX show them)."""
     return "\n".join(
-        f".study-report td.degree-{level.value} "
-        f"{{ background: {level.colour}; color: {level.text_colour}; }}"
-        for level in choice_terms()[0]
-        if COLOUR.match(level.colour) and COLOUR.match(level.text_colour)
+        f".study-report td.degree-{value} {{ background: {fill}; color: {ink}; }}"
+        for value, fill, ink in degree_colours()
     )
 
 
@@ -72,7 +70,9 @@ def render(report: StudyReport | GridStudyReport, fmt: str, *, uncompressed: boo
     if fmt == "html":
         return html_document(report).encode("utf-8")
     if fmt == "pdf":
-        return html_to_pdf(html_document(report), uncompressed=uncompressed)
+        if isinstance(report, GridStudyReport):
+            return html_to_pdf(html_document(report), uncompressed=uncompressed)
+        return study_pdf(report)
     if fmt == "docx":
         if isinstance(report, GridStudyReport):
             return grid_docx_bytes(report)
