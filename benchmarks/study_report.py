@@ -23,6 +23,7 @@ Not part of the test suite.
 """
 
 import argparse
+import resource
 import shutil
 import statistics
 import subprocess
@@ -59,6 +60,7 @@ def main() -> int:
     parser.add_argument("--runs-slow", type=int, default=1)
     parser.add_argument("--keep", help="a folder to keep the report files in")
     parser.add_argument("--pairs", type=int, default=0, help="only the first N pairs (0: all)")
+    parser.add_argument("--no-soffice", action="store_true", help="skip LibreOffice")
     parser.add_argument(
         "--weasyprint", action="store_true", help="also time WeasyPrint (without the annex)"
     )
@@ -124,7 +126,7 @@ def main() -> int:
         (out / "study.html").write_bytes(html)
         (out / "study.docx").write_bytes(docx)
         (out / "study.pdf").write_bytes(pdf)
-        soffice = shutil.which("soffice")
+        soffice = None if args.no_soffice else shutil.which("soffice")
         office_s = None
         if soffice:
             profile = Path(var_dir) / "office-profile"
@@ -150,6 +152,9 @@ def main() -> int:
     print(
         f"docx (python-docx)  {docx_s:.2f} s, {len(docx) / 1e6:.1f} MB; target <= {DOCX_TARGET_S} s"
     )
+    # ru_maxrss is in KiB on Linux: the whole process's peak, the PDF with its annex the largest.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+    print(f"peak memory         {peak:.1f} GiB (the whole process)")
     if weasy_s is not None:
         print(f"pdf without annex (WeasyPrint, before)  {weasy_s:.2f} s")
     if office_s is not None:

@@ -234,3 +234,16 @@ def test_the_pdf_is_tagged_a4_and_the_docx_a4_with_headings(dutch, tmp_path):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     for wanted in ("1. Financiële planning", "7. Externe contacten", "Conclusies", "Aanbevelingen"):
         assert wanted in headings, wanted
+
+
+def test_the_shaded_counts_take_classes_not_style_attributes(dutch):
+    """The report is shown in the browser under a CSP that allows its own <style> block and no
+    inline style: a count's shade is a class whose rule the <style> holds."""
+    html = dutch["html"].decode()
+    assert ' style="' not in html
+    sheet = html[html.index("<style>") : html.index("</style>")]
+    painted = set(re.findall(r'<td class="count (paint-[0-9a-f]{6}-[0-9a-f]{6})">', html))
+    assert painted, "the comparison's counts are shaded"
+    for name in painted:
+        fill, ink = name.split("-")[1:]
+        assert f".study-report td.{name} {{ background: #{fill}; color: #{ink}; }}" in sheet

@@ -1,10 +1,13 @@
 """The one table model every download writes: a header, rows of plain values, a style per cell."""
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 # What a cell holds: plain values only (a bool is an int), never a model instance.
 Value = int | float | Decimal | str | None
+# The one colour form a stylesheet or a template may receive ('#rrggbb'): nothing else is written.
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ The callers pass the pairs the user may read (queries.readable_pairs); every rea
 limited to them."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -17,7 +18,7 @@ from tandem.analysis import grid as analysis
 from tandem.catalogue.cache import domains_of
 from tandem.catalogue.models import Aspect
 from tandem.formats.pdf import html_to_pdf
-from tandem.formats.tables import Style, Table
+from tandem.formats.tables import HEX_COLOUR, Style, Table
 from tandem.places.naming import municipality_name, pair_name
 
 from .exports import comparison_tables, short_dimension
@@ -29,25 +30,48 @@ from .sheets import SYMBOL_CLASSES, SYMBOL_COLOURS
 
 @dataclass
 class PrintedTable:
-    """A Table as the print template draws it: body and totals rows of (value, colours)."""
+    """A Table as the print template draws it: body and totals rows of (value, paint class);
+    `paints` gives each class its colours. A class, not a style attribute: the study report is
+    also shown in the browser, whose CSP allows the document's own <style> and no inline style."""
 
     title: str
     header: list[str]
     body: list[tuple[str, list]]
     totals: list[tuple[str, list]]
+    paints: dict[str, tuple[str, str]]  # class → (fill, ink)
 
 
-def _colours(style: Style | None) -> tuple[str, str | None] | None:
-    return (style.fill, style.ink) if style is not None and style.fill else None
+def _paint(style: Style | None) -> tuple[str, str, str] | None:
+    """(class, fill, ink) of a filled cell; a colour that is not #rrggbb paints nothing."""
+    if style is None or not style.fill:
+        return None
+    ink = style.ink or "#000000"
+    if not (HEX_COLOUR.match(style.fill) and HEX_COLOUR.match(ink)):
+        return None
+    return f"paint-{style.fill[1:].lower()}-{ink[1:].lower()}", style.fill, ink
 
 
 def printable(table: Table) -> PrintedTable:
-    rows = [
-        (row[0], [(v, _colours(table.style(r, c))) for c, v in enumerate(row[1:], start=1)])
-        for r, row in enumerate(table.rows)
-    ]
+    paints: dict[str, tuple[str, str]] = {}
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c, value in enumerate(row[1:], start=1):
+            paint = _paint(table.style(r, c))
+            if paint:
+                paints[paint[0]] = paint[1:]
+            cells.append((value, paint[0] if paint else ""))
+        rows.append((row[0], cells))
     cut = len(table.body)
-    return PrintedTable(table.title, table.header, rows[:cut], rows[cut:])
+    return PrintedTable(table.title, table.header, rows[:cut], rows[cut:], paints)
+
+
+def paint_styles(tables: Iterable[PrintedTable]) -> list[tuple[str, str, str]]:
+    """(class, fill, ink) of every paint the tables use, for the print stylesheet."""
+    paints: dict[str, tuple[str, str]] = {}
+    for table in tables:
+        paints.update(table.paints)
+    return [(name, fill, ink) for name, (fill, ink) in sorted(paints.items())]
 
 
 def _header(pair) -> PairHeader:
@@ -217,11 +241,13 @@ def pair_document(campaign, participation, readable) -> str:
 
 def matrices_document(campaign, readable, result, stage: str) -> str:
     """The comparison's tables (as the page and the XLSX) and every factor matrix."""
+    tables = [printable(t) for t in comparison_tables(result)]
     context = {
         "campaign": campaign,
         "result": result,
         "stage_label": GridEntry.Stage(stage).label,
-        "tables": [printable(t) for t in comparison_tables(result)],
+        "tables": tables,
+        "paints": paint_styles(tables),
         "matrices": campaign_matrices(campaign, readable),
     }
     return html_document("matrices.html", context, page_size="A4 landscape")

@@ -2,11 +2,8 @@
 for the study report's stylesheet and its PDF; a colour that is not #RRGGBB is left out, so
 nothing but a checked colour reaches a stylesheet or a template."""
 
-import re
-
 from tandem.catalogue.cache import choice_terms
-
-COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+from tandem.formats.tables import HEX_COLOUR
 
 
 def degree_colours() -> list[tuple[int, str, str]]:
@@ -14,5 +11,5 @@ def degree_colours() -> list[tuple[int, str, str]]:
     return [
         (level.value, level.colour, level.text_colour)
         for level in choice_terms()[0]
-        if COLOUR.match(level.colour) and COLOUR.match(level.text_colour)
+        if HEX_COLOUR.match(level.colour) and HEX_COLOUR.match(level.text_colour)
     ]

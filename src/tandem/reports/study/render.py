@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from tandem.formats.pdf import html_to_pdf
-from tandem.grid.prints import symbol_styles
+from tandem.grid.prints import paint_styles, symbol_styles
 from tandem.grid.sheets import SYMBOL_CLASSES
 
 from .assemble import StudyReport
@@ -54,10 +54,19 @@ def symbol_rules() -> str:
     )
 
 
+def paint_rules(report: GridStudyReport) -> str:
+    """The comparison's shaded counts (grid.prints: checked #rrggbb colours, classes of ours)."""
+    return "\n".join(
+        f".study-report td.{name} {{ background: {fill}; color: {ink}; }}"
+        for name, fill, ink in paint_styles(report.counts)
+    )
+
+
 def html_document(report: StudyReport | GridStudyReport) -> str:
     # Our stylesheet and the catalogue's checked colours: no user text reaches the <style>.
     if isinstance(report, GridStudyReport):
-        template, rules = "reports/study/grid_document.html", symbol_rules()
+        template = "reports/study/grid_document.html"
+        rules = f"{symbol_rules()}\n{paint_rules(report)}"
     else:
         template, rules = "reports/study/document.html", degree_rules()
     sheet = mark_safe(f"{stylesheet()}\n{rules}")
