@@ -235,7 +235,28 @@ def _register_of(pair):
         "focus_group_b": focus_group,
         "register_document_b": document,
         "approved_b": approved,
+        **_trajectory_of(pair),
     }
+
+
+def _trajectory_of(pair):
+    """The pair's integration trajectory with one interview and one scan picture (S1)."""
+    from datetime import date
+
+    from tandem.trajectory.models import Interview, ScanPicture, Trajectory
+
+    trajectory = Trajectory.objects.create(pair=pair)
+    interview = Interview.objects.create(
+        trajectory=trajectory,
+        held_on=date(2026, 3, 2),
+        witness="Geheime getuige B",
+        administration=Interview.Administration.WELFARE_CENTRE,
+        role="algemeen directeur",
+        perspectives=["financial"],
+        support="Geheim draagvlak B",
+    )
+    ScanPicture.objects.create(trajectory=trajectory, perspective="financial", text="Geheim B")
+    return {"trajectory_b": trajectory, "interview_b": interview}
 
 
 @pytest.fixture

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "tandem.analysis",
     "tandem.synergies",
     "tandem.grid",
+    "tandem.trajectory",
     "tandem.benchmark",
     "tandem.reports",
     "tandem.demo",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("campaigns/", include("tandem.reports.study_urls")),
     path("governance/", include("tandem.places.urls")),
     path("pairs/", include("tandem.synergies.urls")),
+    path("pairs/", include("tandem.trajectory.urls")),
     # One pair followed subject by subject across the frameworks (issue 17.7).
     path("pairs/<str:refnis>/subjects/", benchmark_views.pair_subjects, name="pair-subjects"),
     path("subjects/", benchmark_views.subject_trend, name="subject-trend"),

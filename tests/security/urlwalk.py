@@ -222,6 +222,16 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             name: [Target(name, {"refnis": pair_b})]
             for name in ("register", "register-history", "register-import", "pair-people")
         },
+        # The integration trajectory of pair B (seed 003).
+        **{name: [Target(name, {"refnis": pair_b})] for name in TRAJECTORY_PAIR_VIEWS},
+        **{
+            name: [Target(name, {"refnis": pair_b, "pk": tenants["interview_b"].pk})]
+            for name in ("trajectory-interview", "trajectory-interview-delete")
+        },
+        "trajectory-picture": [
+            Target("trajectory-picture", {"refnis": pair_b, "perspective": perspective})
+            for perspective in ("financial", "strategic")
+        ],
         "register-export": [
             Target("register-export", {"refnis": pair_b, "fmt": fmt}) for fmt in ("csv", "xlsx")
         ],
@@ -423,6 +433,20 @@ REGISTER_VIEWS = {
     "synergy-report-approved",
 }
 
+TRAJECTORY_PAIR_VIEWS = (
+    "trajectory",
+    "trajectory-print",
+    "trajectory-history",
+    "trajectory-settings",
+    "trajectory-interview-new",
+)
+TRAJECTORY_VIEWS = {
+    *TRAJECTORY_PAIR_VIEWS,
+    "trajectory-interview",
+    "trajectory-interview-delete",
+    "trajectory-picture",
+}
+
 # Views that send an anonymous visitor to the login page (the same answer whether or not the
 # object exists, so nothing leaks); every other private URL answers 404.
 LOGIN_FIRST = {
@@ -434,6 +458,7 @@ LOGIN_FIRST = {
     "questionnaire-domain",
     "questionnaire-row",
     *REGISTER_VIEWS,
+    *TRAJECTORY_VIEWS,
     # The grid's edit pages keep a POST typed after the session expired (login first).
     "grid-table",
     "grid-entry-new",

@@ -1,0 +1,58 @@
+"""Validation of what a pair's editors type into the trajectory. Every form carries the version
+the user opened (R5)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tandem.core.form_fields import VersionedModelForm
+
+from .models import Interview, Perspective, ScanPicture, Trajectory
+
+
+class SettingsForm(VersionedModelForm):
+    class Meta:
+        model = Trajectory
+        fields = ["with_patrimony"]
+
+
+class InterviewForm(VersionedModelForm):
+    perspectives = forms.MultipleChoiceField(
+        label=_("perspectives"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The perspectives the interview speaks to."),
+    )
+
+    class Meta:
+        model = Interview
+        fields = [
+            "held_on",
+            "witness",
+            "administration",
+            "role",
+            "perspectives",
+            "strengths",
+            "support",
+            "direction",
+            "working_methods",
+            "housing",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in ("strengths", "support", "direction", "working_methods", "housing")
+        }
+
+    def __init__(self, *args, perspectives=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the trajectory's perspectives (patrimony when the pair chose it), and any the
+        # interview already holds, so an edit never drops one silently.
+        held = set(self.instance.perspectives or [])
+        self.fields["perspectives"].choices = [
+            (p.value, p.label) for p in Perspective if p in perspectives or p.value in held
+        ]
+
+
+class PictureForm(VersionedModelForm):
+    class Meta:
+        model = ScanPicture
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 12})}

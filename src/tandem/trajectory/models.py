@@ -1,0 +1,144 @@
+"""The integration trajectory of a pair (seed 003, "Tandem rijden voor gevorderden"; S003:13-45):
+step 1, the organisation scan, holds the interviews with privileged witnesses about the starting
+situation (the seed's five questions) and the scan's picture of it per perspective (strategic,
+financial, organisation and management, optionally patrimony). Every record is versioned for
+edit conflicts (R5) and keeps its history (R6)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from tandem.core.versioning import Versioned
+from tandem.places.models import Pair
+
+
+class Perspective(models.TextChoices):
+    """The three perspectives of the trajectory and the optional fourth (S003:37-45)."""
+
+    STRATEGIC = "strategic", _("strategic")
+    FINANCIAL = "financial", _("financial")
+    ORGANISATION = "organisation", _("organisation and management")
+    PATRIMONY = "patrimony", _("patrimony")
+
+
+# The five questions of the organisation scan, in the seed's order (S003:15-19); each is a field
+# of an interview.
+SCAN_QUESTIONS = (
+    ("strengths", _("What are the strengths of each administration?")),
+    ("support", _("Is there support for cooperation?")),
+    ("direction", _("Which direction do we want to take?")),
+    ("working_methods", _("How different are the working methods and processes?")),
+    ("housing", _("How is each administration housed?")),
+)
+
+
+class Trajectory(Versioned):
+    """A pair's trajectory; one per pair, made when its first record is saved."""
+
+    pair = models.OneToOneField(
+        Pair, on_delete=models.CASCADE, related_name="trajectory", verbose_name=_("pair")
+    )
+    with_patrimony = models.BooleanField(
+        _("with the patrimony perspective"),
+        default=False,
+        help_text=_("The method offers patrimony as an optional fourth perspective."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("integration trajectory")
+        verbose_name_plural = _("integration trajectories")
+
+    def __str__(self):
+        return str(self.pair)
+
+    @property
+    def perspectives(self) -> list[Perspective]:
+        return [p for p in Perspective if self.with_patrimony or p != Perspective.PATRIMONY]
+
+
+class Interview(Versioned):
+    """One conversation with a privileged witness about the starting situation (S003:15-19)."""
+
+    class Administration(models.TextChoices):
+        MUNICIPALITY = "municipality", _("municipality")
+        WELFARE_CENTRE = "welfare_centre", _("OCMW/CPAS")
+        BOTH = "both", _("both administrations")
+        OUTSIDE = "outside", _("outside both administrations")
+
+    trajectory = models.ForeignKey(
+        Trajectory,
+        on_delete=models.CASCADE,
+        related_name="interviews",
+        verbose_name=_("integration trajectory"),
+    )
+    held_on = models.DateField(_("date of the interview"))
+    witness = models.CharField(_("who was interviewed"), max_length=150)
+    administration = models.CharField(
+        _("administration"), max_length=16, choices=Administration.choices
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=150,
+        help_text=_("For example: general director, financial director, OCMW chair."),
+    )
+    perspectives = models.JSONField(
+        _("perspectives"), default=list, help_text=_("The perspectives the interview speaks to.")
+    )
+    strengths = models.TextField(SCAN_QUESTIONS[0][1], blank=True)
+    support = models.TextField(SCAN_QUESTIONS[1][1], blank=True)
+    direction = models.TextField(SCAN_QUESTIONS[2][1], blank=True)
+    working_methods = models.TextField(SCAN_QUESTIONS[3][1], blank=True)
+    housing = models.TextField(SCAN_QUESTIONS[4][1], blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+
+    def __str__(self):
+        return f"{self.witness} ({self.held_on:%d/%m/%Y})"
+
+    def perspective_labels(self) -> list[str]:
+        """The perspectives it speaks to, named in the page's language, in the method's order."""
+        return [str(p.label) for p in Perspective if p.value in self.perspectives]
+
+    def answers(self) -> list[tuple[str, str]]:
+        """(question, answer) for the questions answered, in the seed's order."""
+        return [
+            (str(label), text)
+            for name, label in SCAN_QUESTIONS
+            if (text := getattr(self, name).strip())
+        ]
+
+
+class ScanPicture(Versioned):
+    """The scan's picture of the starting situation from one perspective: what the interviews
+    and what Tandem already knows of the pair say, in the pair's own words."""
+
+    trajectory = models.ForeignKey(
+        Trajectory,
+        on_delete=models.CASCADE,
+        related_name="pictures",
+        verbose_name=_("integration trajectory"),
+    )
+    perspective = models.CharField(_("perspective"), max_length=16, choices=Perspective.choices)
+    text = models.TextField(
+        _("the starting situation"),
+        blank=True,
+        help_text=_("Paragraphs separated by a blank line; lines starting with '- ' form a list."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trajectory", "perspective"], name="one_scan_picture_per_perspective"
+            )
+        ]
+        verbose_name = _("scan picture")
+        verbose_name_plural = _("scan pictures")
+
+    def __str__(self):
+        return f"{self.trajectory} · {self.get_perspective_display()}"

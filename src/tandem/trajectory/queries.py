@@ -1,0 +1,28 @@
+"""Reads of a pair's trajectory, always through the scoping helpers: the pair's editors run it,
+its readers (a coordinator or consultant given a role on the pair) read it, and for anyone else
+the pair and everything in its trajectory is not found (404)."""
+
+from django.shortcuts import get_object_or_404
+
+from tandem.accounts.scoping import Viewer, register_pairs
+from tandem.places.models import Pair
+
+from .models import Interview, Trajectory
+
+
+def trajectory_pair(user: Viewer, refnis: str, *, editing: bool = False) -> Pair:
+    # The trajectory belongs to the pair as its register does: the same roles reach it.
+    pairs = register_pairs(user, editing=editing).select_related("municipality__region")
+    return get_object_or_404(pairs, municipality__refnis=refnis)
+
+
+def may_edit(user: Viewer, pair: Pair) -> bool:
+    return register_pairs(user, editing=True).filter(pk=pair.pk).exists()
+
+
+def trajectory_of(pair: Pair) -> Trajectory | None:
+    return Trajectory.objects.filter(pair=pair).first()
+
+
+def interview_of(pair: Pair, pk: int) -> Interview:
+    return get_object_or_404(Interview, trajectory__pair=pair, pk=pk)

@@ -1,0 +1,62 @@
+"""Every write to a pair's trajectory: the trajectory itself is made with its first record;
+each save checks for edit conflicts (R5, core.versioning) and leaves a history record naming the
+actor (R6)."""
+
+from django.db import transaction
+
+from tandem.core.history import Actor, record_actor
+from tandem.core.versioning import EditConflict, save_versioned
+from tandem.places.models import Pair
+
+from .models import Interview, ScanPicture, Trajectory
+
+__all__ = ["EditConflict", "delete_interview", "save_interview", "save_picture", "save_settings"]
+
+
+def _trajectory(pair: Pair, user: Actor) -> Trajectory:
+    trajectory = Trajectory.objects.filter(pair=pair).first()
+    if trajectory is None:
+        trajectory = Trajectory(pair=pair)
+        record_actor(trajectory, user)
+        trajectory.save()
+    return trajectory
+
+
+@transaction.atomic
+def save_settings(
+    *, pair: Pair, with_patrimony: bool, opened_version: int | None, user: Actor
+) -> Trajectory:
+    trajectory = Trajectory.objects.filter(pair=pair).first() or Trajectory(pair=pair)
+    trajectory.with_patrimony = with_patrimony
+    return save_versioned(record=trajectory, opened_version=opened_version, user=user)
+
+
+@transaction.atomic
+def save_interview(
+    *, pair: Pair, interview: Interview, opened_version: int | None, user: Actor
+) -> Interview:
+    """Save a new or changed interview (the form's unsaved instance)."""
+    if interview.pk is None:
+        interview.trajectory = _trajectory(pair, user)
+    return save_versioned(record=interview, opened_version=opened_version, user=user)
+
+
+@transaction.atomic
+def save_picture(
+    *, pair: Pair, perspective: str, text: str, opened_version: int | None, user: Actor
+) -> ScanPicture:
+    """Save the scan's picture of one perspective; the first save of a perspective creates it.
+    A first save (no version opened) over a picture someone created meanwhile is a conflict."""
+    trajectory = _trajectory(pair, user)
+    picture = ScanPicture.objects.filter(
+        trajectory=trajectory, perspective=perspective
+    ).first() or ScanPicture(trajectory=trajectory, perspective=perspective)
+    picture.text = text
+    return save_versioned(record=picture, opened_version=opened_version, user=user)
+
+
+@transaction.atomic
+def delete_interview(*, interview: Interview, user: Actor) -> None:
+    """Delete an interview; its history keeps what it held, with who deleted it."""
+    record_actor(interview, user)
+    interview.delete()

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("<str:refnis>/trajectory/", views.scan, name="trajectory"),
+    path("<str:refnis>/trajectory/print/", views.scan_print, name="trajectory-print"),
+    path("<str:refnis>/trajectory/history/", views.history, name="trajectory-history"),
+    path("<str:refnis>/trajectory/settings/", views.settings, name="trajectory-settings"),
+    path(
+        "<str:refnis>/trajectory/interviews/new/", views.interview, name="trajectory-interview-new"
+    ),
+    path(
+        "<str:refnis>/trajectory/interviews/<id:pk>/",
+        views.interview,
+        name="trajectory-interview",
+    ),
+    path(
+        "<str:refnis>/trajectory/interviews/<id:pk>/delete/",
+        views.delete_interview,
+        name="trajectory-interview-delete",
+    ),
+    path(
+        "<str:refnis>/trajectory/scan/<slug:perspective>/",
+        views.picture,
+        name="trajectory-picture",
+    ),
+]

@@ -1,0 +1,184 @@
+"""The pair's integration trajectory, step 1 (the organisation scan, S003:15-19): the overview
+with what Tandem already knows of the pair, the interviews and the picture per perspective; one
+edit page per interview and per perspective; a printable scan."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from tandem.core.access import login_first, parent_page, post_only, read_only
+from tandem.core.pending import restored_post
+from tandem.core.versioning import EditConflict
+from tandem.web.conflicts import conflict_view
+
+from . import services
+from .forms import InterviewForm, PictureForm, SettingsForm
+from .history import trajectory_history
+from .models import Interview, Perspective, ScanPicture, Trajectory
+from .pages import scan_perspectives, starting_facts
+from .queries import interview_of, may_edit, trajectory_of, trajectory_pair
+
+
+def _scan_context(request, pair) -> dict:
+    trajectory = trajectory_of(pair)
+    return {
+        "pair": pair,
+        "trajectory": trajectory,
+        "facts": starting_facts(user=request.user, pair=pair),
+        "perspectives": scan_perspectives(trajectory),
+        "interviews": list(trajectory.interviews.all()) if trajectory else [],
+    }
+
+
+@login_required
+@read_only
+def scan(request, refnis):
+    pair = trajectory_pair(request.user, refnis)
+    context = _scan_context(request, pair)
+    editing = may_edit(request.user, pair)
+    context["may_edit"] = editing
+    if editing:
+        context["settings_form"] = SettingsForm(instance=context["trajectory"] or Trajectory())
+    return render(request, "trajectory/scan.html", context)
+
+
+@login_required
+@read_only
+def history(request, refnis):
+    pair = trajectory_pair(request.user, refnis)
+    context = {"pair": pair, "changes": trajectory_history(pair)}
+    return render(request, "trajectory/history.html", context)
+
+
+@login_required
+@read_only
+def scan_print(request, refnis):
+    pair = trajectory_pair(request.user, refnis)
+    return render(request, "trajectory/print.html", _scan_context(request, pair))
+
+
+def _editable(request, refnis, *args, **kwargs):
+    return trajectory_pair(request.user, refnis, editing=True)
+
+
+@login_first(page_of=parent_page(), keep=False)
+@post_only(_editable)
+def settings(request, refnis):
+    pair = trajectory_pair(request.user, refnis, editing=True)
+    form = SettingsForm(request.POST, instance=trajectory_of(pair) or Trajectory())
+    if form.is_valid():
+        try:
+            services.save_settings(
+                pair=pair,
+                with_patrimony=form.cleaned_data["with_patrimony"],
+                opened_version=form.cleaned_data.get("opened_version"),
+                user=request.user,
+            )
+        except EditConflict:
+            messages.error(
+                request,
+                _("Someone else changed the trajectory after you opened it; nothing was saved."),
+            )
+        else:
+            messages.success(request, _("Saved."))
+    return redirect("trajectory", refnis=refnis)
+
+
+@login_first
+def interview(request, refnis, pk=None):
+    """Record (pk None) or edit an interview; a stale save shows both versions (R5)."""
+    pair = trajectory_pair(request.user, refnis, editing=True)
+    trajectory = trajectory_of(pair)
+    instance = interview_of(pair, pk) if pk is not None else Interview()
+    perspectives = trajectory.perspectives if trajectory else Trajectory().perspectives
+    conflict = None
+    if request.method == "POST":
+        form = InterviewForm(request.POST, instance=instance, perspectives=perspectives)
+        if form.is_valid():
+            try:
+                services.save_interview(
+                    pair=pair,
+                    interview=form.save(commit=False),
+                    opened_version=form.cleaned_data.get("opened_version"),
+                    user=request.user,
+                )
+            except EditConflict as clash:
+                conflict, form = conflict_view(form, clash.current, perspectives=perspectives)
+            else:
+                messages.success(request, _("The interview is saved."))
+                return redirect("trajectory", refnis=refnis)
+    else:
+        kept = restored_post(request)
+        form = InterviewForm(kept or None, instance=instance, perspectives=perspectives)
+    context = {
+        "pair": pair,
+        "interview": instance if instance.pk else None,
+        "form": form,
+        "conflict": conflict,
+        "facts": starting_facts(user=request.user, pair=pair),
+    }
+    return render(request, "trajectory/interview.html", context, status=409 if conflict else 200)
+
+
+def _interview(request, refnis, pk):
+    return interview_of(_editable(request, refnis), pk)
+
+
+@login_first(page_of=parent_page(), keep=False)
+@post_only(_interview)
+def delete_interview(request, refnis, pk):
+    record = _interview(request, refnis, pk)
+    services.delete_interview(interview=record, user=request.user)
+    messages.success(
+        request,
+        _("The interview with %(witness)s is deleted; its history keeps what it held.")
+        % {"witness": record.witness},
+    )
+    return redirect("trajectory", refnis=refnis)
+
+
+@login_first
+def picture(request, refnis, perspective):
+    """Write the scan's picture of one perspective beside the interviews that speak to it."""
+    pair = trajectory_pair(request.user, refnis, editing=True)
+    if perspective not in Perspective.values:
+        raise Http404("unknown perspective")
+    trajectory = trajectory_of(pair)
+    stored = (
+        ScanPicture.objects.filter(trajectory=trajectory, perspective=perspective).first()
+        if trajectory
+        else None
+    )
+    instance = stored or ScanPicture(perspective=perspective)
+    conflict = None
+    if request.method == "POST":
+        form = PictureForm(request.POST, instance=instance)
+        if form.is_valid():
+            try:
+                services.save_picture(
+                    pair=pair,
+                    perspective=perspective,
+                    text=form.cleaned_data["text"],
+                    opened_version=form.cleaned_data.get("opened_version"),
+                    user=request.user,
+                )
+            except EditConflict as clash:
+                conflict, form = conflict_view(form, clash.current)
+            else:
+                messages.success(request, _("The picture is saved."))
+                return redirect("trajectory", refnis=refnis)
+    else:
+        kept = restored_post(request)
+        form = PictureForm(kept or None, instance=instance)
+    scans = {s.perspective.value: s for s in scan_perspectives(trajectory)}
+    context = {
+        "pair": pair,
+        "label": Perspective(perspective).label,
+        "scan": scans.get(perspective),
+        "form": form,
+        "conflict": conflict,
+        "facts": starting_facts(user=request.user, pair=pair),
+    }
+    return render(request, "trajectory/picture.html", context, status=409 if conflict else 200)
