@@ -19,6 +19,7 @@ from tandem.places.services import municipality_for_code
 from .grid import GridDataError, load_grid_campaign
 from .study import StudyDataError, load_study_texts
 from .synergies import RegisterDataError, load_registers
+from .trajectory import TrajectoryDataError, load_trajectories
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CAMPAIGN_FILES = ("centrumsteden-2010.yaml",)
@@ -56,7 +57,8 @@ def load_demo(data_dir: Path = DATA_DIR) -> dict[str, int]:
         )
         load_registers(data_dir, counts)
         load_study_texts(data_dir, counts)
-    except (RegisterDataError, GridDataError, StudyDataError) as error:
+        load_trajectories(data_dir, counts)
+    except (RegisterDataError, GridDataError, StudyDataError, TrajectoryDataError) as error:
         raise DemoDataError(str(error)) from error
     return counts
 
