@@ -243,7 +243,7 @@ def _trajectory_of(pair):
     """The pair's integration trajectory with one interview and one scan picture (S1)."""
     from datetime import date
 
-    from tandem.trajectory.models import Interview, ScanPicture, Trajectory
+    from tandem.trajectory.models import DossierDecision, Interview, ScanPicture, Trajectory
 
     trajectory = Trajectory.objects.create(pair=pair)
     interview = Interview.objects.create(
@@ -256,7 +256,14 @@ def _trajectory_of(pair):
         support="Geheim draagvlak B",
     )
     ScanPicture.objects.create(trajectory=trajectory, perspective="financial", text="Geheim B")
-    return {"trajectory_b": trajectory, "interview_b": interview}
+    own = DossierDecision.objects.create(
+        trajectory=trajectory,
+        own_name="Geheim dossier B",
+        cooperates=False,
+        motivation="Geheime reden B",
+        decided_on=date(2026, 1, 5),
+    )
+    return {"trajectory_b": trajectory, "interview_b": interview, "own_dossier_b": own}
 
 
 @pytest.fixture

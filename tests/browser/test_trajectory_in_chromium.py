@@ -69,13 +69,20 @@ def test_an_editor_records_an_interview_and_writes_a_picture(
     page.fill("input[name=witness]", "An Peeters")
     page.locator("input[name=witness]").press("Enter")
     page.wait_for_url(f"**{TRAJECTORY}")
-    assert Interview.objects.get(witness="An Peeters").perspectives == ["financial"]
+    assert Interview.objects.get(
+        trajectory__pair__municipality__refnis="41002", witness="An Peeters"
+    ).perspectives == ["financial"]
     page.goto(f"{TRAJECTORY}scan/financial/")
     expect(page.locator("main")).to_contain_text(f"Het college wil samenwerken {PAYLOAD}")
     page.fill("textarea[name=text]", "Twee diensten, één ambitie.")
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_url(f"**{TRAJECTORY}")
-    assert ScanPicture.objects.get(perspective="financial").text == "Twee diensten, één ambitie."
+    assert (
+        ScanPicture.objects.get(
+            trajectory__pair__municipality__refnis="41002", perspective="financial"
+        ).text
+        == "Twee diensten, één ambitie."
+    )
     expect(page.locator("main")).to_contain_text("Twee diensten, één ambitie.")
     page.screenshot(path=str(results_dir / f"trajectory-{language}.png"), full_page=True)
 
@@ -98,12 +105,14 @@ def test_the_scan_pages_have_no_wcag_violations_and_fit_a_phone(site, new_contex
     page.check("input[name=perspectives][value=strategic]")
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_url(f"**{TRAJECTORY}")
-    interview = Interview.objects.get()
+    interview = Interview.objects.get(trajectory__pair__municipality__refnis="41002")
     paths = [
         TRAJECTORY,
         f"{TRAJECTORY}interviews/new/",
         f"{TRAJECTORY}interviews/{interview.pk}/",
         f"{TRAJECTORY}scan/strategic/",
+        f"{TRAJECTORY}dossiers/leningen/",
+        f"{TRAJECTORY}own-dossiers/new/",
         f"{TRAJECTORY}print/",
         f"{TRAJECTORY}history/",
     ]

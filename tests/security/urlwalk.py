@@ -228,6 +228,12 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             name: [Target(name, {"refnis": pair_b, "pk": tenants["interview_b"].pk})]
             for name in ("trajectory-interview", "trajectory-interview-delete")
         },
+        "trajectory-dossier": [
+            Target("trajectory-dossier", {"refnis": pair_b, "dossier": "leningen"})
+        ],
+        "trajectory-own-dossier": [
+            Target("trajectory-own-dossier", {"refnis": pair_b, "pk": tenants["own_dossier_b"].pk})
+        ],
         "trajectory-picture": [
             Target("trajectory-picture", {"refnis": pair_b, "perspective": perspective})
             for perspective in ("financial", "strategic")
@@ -439,12 +445,15 @@ TRAJECTORY_PAIR_VIEWS = (
     "trajectory-history",
     "trajectory-settings",
     "trajectory-interview-new",
+    "trajectory-own-dossier-new",
 )
 TRAJECTORY_VIEWS = {
     *TRAJECTORY_PAIR_VIEWS,
     "trajectory-interview",
     "trajectory-interview-delete",
     "trajectory-picture",
+    "trajectory-dossier",
+    "trajectory-own-dossier",
 }
 
 # Views that send an anonymous visitor to the login page (the same answer whether or not the

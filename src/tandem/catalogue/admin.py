@@ -13,6 +13,7 @@ from .models import (
     Framework,
     Instrument,
     ObstacleType,
+    ProductDossier,
     ReasonCluster,
     Subject,
     SynergyDomain,
@@ -76,6 +77,11 @@ class ContactDomainAdmin(TranslationAdmin):
 class SynergyDomainAdmin(TranslationAdmin):
     list_display = ("order", "name", "parent", "section")
     list_filter = ("section",)
+
+
+@admin.register(ProductDossier)
+class ProductDossierAdmin(TranslationAdmin):
+    list_display = ("order", "name", "source")
 
 
 @admin.register(Subject)

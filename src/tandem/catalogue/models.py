@@ -431,3 +431,22 @@ class Subject(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ProductDossier(models.Model):
+    """A kind of product dossier of financial management for which seed 000 reverses the default
+    to "we werken samen, tenzij…" (S000:7316-7345; the products named at S000:5348-5352): a pair
+    cooperates on it unless it records why not (issue 18.5)."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"))
+    name = models.CharField(_("name"), max_length=150)  # translated
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("product dossier")
+        verbose_name_plural = _("product dossiers")
+
+    def __str__(self):
+        return self.name

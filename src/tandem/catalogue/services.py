@@ -23,7 +23,7 @@ from .models import (
     ReasonCluster,
     SynergyDomain,
 )
-from .subjects import load_subjects
+from .subjects import load_product_dossiers, load_subjects
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("nl", "fr", "en")
@@ -74,6 +74,7 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Counter:
     _load_synergy_domains(_load(data_dir / "synergy_domains.yaml"), counter)
     load_grid_vocabulary(_load(data_dir / "grid.yaml"), counter, (_translated, CatalogueError))
     load_subjects(_load(data_dir / "subjects.yaml"), counter, _translated, CatalogueError)
+    load_product_dossiers(_load(data_dir / "product_dossiers.yaml"), counter, _translated)
     load_guides(data_dir / "guides", _load, counter, _translated, CatalogueError)
     return counter
 

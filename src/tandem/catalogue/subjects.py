@@ -1,11 +1,12 @@
 """Loading the subjects followed across frameworks (catalogue/data/subjects.yaml, issue 17.7):
-each names the domains of the frameworks and the synergy report's domains that treat it."""
+each names the domains of the frameworks and the synergy report's domains that treat it; and
+the product dossiers of "samenwerken, tenzij…" (product_dossiers.yaml, issue 18.5)."""
 
 from typing import Any
 
 from tandem.core.sync import Outcome, sync_m2m, sync_row
 
-from .models import Domain, Subject, SynergyDomain
+from .models import Domain, ProductDossier, Subject, SynergyDomain
 
 
 def load_subjects(data: dict[str, Any], counter, translated, error) -> None:
@@ -36,3 +37,13 @@ def load_subjects(data: dict[str, Any], counter, translated, error) -> None:
         if changed and outcome == Outcome.UNCHANGED:
             outcome = Outcome.UPDATED
         counter.add("subjects", outcome)
+
+
+def load_product_dossiers(data: dict[str, Any], counter, translated) -> None:
+    """The product dossiers of "samenwerken, tenzij…" (catalogue/data/product_dossiers.yaml)."""
+    for order, entry in enumerate(data["dossiers"], start=1):
+        where = f"product_dossiers.yaml {entry.get('slug')}"
+        values = translated("name", entry.get("name"), where)
+        values |= {"order": order, "source": entry.get("source", "")}
+        _, outcome = sync_row(model=ProductDossier, key={"slug": entry["slug"]}, values=values)
+        counter.add("product dossiers", outcome)

@@ -14,6 +14,7 @@ from .models import (
     Framework,
     Instrument,
     ObstacleType,
+    ProductDossier,
     ReasonCluster,
     Subject,
     SynergyDomain,
@@ -94,3 +95,8 @@ class FactorTranslation(TranslationOptions):
 @register(Subject)
 class SubjectTranslation(TranslationOptions):
     fields = ("name", "note")
+
+
+@register(ProductDossier)
+class ProductDossierTranslation(TranslationOptions):
+    fields = ("name",)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.core.form_fields import VersionedModelForm
 
-from .models import Interview, Perspective, ScanPicture, Trajectory
+from .models import DossierDecision, Interview, Perspective, ScanPicture, Trajectory
 
 
 class SettingsForm(VersionedModelForm):
@@ -56,3 +56,37 @@ class PictureForm(VersionedModelForm):
         model = ScanPicture
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 12})}
+
+
+class DecisionForm(VersionedModelForm):
+    cooperates = forms.TypedChoiceField(
+        label=_("the two administrations cooperate on it"),
+        choices=[
+            ("True", _("yes, they cooperate (the default)")),
+            ("False", _("no: an exception, motivated below")),
+        ],
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+        initial="True",
+    )
+
+    class Meta:
+        model = DossierDecision
+        fields = ["own_name", "cooperates", "motivation", "decided_on"]
+        widgets = {"motivation": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.dossier_id is not None:
+            del self.fields["own_name"]
+        else:
+            self.fields["own_name"].required = True
+            self.fields["own_name"].help_text = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("cooperates") is False and not (cleaned.get("motivation") or "").strip():
+            self.add_error(
+                "motivation", _("Say why the administrations do not cooperate on this dossier.")
+            )
+        return cleaned

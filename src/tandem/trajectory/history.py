@@ -3,7 +3,7 @@ value, newest first, read from the history tables of django-simple-history."""
 
 from tandem.web.history import Change, changes_from
 
-from .models import Interview, ScanPicture, Trajectory
+from .models import DossierDecision, Interview, ScanPicture, Trajectory
 
 
 def trajectory_history(pair, limit: int = 300) -> list[Change]:
@@ -12,6 +12,7 @@ def trajectory_history(pair, limit: int = 300) -> list[Change]:
             (Trajectory, Trajectory.history.filter(pair_id=pair.pk)),
             (Interview, Interview.history.filter(trajectory__pair=pair)),
             (ScanPicture, ScanPicture.history.filter(trajectory__pair=pair)),
+            (DossierDecision, DossierDecision.history.filter(trajectory__pair=pair)),
         ],
         limit,
     )

@@ -1,13 +1,18 @@
 """The integration trajectory of a pair (seed 003, "Tandem rijden voor gevorderden"; S003:13-45):
 step 1, the organisation scan, holds the interviews with privileged witnesses about the starting
 situation (the seed's five questions) and the scan's picture of it per perspective (strategic,
-financial, organisation and management, optionally patrimony). Every record is versioned for
+financial, organisation and management, optionally patrimony); "samenwerken, tenzij…" holds the
+pair's decision per product dossier (seed 000 §6). Every record is versioned for
 edit conflicts (R5) and keeps its history (R6)."""
 
+from datetime import date
+
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tandem.catalogue.models import ProductDossier
 from tandem.core.versioning import Versioned
 from tandem.places.models import Pair
 
@@ -142,3 +147,74 @@ class ScanPicture(Versioned):
 
     def __str__(self):
         return f"{self.trajectory} · {self.get_perspective_display()}"
+
+
+class DossierDecision(Versioned):
+    """ "Samenwerken, tenzij…" (comply or explain, issue 18.5; S000:7316-7345): for a product
+    dossier of the catalogue, or one the pair adds, the pair cooperates unless it records why
+    not; the decision is reviewed each year."""
+
+    trajectory = models.ForeignKey(
+        Trajectory,
+        on_delete=models.CASCADE,
+        related_name="dossiers",
+        verbose_name=_("integration trajectory"),
+    )
+    dossier = models.ForeignKey(
+        ProductDossier,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("product dossier"),
+    )
+    own_name = models.CharField(
+        _("dossier of the pair's own"),
+        max_length=150,
+        blank=True,
+        help_text=_("Only for a dossier that is not in the list."),
+    )
+    cooperates = models.BooleanField(_("the two administrations cooperate on it"), default=True)
+    motivation = models.TextField(
+        _("motivation"),
+        blank=True,
+        help_text=_("Why the administrations do not cooperate on this dossier (required then)."),
+    )
+    decided_on = models.DateField(_("decided or last reviewed on"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["dossier__order", "own_name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cooperates=True) | ~Q(motivation=""),
+                name="an_exception_is_motivated",
+            ),
+            models.CheckConstraint(
+                condition=(Q(dossier__isnull=False) & Q(own_name=""))
+                | (Q(dossier__isnull=True) & ~Q(own_name="")),
+                name="a_listed_or_an_own_dossier",
+            ),
+            models.UniqueConstraint(
+                fields=["trajectory", "dossier"],
+                condition=Q(dossier__isnull=False),
+                name="one_decision_per_listed_dossier",
+            ),
+        ]
+        verbose_name = _("dossier decision")
+        verbose_name_plural = _("dossier decisions")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.dossier.name if self.dossier_id else self.own_name
+
+    def review_due(self, today: date) -> bool:
+        """A decision is looked at again a year after it was taken or last reviewed."""
+        try:
+            due = self.decided_on.replace(year=self.decided_on.year + 1)
+        except ValueError:  # 29 February
+            due = self.decided_on.replace(year=self.decided_on.year + 1, day=28)
+        return today >= due

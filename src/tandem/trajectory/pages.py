@@ -13,13 +13,14 @@ from tandem.campaigns.findings import domain_answers
 from tandem.campaigns.models import Campaign
 from tandem.campaigns.scoping import campaign_pairs_for, campaigns_for
 from tandem.catalogue.cache import domains_of
+from tandem.catalogue.models import ProductDossier
 from tandem.grid.models import GridEntry, GridObstacle
 from tandem.grid.queries import readable_pairs
 from tandem.places.filters import PairFilter
 from tandem.places.models import GovernanceStatement, Pair
 from tandem.synergies.models import Measure, Synergy
 
-from .models import Interview, Perspective, Trajectory
+from .models import DossierDecision, Interview, Perspective, Trajectory
 
 
 @dataclass(frozen=True)
@@ -196,3 +197,35 @@ def scan_perspectives(trajectory: Trajectory | None) -> list[PerspectiveScan]:
         )
         for perspective in trajectory.perspectives
     ]
+
+
+@dataclass(frozen=True)
+class DossierLine:
+    """One product dossier of "samenwerken, tenzij…": its decision, or the default."""
+
+    name: str
+    slug: str  # "" for a dossier of the pair's own
+    decision: DossierDecision | None
+    review_due: bool
+
+
+def dossier_lines(trajectory: Trajectory | None, today) -> list[DossierLine]:
+    """Every listed dossier (cooperating by default until a decision says otherwise), then the
+    pair's own dossiers."""
+    decisions = list(trajectory.dossiers.select_related("dossier")) if trajectory else []
+    by_dossier = {d.dossier_id: d for d in decisions if d.dossier_id is not None}
+    lines = [
+        DossierLine(
+            str(dossier.name),
+            dossier.slug,
+            by_dossier.get(dossier.pk),
+            bool(by_dossier.get(dossier.pk) and by_dossier[dossier.pk].review_due(today)),
+        )
+        for dossier in ProductDossier.objects.all()
+    ]
+    lines += [
+        DossierLine(d.own_name, "", d, d.review_due(today))
+        for d in decisions
+        if d.dossier_id is None
+    ]
+    return lines

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from tandem.accounts.scoping import Viewer, register_pairs
 from tandem.places.models import Pair
 
-from .models import Interview, Trajectory
+from .models import DossierDecision, Interview, Trajectory
 
 
 def trajectory_pair(user: Viewer, refnis: str, *, editing: bool = False) -> Pair:
@@ -26,3 +26,8 @@ def trajectory_of(pair: Pair) -> Trajectory | None:
 
 def interview_of(pair: Pair, pk: int) -> Interview:
     return get_object_or_404(Interview, trajectory__pair=pair, pk=pk)
+
+
+def own_decision_of(pair: Pair, pk: int) -> DossierDecision:
+    """A decision on a dossier the pair added itself."""
+    return get_object_or_404(DossierDecision, trajectory__pair=pair, pk=pk, dossier__isnull=True)

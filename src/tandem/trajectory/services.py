@@ -8,9 +8,16 @@ from tandem.core.history import Actor, record_actor
 from tandem.core.versioning import EditConflict, save_versioned
 from tandem.places.models import Pair
 
-from .models import Interview, ScanPicture, Trajectory
+from .models import DossierDecision, Interview, ScanPicture, Trajectory
 
-__all__ = ["EditConflict", "delete_interview", "save_interview", "save_picture", "save_settings"]
+__all__ = [
+    "EditConflict",
+    "delete_interview",
+    "save_decision",
+    "save_interview",
+    "save_picture",
+    "save_settings",
+]
 
 
 def _trajectory(pair: Pair, user: Actor) -> Trajectory:
@@ -60,3 +67,20 @@ def delete_interview(*, interview: Interview, user: Actor) -> None:
     """Delete an interview; its history keeps what it held, with who deleted it."""
     record_actor(interview, user)
     interview.delete()
+
+
+@transaction.atomic
+def save_decision(
+    *, pair: Pair, decision: DossierDecision, opened_version: int | None, user: Actor
+) -> DossierDecision:
+    """Save a new or changed "samenwerken, tenzij…" decision (the form's unsaved instance). A
+    first decision on a listed dossier that someone recorded meanwhile is a conflict."""
+    if decision.pk is None:
+        decision.trajectory = _trajectory(pair, user)
+        if decision.dossier_id is not None:
+            stored = DossierDecision.objects.filter(
+                trajectory=decision.trajectory, dossier_id=decision.dossier_id
+            ).first()
+            if stored is not None:
+                raise EditConflict(stored)
+    return save_versioned(record=decision, opened_version=opened_version, user=user)

@@ -25,4 +25,19 @@ urlpatterns = [
         views.picture,
         name="trajectory-picture",
     ),
+    path(
+        "<str:refnis>/trajectory/dossiers/<slug:dossier>/",
+        views.decision,
+        name="trajectory-dossier",
+    ),
+    path(
+        "<str:refnis>/trajectory/own-dossiers/new/",
+        views.decision,
+        name="trajectory-own-dossier-new",
+    ),
+    path(
+        "<str:refnis>/trajectory/own-dossiers/<id:pk>/",
+        views.decision,
+        name="trajectory-own-dossier",
+    ),
 ]

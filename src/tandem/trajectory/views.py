@@ -5,20 +5,23 @@ edit page per interview and per perspective; a printable scan."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tandem.catalogue.models import ProductDossier
 from tandem.core.access import login_first, parent_page, post_only, read_only
 from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
 from tandem.web.conflicts import conflict_view
 
 from . import services
-from .forms import InterviewForm, PictureForm, SettingsForm
+from .forms import DecisionForm, InterviewForm, PictureForm, SettingsForm
 from .history import trajectory_history
-from .models import Interview, Perspective, ScanPicture, Trajectory
-from .pages import scan_perspectives, starting_facts
-from .queries import interview_of, may_edit, trajectory_of, trajectory_pair
+from .models import DossierDecision, Interview, Perspective, ScanPicture, Trajectory
+from .pages import dossier_lines, scan_perspectives, starting_facts
+from .queries import interview_of, may_edit, own_decision_of, trajectory_of, trajectory_pair
 
 
 def _scan_context(request, pair) -> dict:
@@ -29,6 +32,7 @@ def _scan_context(request, pair) -> dict:
         "facts": starting_facts(user=request.user, pair=pair),
         "perspectives": scan_perspectives(trajectory),
         "interviews": list(trajectory.interviews.all()) if trajectory else [],
+        "dossiers": dossier_lines(trajectory, timezone.localdate()),
     }
 
 
@@ -182,3 +186,48 @@ def picture(request, refnis, perspective):
         "facts": starting_facts(user=request.user, pair=pair),
     }
     return render(request, "trajectory/picture.html", context, status=409 if conflict else 200)
+
+
+@login_first
+def decision(request, refnis, dossier=None, pk=None):
+    """ "Samenwerken, tenzij…": the decision on a listed dossier (by its code), on a dossier of
+    the pair's own (pk), or a new own dossier (neither); a stale save shows both versions."""
+    pair = trajectory_pair(request.user, refnis, editing=True)
+    trajectory = trajectory_of(pair)
+    if dossier is not None:
+        listed = get_object_or_404(ProductDossier, slug=dossier)
+        stored = trajectory.dossiers.filter(dossier=listed).first() if trajectory else None
+        instance = stored or DossierDecision(dossier=listed, decided_on=timezone.localdate())
+    elif pk is not None:
+        instance = own_decision_of(pair, pk)
+    else:
+        instance = DossierDecision(decided_on=timezone.localdate())
+    conflict = None
+    if request.method == "POST":
+        form = DecisionForm(request.POST, instance=instance)
+        if form.is_valid():
+            try:
+                services.save_decision(
+                    pair=pair,
+                    decision=form.save(commit=False),
+                    opened_version=form.cleaned_data.get("opened_version"),
+                    user=request.user,
+                )
+            except EditConflict as clash:
+                conflict, form = conflict_view(form, clash.current)
+            else:
+                messages.success(
+                    request, _("The decision on %(dossier)s is saved.") % {"dossier": instance.name}
+                )
+                return redirect(f"{reverse('trajectory', kwargs={'refnis': refnis})}#dossiers")
+    else:
+        kept = restored_post(request)
+        form = DecisionForm(kept or None, instance=instance)
+    context = {
+        "pair": pair,
+        "title": instance.name or _("A dossier of the pair's own"),
+        "decision": instance if instance.pk else None,
+        "form": form,
+        "conflict": conflict,
+    }
+    return render(request, "trajectory/decision.html", context, status=409 if conflict else 200)
