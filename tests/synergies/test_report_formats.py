@@ -172,3 +172,47 @@ def test_the_french_report_puts_a_space_before_the_colon_of_its_labels(molenbeek
     assert "Ordre du jour :" in docx
     assert "Deelnemers: " in dutch
     assert "Participants :</strong>" in html and "Ordre du jour :</strong>" in html
+
+
+def test_the_we_cooperate_unless_decisions_are_section_6_in_html_and_docx(molenbeek):
+    """Issue 18.5: the trajectory's decisions per product dossier, in the report's language;
+    a pair without any decision gets no such section."""
+    from datetime import date
+
+    from tandem.catalogue.models import ProductDossier
+    from tandem.trajectory.models import DossierDecision, Trajectory
+
+    before = render(build(molenbeek, 2023, "fr"), "html").decode()
+    assert "Nous coopérons, sauf si" not in before
+    trajectory = Trajectory.objects.create(pair=molenbeek)
+    DossierDecision.objects.create(
+        trajectory=trajectory,
+        dossier=ProductDossier.objects.get(slug="verzekeringen"),
+        cooperates=False,
+        motivation="Contrat-cadre du CPAS jusqu'en 2027.",
+        decided_on=date(2023, 3, 1),
+    )
+    report = build(molenbeek, 2023, "fr")
+    html = render(report, "html").decode()
+    assert "6. Nous coopérons, sauf si…" in fixed_text(html)
+    table = lxml_html.fromstring(html).xpath('//table[@class="report-dossiers"]')[0]
+    rows = [[" ".join(c.text_content().split()) for c in tr] for tr in table.xpath(".//tbody/tr")]
+    # The insurance exception with its motivation; the four other listed dossiers cooperate by
+    # default, with nothing recorded.
+    assert rows == [
+        ["Marchés publics", "coopérer", "—", "—"],
+        [
+            "Assurances",
+            "exception : pas de coopération",
+            "Contrat-cadre du CPAS jusqu'en 2027.",
+            "1/3/2023",
+        ],
+        ["Emprunts", "coopérer", "—", "—"],
+        ["Trésorerie", "coopérer", "—", "—"],
+        ["Pensions", "coopérer", "—", "—"],
+    ]
+    document = Document(io.BytesIO(render(report, "docx")))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "6. Nous coopérons, sauf si…" in headings
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert rows[1] in cells and rows[2] in cells

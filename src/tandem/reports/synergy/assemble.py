@@ -4,6 +4,7 @@ PDF and DOCX renderers lay out. Activate the report's language before calling `a
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -20,6 +21,8 @@ from tandem.synergies.models import (
     Synergy,
 )
 from tandem.synergies.savings import FIGURES, SavingsLine, savings_table
+from tandem.trajectory.pages import dossier_lines
+from tandem.trajectory.queries import trajectory_of
 
 from .texts import LegalBasis, legal_basis
 
@@ -80,6 +83,16 @@ class Approval:
     number: int
 
 
+@dataclass(frozen=True)
+class DossierEntry:
+    """One product dossier of "samenwerken, tenzij…" (issue 18.5) as the report lists it."""
+
+    name: str
+    cooperates: bool
+    motivation: str
+    decided_on: str
+
+
 @dataclass
 class SynergyReport:
     language: str
@@ -101,6 +114,8 @@ class SynergyReport:
     measures: list[DomainSection]
     annex: list[tuple[str, str, list[str]]]  # (meeting heading, its language, file names)
     approval: Approval | None = None
+    # The trajectory's "we cooperate, unless…" decisions; the section is left out without any.
+    dossiers: list[DossierEntry] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -249,7 +264,25 @@ def assemble(pair: Pair, year: int, language: str, approval: Approval | None = N
         measures=_sections(list(measures), measure_line, 5),
         annex=[(entry.heading, entry.lang, entry.minutes) for entry in entries],
         approval=approval,
+        dossiers=_dossiers(pair),
     )
+
+
+def _dossiers(pair: Pair) -> list[DossierEntry]:
+    """Every product dossier once the pair recorded a decision on one: the listed dossiers
+    without a decision cooperate by default."""
+    trajectory = trajectory_of(pair)
+    if trajectory is None or not trajectory.dossiers.exists():
+        return []
+    return [
+        DossierEntry(
+            name=line.name,
+            cooperates=line.decision.cooperates if line.decision else True,
+            motivation=line.decision.motivation if line.decision else "",
+            decided_on=format_date(line.decision.decided_on) if line.decision else "",
+        )
+        for line in dossier_lines(trajectory, timezone.localdate())
+    ]
 
 
 def approval_of(report: ApprovedReport) -> Approval:

@@ -136,6 +136,9 @@ class _Writer(DocxWriter):
         if not report.measures:
             self.paragraph(_("No measure is proposed yet."))
 
+        if report.dossiers:
+            self.dossiers()
+
         self.heading(_("Annex: minutes of the meetings"), level=1)
         if report.annex:
             table = self.table([_("Meeting"), _("Minutes")])
@@ -146,6 +149,28 @@ class _Writer(DocxWriter):
         else:
             self.paragraph(_("No meeting was recorded in this period."))
         return self.saved()
+
+    def dossiers(self):
+        """Section 6, "we cooperate, unless…" (issue 18.5): a line per product dossier."""
+        self.heading(f"6. {_('We cooperate, unless…')}", level=1)
+        self.paragraph(
+            _(
+                "For these product dossiers the default is to cooperate; not cooperating needs "
+                "a motivation, looked at again every year."
+            )
+        )
+        table = self.table(
+            [_("Dossier"), _("Decision"), _("Motivation"), _("Decided or last reviewed on")]
+        )
+        for dossier in self.report.dossiers:
+            cells = table.add_row().cells
+            decision = _("cooperate") if dossier.cooperates else _("exception: no cooperation")
+            for cell, text in zip(
+                cells,
+                (dossier.name, decision, dossier.motivation or "—", dossier.decided_on or "—"),
+                strict=True,
+            ):
+                self.text(cell.paragraphs[0], text, None)
 
     def savings_table(self):
         report = self.report
