@@ -50,11 +50,14 @@ def test_the_data_file_says_what_is_illustration():
 def test_the_demo_scan_is_loaded_once_and_shown_to_the_pair(client):
     trajectory = Trajectory.objects.get(pair__municipality__refnis=GENK)
     assert trajectory.interviews.count() == 3 and trajectory.pictures.count() == 2
+    exception = trajectory.dossiers.get(cooperates=False)
+    assert exception.dossier.slug == "verzekeringen" and "raamcontract" in exception.motivation
     finance = Interview.objects.get(trajectory=trajectory, role="financieel directeur")
     assert finance.perspectives == ["financial"]
     counts: dict = {}
     load_trajectories(DATA, counts)
     assert counts == {} and trajectory.interviews.count() == 3  # nothing new the second time
+    assert trajectory.dossiers.count() == 2
     editor = factories.user(username="directeur-genk")
     factories.pair_role(user=editor, pair=GENK, role=PairRole.Role.EDITOR)
     client.force_login(editor)

@@ -1,7 +1,7 @@
 """Loading the demo's integration trajectory (demo/data/genk-trajectory.yaml; the method of
 seed 003, its content an illustration, issue 18.8), idempotently: the trajectory is found again
-by its pair, an interview by its date and witness, a picture by its perspective, and each is
-changed only where it differs."""
+by its pair, an interview by its date and witness, a picture by its perspective, a "we cooperate,
+unless…" decision by its dossier, and each is changed only where it differs."""
 
 from datetime import date
 from pathlib import Path
@@ -9,9 +9,17 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
+from tandem.catalogue.models import ProductDossier
 from tandem.core.sync import Outcome, sync_row
 from tandem.places.models import Pair
-from tandem.trajectory.models import SCAN_QUESTIONS, Interview, Perspective, ScanPicture, Trajectory
+from tandem.trajectory.models import (
+    SCAN_QUESTIONS,
+    DossierDecision,
+    Interview,
+    Perspective,
+    ScanPicture,
+    Trajectory,
+)
 
 TRAJECTORY_FILES = ("genk-trajectory.yaml",)
 QUESTIONS = tuple(name for name, _label in SCAN_QUESTIONS)
@@ -77,3 +85,20 @@ def _load(data: dict, filename: str, counts: dict) -> None:
             values={"text": entry["text"].strip()},
         )
         _count(counts, "scan pictures", outcome)
+    for index, entry in enumerate(data.get("dossiers") or [], start=1):
+        dossier = ProductDossier.objects.filter(slug=entry["dossier"]).first()
+        if dossier is None:
+            raise TrajectoryDataError(f"{filename}, dossier {index}: no dossier {entry['dossier']}")
+        decided_on = entry["decided_on"]
+        _, outcome = sync_row(
+            model=DossierDecision,
+            key={"trajectory": trajectory, "dossier": dossier},
+            values={
+                "cooperates": entry["cooperates"],
+                "motivation": (entry.get("motivation") or "").strip(),
+                "decided_on": (
+                    decided_on if isinstance(decided_on, date) else date.fromisoformat(decided_on)
+                ),
+            },
+        )
+        _count(counts, "dossier decisions", outcome)
