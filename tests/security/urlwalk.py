@@ -228,6 +228,10 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             name: [Target(name, {"refnis": pair_b, "pk": tenants["interview_b"].pk})]
             for name in ("trajectory-interview", "trajectory-interview-delete")
         },
+        "trajectory-export": [
+            Target("trajectory-export", {"refnis": pair_b, "fmt": fmt})
+            for fmt in ("csv", "xlsx", "json")
+        ],
         "trajectory-dossier": [
             Target("trajectory-dossier", {"refnis": pair_b, "dossier": "leningen"})
         ],
@@ -454,6 +458,7 @@ TRAJECTORY_VIEWS = {
     "trajectory-picture",
     "trajectory-dossier",
     "trajectory-own-dossier",
+    "trajectory-export",
 }
 
 # Views that send an anonymous visitor to the login page (the same answer whether or not the

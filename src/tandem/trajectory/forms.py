@@ -90,3 +90,15 @@ class DecisionForm(VersionedModelForm):
                 "motivation", _("Say why the administrations do not cooperate on this dossier.")
             )
         return cleaned
+
+
+class ExportForm(forms.Form):
+    """Which table a CSV holds (the XLSX and the JSON hold all three)."""
+
+    table = forms.ChoiceField(
+        choices=[("interviews", "interviews"), ("pictures", "pictures"), ("dossiers", "dossiers")],
+        required=False,
+    )
+
+    def chosen(self) -> str:
+        return (self.cleaned_data.get("table") if self.is_valid() else None) or "interviews"

@@ -17,7 +17,8 @@ from tandem.core.versioning import EditConflict
 from tandem.web.conflicts import conflict_view
 
 from . import services
-from .forms import DecisionForm, InterviewForm, PictureForm, SettingsForm
+from .exports import scan_response
+from .forms import DecisionForm, ExportForm, InterviewForm, PictureForm, SettingsForm
 from .history import trajectory_history
 from .models import DossierDecision, Interview, Perspective, ScanPicture, Trajectory
 from .pages import dossier_lines, scan_perspectives, starting_facts
@@ -54,6 +55,19 @@ def history(request, refnis):
     pair = trajectory_pair(request.user, refnis)
     context = {"pair": pair, "changes": trajectory_history(pair)}
     return render(request, "trajectory/history.html", context)
+
+
+@login_required
+@read_only
+def export(request, refnis, fmt):
+    """The scan as CSV (one table, ?table=interviews|pictures|dossiers), XLSX or JSON."""
+    pair = trajectory_pair(request.user, refnis)
+    if fmt not in ("csv", "xlsx", "json"):
+        raise Http404("unknown format")
+    form = ExportForm(request.GET)
+    if request.GET.get("table") and not form.is_valid():
+        raise Http404("unknown table")
+    return scan_response(pair, trajectory_of(pair), fmt, form.chosen(), timezone.localdate())
 
 
 @login_required
