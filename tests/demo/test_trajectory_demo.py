@@ -1,5 +1,5 @@
 """Issue 18.8 for step 1: the demo's organisation scan (demo/data/genk-trajectory.yaml) follows
-seed 003's method: its questions and perspectives are the seed's own words (S003:15-19, 37-45),
+seed 003's method: its questions and perspectives are the seed's own words (S003:19-23, 53-65),
 checked against the seed here; everything else is marked as illustration; loading it again
 changes nothing; the scan page shows it to the pair's editors."""
 
@@ -21,12 +21,15 @@ DATA = Path(__file__).resolve().parents[2] / "src" / "tandem" / "demo" / "data"
 GENK = "71016"
 
 
-def _seed() -> str:
-    return " ".join(SEED.read_text(encoding="utf-8").split()).casefold()
+def _seed(first: int, last: int) -> str:
+    """Seed 003's lines first to last (1-based, as the citations count them), whitespace made
+    single."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()[first - 1 : last]
+    return " ".join(" ".join(lines).split()).casefold()
 
 
-def test_the_scan_s_questions_and_perspectives_are_the_seed_s_words():
-    seed = _seed()
+def test_the_scan_s_questions_and_perspectives_are_the_seed_s_words_at_the_cited_lines():
+    questions_at, perspectives_at = _seed(19, 23), _seed(53, 65)
     with translation.override("nl"):
         questions = [str(label) for _name, label in SCAN_QUESTIONS]
         perspectives = [str(p.label) for p in Perspective]
@@ -34,14 +37,14 @@ def test_the_scan_s_questions_and_perspectives_are_the_seed_s_words():
     # getuigen over de vertreksituatie:"; Tandem opens that question with "Wat zijn de".
     assert questions[0].startswith("Wat zijn de ")
     for question in [questions[0].removeprefix("Wat zijn de "), *questions[1:]]:
-        assert question.casefold() in seed, question
+        assert question.casefold() in questions_at, question
     for perspective in perspectives:
-        assert re.search(rf"\b{re.escape(perspective.casefold())}\b", seed), perspective
+        assert re.search(rf"\b{re.escape(perspective.casefold())}\b", perspectives_at), perspective
 
 
 def test_the_data_file_says_what_is_illustration():
     text = (DATA / "genk-trajectory.yaml").read_text(encoding="utf-8")
-    assert "ILLUSTRATION" in text and "S003:15-19" in text
+    assert "ILLUSTRATION" in text and "S003:19-23" in text and "S003:53-65" in text
     data = yaml.safe_load(text)
     assert all("(illustratie)" in entry["witness"] for entry in data["interviews"])
 

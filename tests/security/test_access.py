@@ -416,6 +416,7 @@ TAKES_POST = {
     "trajectory-dossier",
     "trajectory-own-dossier-new",
     "trajectory-own-dossier",
+    "trajectory-target",
     "people-invitation",
     "people-role",
     "questionnaire-contacts",

@@ -450,6 +450,7 @@ TRAJECTORY_PAIR_VIEWS = (
     "trajectory-settings",
     "trajectory-interview-new",
     "trajectory-own-dossier-new",
+    "trajectory-target",
 )
 TRAJECTORY_VIEWS = {
     *TRAJECTORY_PAIR_VIEWS,

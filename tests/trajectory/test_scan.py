@@ -1,4 +1,4 @@
-"""Issue 18.1, the organisation scan (seed 003 step 1, S003:15-19): a pair's editors record the
+"""Issue 18.1, the organisation scan (seed 003 step 1, S003:19-23): a pair's editors record the
 interviews with privileged witnesses (the seed's five questions, per perspective) and write the
 scan's picture of the starting situation per perspective, beside what Tandem already knows of
 the pair; every save is versioned and kept in the history; a reader reads it all, prints it,

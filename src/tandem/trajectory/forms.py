@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.core.form_fields import VersionedModelForm
 
-from .models import DossierDecision, Interview, Perspective, ScanPicture, Trajectory
+from .models import (
+    DossierDecision,
+    Interview,
+    Perspective,
+    ScanPicture,
+    TargetPicture,
+    Trajectory,
+)
 
 
 class SettingsForm(VersionedModelForm):
@@ -102,3 +109,10 @@ class ExportForm(forms.Form):
 
     def chosen(self) -> str:
         return (self.cleaned_data.get("table") if self.is_valid() else None) or "interviews"
+
+
+class TargetForm(VersionedModelForm):
+    class Meta:
+        model = TargetPicture
+        fields = ["results", "people_and_services", "time_frame"]
+        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in fields}

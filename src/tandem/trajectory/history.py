@@ -3,7 +3,7 @@ value, newest first, read from the history tables of django-simple-history."""
 
 from tandem.web.history import Change, changes_from
 
-from .models import DossierDecision, Interview, ScanPicture, Trajectory
+from .models import DossierDecision, Interview, ScanPicture, TargetPicture, Trajectory
 
 
 def trajectory_history(pair, limit: int = 300) -> list[Change]:
@@ -13,6 +13,7 @@ def trajectory_history(pair, limit: int = 300) -> list[Change]:
             (Interview, Interview.history.filter(trajectory__pair=pair)),
             (ScanPicture, ScanPicture.history.filter(trajectory__pair=pair)),
             (DossierDecision, DossierDecision.history.filter(trajectory__pair=pair)),
+            (TargetPicture, TargetPicture.history.filter(trajectory__pair=pair)),
         ],
         limit,
     )

@@ -1,4 +1,4 @@
-"""The integration trajectory of a pair (seed 003, "Tandem rijden voor gevorderden"; S003:13-45):
+"""The integration trajectory of a pair (seed 003, "Tandem rijden voor gevorderden"; S003:17-65):
 step 1, the organisation scan, holds the interviews with privileged witnesses about the starting
 situation (the seed's five questions) and the scan's picture of it per perspective (strategic,
 financial, organisation and management, optionally patrimony); "samenwerken, tenzij…" holds the
@@ -18,7 +18,7 @@ from tandem.places.models import Pair
 
 
 class Perspective(models.TextChoices):
-    """The three perspectives of the trajectory and the optional fourth (S003:37-45)."""
+    """The three perspectives of the trajectory and the optional fourth (S003:53-65)."""
 
     STRATEGIC = "strategic", _("strategic")
     FINANCIAL = "financial", _("financial")
@@ -26,7 +26,7 @@ class Perspective(models.TextChoices):
     PATRIMONY = "patrimony", _("patrimony")
 
 
-# The five questions of the organisation scan, in the seed's order (S003:15-19); each is a field
+# The five questions of the organisation scan, in the seed's order (S003:19-23); each is a field
 # of an interview.
 SCAN_QUESTIONS = (
     ("strengths", _("What are the strengths of each administration?")),
@@ -63,7 +63,7 @@ class Trajectory(Versioned):
 
 
 class Interview(Versioned):
-    """One conversation with a privileged witness about the starting situation (S003:15-19)."""
+    """One conversation with a privileged witness about the starting situation (S003:19-23)."""
 
     class Administration(models.TextChoices):
         MUNICIPALITY = "municipality", _("municipality")
@@ -218,3 +218,26 @@ class DossierDecision(Versioned):
         except ValueError:  # 29 February
             due = self.decided_on.replace(year=self.decided_on.year + 1, day=28)
         return today >= due
+
+
+class TargetPicture(Versioned):
+    """Step 2's target picture (S003:25-31): with the protagonists, the joint ambition — the
+    intended results of the cooperation, the people and services involved, the time frame."""
+
+    trajectory = models.OneToOneField(
+        Trajectory,
+        on_delete=models.CASCADE,
+        related_name="target",
+        verbose_name=_("integration trajectory"),
+    )
+    results = models.TextField(_("intended results of the cooperation"), blank=True)
+    people_and_services = models.TextField(_("people and services involved"), blank=True)
+    time_frame = models.TextField(_("time frame"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("target picture")
+        verbose_name_plural = _("target pictures")
+
+    def __str__(self):
+        return f"{self.trajectory} · {self._meta.verbose_name}"

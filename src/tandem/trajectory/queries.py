@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from tandem.accounts.scoping import Viewer, register_pairs
 from tandem.places.models import Pair
 
-from .models import DossierDecision, Interview, Trajectory
+from .models import DossierDecision, Interview, TargetPicture, Trajectory
 
 
 def trajectory_pair(user: Viewer, refnis: str, *, editing: bool = False) -> Pair:
@@ -31,3 +31,7 @@ def interview_of(pair: Pair, pk: int) -> Interview:
 def own_decision_of(pair: Pair, pk: int) -> DossierDecision:
     """A decision on a dossier the pair added itself."""
     return get_object_or_404(DossierDecision, trajectory__pair=pair, pk=pk, dossier__isnull=True)
+
+
+def target_of(trajectory: Trajectory | None) -> TargetPicture | None:
+    return TargetPicture.objects.filter(trajectory=trajectory).first() if trajectory else None

@@ -8,7 +8,7 @@ from tandem.core.history import Actor, record_actor
 from tandem.core.versioning import EditConflict, save_versioned
 from tandem.places.models import Pair
 
-from .models import DossierDecision, Interview, ScanPicture, Trajectory
+from .models import DossierDecision, Interview, ScanPicture, TargetPicture, Trajectory
 
 __all__ = [
     "EditConflict",
@@ -17,6 +17,7 @@ __all__ = [
     "save_interview",
     "save_picture",
     "save_settings",
+    "save_target",
 ]
 
 
@@ -84,3 +85,18 @@ def save_decision(
             if stored is not None:
                 raise EditConflict(stored)
     return save_versioned(record=decision, opened_version=opened_version, user=user)
+
+
+@transaction.atomic
+def save_target(
+    *, pair: Pair, values: dict[str, str], opened_version: int | None, user: Actor
+) -> TargetPicture:
+    """Save step 2's target picture; the first save creates it. A first save over a picture
+    someone created meanwhile (no version opened) is a conflict."""
+    trajectory = _trajectory(pair, user)
+    target = TargetPicture.objects.filter(trajectory=trajectory).first() or TargetPicture(
+        trajectory=trajectory
+    )
+    for name, value in values.items():
+        setattr(target, name, value)
+    return save_versioned(record=target, opened_version=opened_version, user=user)

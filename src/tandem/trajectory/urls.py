@@ -7,6 +7,7 @@ urlpatterns = [
     path("<str:refnis>/trajectory/print/", views.scan_print, name="trajectory-print"),
     path("<str:refnis>/trajectory/history/", views.history, name="trajectory-history"),
     path("<str:refnis>/trajectory/export.<str:fmt>", views.export, name="trajectory-export"),
+    path("<str:refnis>/trajectory/target/", views.target, name="trajectory-target"),
     path("<str:refnis>/trajectory/settings/", views.settings, name="trajectory-settings"),
     path(
         "<str:refnis>/trajectory/interviews/new/", views.interview, name="trajectory-interview-new"

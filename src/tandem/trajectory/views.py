@@ -1,4 +1,4 @@
-"""The pair's integration trajectory, step 1 (the organisation scan, S003:15-19): the overview
+"""The pair's integration trajectory, step 1 (the organisation scan, S003:19-23): the overview
 with what Tandem already knows of the pair, the interviews and the picture per perspective; one
 edit page per interview and per perspective; a printable scan."""
 
@@ -18,11 +18,32 @@ from tandem.web.conflicts import conflict_view
 
 from . import services
 from .exports import scan_response
-from .forms import DecisionForm, ExportForm, InterviewForm, PictureForm, SettingsForm
+from .forms import (
+    DecisionForm,
+    ExportForm,
+    InterviewForm,
+    PictureForm,
+    SettingsForm,
+    TargetForm,
+)
 from .history import trajectory_history
-from .models import DossierDecision, Interview, Perspective, ScanPicture, Trajectory
+from .models import (
+    DossierDecision,
+    Interview,
+    Perspective,
+    ScanPicture,
+    TargetPicture,
+    Trajectory,
+)
 from .pages import dossier_lines, scan_perspectives, starting_facts
-from .queries import interview_of, may_edit, own_decision_of, trajectory_of, trajectory_pair
+from .queries import (
+    interview_of,
+    may_edit,
+    own_decision_of,
+    target_of,
+    trajectory_of,
+    trajectory_pair,
+)
 
 
 def _scan_context(request, pair) -> dict:
@@ -34,6 +55,9 @@ def _scan_context(request, pair) -> dict:
         "perspectives": scan_perspectives(trajectory),
         "interviews": list(trajectory.interviews.all()) if trajectory else [],
         "dossiers": dossier_lines(trajectory, timezone.localdate()),
+        "target": TargetPicture.objects.filter(trajectory=trajectory).first()
+        if trajectory
+        else None,
     }
 
 
@@ -245,3 +269,33 @@ def decision(request, refnis, dossier=None, pk=None):
         "conflict": conflict,
     }
     return render(request, "trajectory/decision.html", context, status=409 if conflict else 200)
+
+
+@login_first
+def target(request, refnis):
+    """Step 2's target picture: intended results, people and services, time frame (R5)."""
+    pair = trajectory_pair(request.user, refnis, editing=True)
+    trajectory = trajectory_of(pair)
+    instance = target_of(trajectory) or TargetPicture()
+    conflict = None
+    if request.method == "POST":
+        form = TargetForm(request.POST, instance=instance)
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in TargetForm.Meta.fields}
+            try:
+                services.save_target(
+                    pair=pair,
+                    values=values,
+                    opened_version=form.cleaned_data.get("opened_version"),
+                    user=request.user,
+                )
+            except EditConflict as clash:
+                conflict, form = conflict_view(form, clash.current)
+            else:
+                messages.success(request, _("The target picture is saved."))
+                return redirect(f"{reverse('trajectory', kwargs={'refnis': refnis})}#target")
+    else:
+        kept = restored_post(request)
+        form = TargetForm(kept or None, instance=instance)
+    context = {"pair": pair, "form": form, "conflict": conflict}
+    return render(request, "trajectory/target.html", context, status=409 if conflict else 200)
