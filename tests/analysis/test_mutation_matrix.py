@@ -57,3 +57,13 @@ def test_an_unknown_sort_order_is_refused_naming_it():
     matrix = build_matrix(COLUMNS, ROWS, TRIPLES)
     with pytest.raises(ValueError, match="unknown sort order 'size'"):
         sort_matrix(matrix, "size")
+
+
+def test_a_total_of_zero_sorts_below_a_total_of_one_whatever_the_names():
+    """mutmut x_sort_matrix__mutmut_26 (`r.total or 1`) ranked a TOT STAD of 0 with those of 1,
+    and the names then put Asse (0) before Mol (1)."""
+    rows = [RowHeader(1, "Asse"), RowHeader(2, "Mol")]
+    matrix = build_matrix(COLUMNS, rows, [(1, "a", 0), (2, "a", 1)])
+    assert [r.header.name for r in sort_matrix(matrix, "total").rows] == ["Mol", "Asse"]
+    ascending = sort_matrix(matrix, "total", descending=False)
+    assert [r.header.name for r in ascending.rows] == ["Asse", "Mol"]
