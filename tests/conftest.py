@@ -243,7 +243,14 @@ def _trajectory_of(pair):
     """The pair's integration trajectory with one interview and one scan picture (S1)."""
     from datetime import date
 
-    from tandem.trajectory.models import DossierDecision, Interview, ScanPicture, Trajectory
+    from tandem.trajectory.models import (
+        Action,
+        DossierDecision,
+        Interview,
+        Phase,
+        ScanPicture,
+        Trajectory,
+    )
 
     trajectory = Trajectory.objects.create(pair=pair)
     interview = Interview.objects.create(
@@ -263,7 +270,21 @@ def _trajectory_of(pair):
         motivation="Geheime reden B",
         decided_on=date(2026, 1, 5),
     )
-    return {"trajectory_b": trajectory, "interview_b": interview, "own_dossier_b": own}
+    phase = Phase.objects.create(trajectory=trajectory, number=1, name="Geheime fase B")
+    action = Action.objects.create(
+        phase=phase,
+        title="Geheime actie B",
+        owner=Action.Owner.JOINT,
+        starts_on=date(2026, 2, 1),
+        ends_on=date(2026, 6, 30),
+    )
+    return {
+        "trajectory_b": trajectory,
+        "interview_b": interview,
+        "own_dossier_b": own,
+        "phase_b": phase,
+        "action_b": action,
+    }
 
 
 @pytest.fixture

@@ -114,6 +114,7 @@ def test_the_scan_pages_have_no_wcag_violations_and_fit_a_phone(site, new_contex
         f"{TRAJECTORY}dossiers/leningen/",
         f"{TRAJECTORY}own-dossiers/new/",
         f"{TRAJECTORY}target/",
+        f"{TRAJECTORY}phases/new/",
         f"{TRAJECTORY}print/",
         f"{TRAJECTORY}history/",
     ]

@@ -232,6 +232,12 @@ def targets_of_other_tenant(tenants) -> dict[str, list[Target]]:
             Target("trajectory-export", {"refnis": pair_b, "fmt": fmt})
             for fmt in ("csv", "xlsx", "json")
         ],
+        "trajectory-phase": [
+            Target("trajectory-phase", {"refnis": pair_b, "pk": tenants["phase_b"].pk})
+        ],
+        "trajectory-action": [
+            Target("trajectory-action", {"refnis": pair_b, "pk": tenants["action_b"].pk})
+        ],
         "trajectory-dossier": [
             Target("trajectory-dossier", {"refnis": pair_b, "dossier": "leningen"})
         ],
@@ -451,6 +457,8 @@ TRAJECTORY_PAIR_VIEWS = (
     "trajectory-interview-new",
     "trajectory-own-dossier-new",
     "trajectory-target",
+    "trajectory-phase-new",
+    "trajectory-action-new",
 )
 TRAJECTORY_VIEWS = {
     *TRAJECTORY_PAIR_VIEWS,
@@ -460,6 +468,8 @@ TRAJECTORY_VIEWS = {
     "trajectory-dossier",
     "trajectory-own-dossier",
     "trajectory-export",
+    "trajectory-phase",
+    "trajectory-action",
 }
 
 # Views that send an anonymous visitor to the login page (the same answer whether or not the

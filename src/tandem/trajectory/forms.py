@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from tandem.core.form_fields import VersionedModelForm
 
 from .models import (
+    Action,
     DossierDecision,
     Interview,
     Perspective,
+    Phase,
     ScanPicture,
     TargetPicture,
     Trajectory,
@@ -116,3 +118,65 @@ class TargetForm(VersionedModelForm):
         model = TargetPicture
         fields = ["results", "people_and_services", "time_frame"]
         widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in fields}
+
+
+class PhaseForm(VersionedModelForm):
+    class Meta:
+        model = Phase
+        fields = ["number", "name"]
+
+    def __init__(self, *args, trajectory=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.trajectory = trajectory
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        taken = Phase.objects.filter(trajectory=self.trajectory, number=number)
+        if self.trajectory is not None and taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("The plan already has a phase with this number."))
+        return number
+
+
+class ActionForm(VersionedModelForm):
+    class Meta:
+        model = Action
+        fields = [
+            "phase",
+            "title",
+            "owner",
+            "starts_on",
+            "ends_on",
+            "status",
+            "health",
+            "health_reason",
+            "project_structure",
+            "change_management",
+            "communication",
+            "follow_up",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "health_reason",
+                "project_structure",
+                "change_management",
+                "communication",
+                "follow_up",
+            )
+        }
+
+    def __init__(self, *args, trajectory=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the phases of this pair's own plan.
+        self.fields["phase"].queryset = Phase.objects.filter(trajectory=trajectory)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The end comes before the start."))
+        health = cleaned.get("health")
+        if health and health != Action.Health.ON_TRACK:
+            if not (cleaned.get("health_reason") or "").strip():
+                self.add_error("health_reason", _("Say why the action is at risk or blocked."))
+        return cleaned

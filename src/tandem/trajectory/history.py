@@ -3,7 +3,15 @@ value, newest first, read from the history tables of django-simple-history."""
 
 from tandem.web.history import Change, changes_from
 
-from .models import DossierDecision, Interview, ScanPicture, TargetPicture, Trajectory
+from .models import (
+    Action,
+    DossierDecision,
+    Interview,
+    Phase,
+    ScanPicture,
+    TargetPicture,
+    Trajectory,
+)
 
 
 def trajectory_history(pair, limit: int = 300) -> list[Change]:
@@ -14,6 +22,8 @@ def trajectory_history(pair, limit: int = 300) -> list[Change]:
             (ScanPicture, ScanPicture.history.filter(trajectory__pair=pair)),
             (DossierDecision, DossierDecision.history.filter(trajectory__pair=pair)),
             (TargetPicture, TargetPicture.history.filter(trajectory__pair=pair)),
+            (Phase, Phase.history.filter(trajectory__pair=pair)),
+            (Action, Action.history.filter(phase__trajectory__pair=pair)),
         ],
         limit,
     )

@@ -241,3 +241,88 @@ class TargetPicture(Versioned):
 
     def __str__(self):
         return f"{self.trajectory} · {self._meta.verbose_name}"
+
+
+class Phase(Versioned):
+    """A phase of step 2's action plan, "gefaseerde uitvoering" (S003:31-35)."""
+
+    trajectory = models.ForeignKey(
+        Trajectory,
+        on_delete=models.CASCADE,
+        related_name="phases",
+        verbose_name=_("integration trajectory"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=150)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["trajectory", "number"], name="one_phase_per_number")
+        ]
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class Action(Versioned):
+    """An action of the plan (S003:31-35: actions, timing, project structure, change management,
+    communication, follow-up), with who carries it and how it is going."""
+
+    class Owner(models.TextChoices):
+        MUNICIPALITY = "municipality", _("municipality")
+        WELFARE_CENTRE = "welfare_centre", _("OCMW/CPAS")
+        JOINT = "joint", _("jointly")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+        STOPPED = "stopped", _("stopped")
+
+    class Health(models.TextChoices):
+        ON_TRACK = "on_track", _("on track")
+        AT_RISK = "at_risk", _("at risk")
+        BLOCKED = "blocked", _("blocked")
+
+    phase = models.ForeignKey(
+        Phase, on_delete=models.PROTECT, related_name="actions", verbose_name=_("phase")
+    )
+    title = models.CharField(_("action"), max_length=200)
+    owner = models.CharField(_("carried by"), max_length=16, choices=Owner.choices)
+    starts_on = models.DateField(_("start"))
+    ends_on = models.DateField(_("end"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED
+    )
+    health = models.CharField(
+        _("health"), max_length=16, choices=Health.choices, default=Health.ON_TRACK
+    )
+    health_reason = models.TextField(
+        _("why at risk or blocked"), blank=True, help_text=_("Required when at risk or blocked.")
+    )
+    project_structure = models.TextField(_("project structure"), blank=True)
+    change_management = models.TextField(_("change management"), blank=True)
+    communication = models.TextField(_("communication"), blank=True)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["phase__number", "starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="an_action_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(health="on_track") | ~Q(health_reason=""),
+                name="a_risk_or_block_has_a_reason",
+            ),
+        ]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+
+    def __str__(self):
+        return self.title

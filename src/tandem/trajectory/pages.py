@@ -20,7 +20,7 @@ from tandem.places.filters import PairFilter
 from tandem.places.models import GovernanceStatement, Pair
 from tandem.synergies.models import Measure, Synergy
 
-from .models import DossierDecision, Interview, Perspective, Trajectory
+from .models import Action, DossierDecision, Interview, Perspective, Phase, Trajectory
 
 
 @dataclass(frozen=True)
@@ -229,3 +229,21 @@ def dossier_lines(trajectory: Trajectory | None, today) -> list[DossierLine]:
         if d.dossier_id is None
     ]
     return lines
+
+
+@dataclass(frozen=True)
+class PlanPhase:
+    phase: Phase
+    actions: list[Action]
+
+
+def action_plan(trajectory: Trajectory | None) -> list[PlanPhase]:
+    """Step 2's plan: each phase in order with its actions by start date (two queries)."""
+    if trajectory is None:
+        return []
+    phases = list(trajectory.phases.all())
+    actions = Action.objects.filter(phase__in=phases).order_by("starts_on", "pk")
+    by_phase: dict[int, list[Action]] = {p.pk: [] for p in phases}
+    for action in actions:
+        by_phase[action.phase_id].append(action)
+    return [PlanPhase(p, by_phase[p.pk]) for p in phases]

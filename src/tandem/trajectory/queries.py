@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from tandem.accounts.scoping import Viewer, register_pairs
 from tandem.places.models import Pair
 
-from .models import DossierDecision, Interview, TargetPicture, Trajectory
+from .models import Action, DossierDecision, Interview, Phase, TargetPicture, Trajectory
 
 
 def trajectory_pair(user: Viewer, refnis: str, *, editing: bool = False) -> Pair:
@@ -35,3 +35,11 @@ def own_decision_of(pair: Pair, pk: int) -> DossierDecision:
 
 def target_of(trajectory: Trajectory | None) -> TargetPicture | None:
     return TargetPicture.objects.filter(trajectory=trajectory).first() if trajectory else None
+
+
+def phase_of(pair: Pair, pk: int) -> Phase:
+    return get_object_or_404(Phase, trajectory__pair=pair, pk=pk)
+
+
+def action_of(pair: Pair, pk: int) -> Action:
+    return get_object_or_404(Action, phase__trajectory__pair=pair, pk=pk)

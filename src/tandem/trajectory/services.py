@@ -8,7 +8,15 @@ from tandem.core.history import Actor, record_actor
 from tandem.core.versioning import EditConflict, save_versioned
 from tandem.places.models import Pair
 
-from .models import DossierDecision, Interview, ScanPicture, TargetPicture, Trajectory
+from .models import (
+    Action,
+    DossierDecision,
+    Interview,
+    Phase,
+    ScanPicture,
+    TargetPicture,
+    Trajectory,
+)
 
 __all__ = [
     "EditConflict",
@@ -18,6 +26,8 @@ __all__ = [
     "save_picture",
     "save_settings",
     "save_target",
+    "save_phase",
+    "save_action",
 ]
 
 
@@ -100,3 +110,17 @@ def save_target(
     for name, value in values.items():
         setattr(target, name, value)
     return save_versioned(record=target, opened_version=opened_version, user=user)
+
+
+@transaction.atomic
+def save_phase(*, pair: Pair, phase: Phase, opened_version: int | None, user: Actor) -> Phase:
+    """Save a new or changed phase of the action plan (the form's unsaved instance)."""
+    if phase.pk is None:
+        phase.trajectory = _trajectory(pair, user)
+    return save_versioned(record=phase, opened_version=opened_version, user=user)
+
+
+@transaction.atomic
+def save_action(*, action: Action, opened_version: int | None, user: Actor) -> Action:
+    """Save a new or changed action (its phase, of the same pair's plan, chosen in the form)."""
+    return save_versioned(record=action, opened_version=opened_version, user=user)

@@ -8,6 +8,10 @@ urlpatterns = [
     path("<str:refnis>/trajectory/history/", views.history, name="trajectory-history"),
     path("<str:refnis>/trajectory/export.<str:fmt>", views.export, name="trajectory-export"),
     path("<str:refnis>/trajectory/target/", views.target, name="trajectory-target"),
+    path("<str:refnis>/trajectory/phases/new/", views.phase, name="trajectory-phase-new"),
+    path("<str:refnis>/trajectory/phases/<id:pk>/", views.phase, name="trajectory-phase"),
+    path("<str:refnis>/trajectory/actions/new/", views.action, name="trajectory-action-new"),
+    path("<str:refnis>/trajectory/actions/<id:pk>/", views.action, name="trajectory-action"),
     path("<str:refnis>/trajectory/settings/", views.settings, name="trajectory-settings"),
     path(
         "<str:refnis>/trajectory/interviews/new/", views.interview, name="trajectory-interview-new"

@@ -19,27 +19,33 @@ from tandem.web.conflicts import conflict_view
 from . import services
 from .exports import scan_response
 from .forms import (
+    ActionForm,
     DecisionForm,
     ExportForm,
     InterviewForm,
+    PhaseForm,
     PictureForm,
     SettingsForm,
     TargetForm,
 )
 from .history import trajectory_history
 from .models import (
+    Action,
     DossierDecision,
     Interview,
     Perspective,
+    Phase,
     ScanPicture,
     TargetPicture,
     Trajectory,
 )
-from .pages import dossier_lines, scan_perspectives, starting_facts
+from .pages import action_plan, dossier_lines, scan_perspectives, starting_facts
 from .queries import (
+    action_of,
     interview_of,
     may_edit,
     own_decision_of,
+    phase_of,
     target_of,
     trajectory_of,
     trajectory_pair,
@@ -55,9 +61,8 @@ def _scan_context(request, pair) -> dict:
         "perspectives": scan_perspectives(trajectory),
         "interviews": list(trajectory.interviews.all()) if trajectory else [],
         "dossiers": dossier_lines(trajectory, timezone.localdate()),
-        "target": TargetPicture.objects.filter(trajectory=trajectory).first()
-        if trajectory
-        else None,
+        "target": target_of(trajectory),
+        "plan": action_plan(trajectory),
     }
 
 
@@ -299,3 +304,69 @@ def target(request, refnis):
         form = TargetForm(kept or None, instance=instance)
     context = {"pair": pair, "form": form, "conflict": conflict}
     return render(request, "trajectory/target.html", context, status=409 if conflict else 200)
+
+
+def _plan_url(refnis: str) -> str:
+    return f"{reverse('trajectory', kwargs={'refnis': refnis})}#plan"
+
+
+@login_first
+def phase(request, refnis, pk=None):
+    """A phase of the action plan, new (pk None) or changed; a stale save shows both (R5)."""
+    pair = trajectory_pair(request.user, refnis, editing=True)
+    trajectory = trajectory_of(pair)
+    instance = phase_of(pair, pk) if pk is not None else Phase()
+    conflict = None
+    if request.method == "POST":
+        form = PhaseForm(request.POST, instance=instance, trajectory=trajectory)
+        if form.is_valid():
+            try:
+                services.save_phase(
+                    pair=pair,
+                    phase=form.save(commit=False),
+                    opened_version=form.cleaned_data.get("opened_version"),
+                    user=request.user,
+                )
+            except EditConflict as clash:
+                conflict, form = conflict_view(form, clash.current, trajectory=trajectory)
+            else:
+                messages.success(request, _("The phase is saved."))
+                return redirect(_plan_url(refnis))
+    else:
+        kept = restored_post(request)
+        form = PhaseForm(kept or None, instance=instance, trajectory=trajectory)
+    title = str(instance) if instance.pk else _("New phase")
+    context = {"pair": pair, "title": title, "form": form, "conflict": conflict}
+    return render(request, "trajectory/plan_form.html", context, status=409 if conflict else 200)
+
+
+@login_first
+def action(request, refnis, pk=None):
+    """An action of the plan, new (pk None) or changed; a stale save shows both (R5)."""
+    pair = trajectory_pair(request.user, refnis, editing=True)
+    trajectory = trajectory_of(pair)
+    if trajectory is None or not trajectory.phases.exists():
+        messages.error(request, _("Add a phase first: every action belongs to a phase."))
+        return redirect(_plan_url(refnis))
+    instance = action_of(pair, pk) if pk is not None else Action()
+    conflict = None
+    if request.method == "POST":
+        form = ActionForm(request.POST, instance=instance, trajectory=trajectory)
+        if form.is_valid():
+            try:
+                services.save_action(
+                    action=form.save(commit=False),
+                    opened_version=form.cleaned_data.get("opened_version"),
+                    user=request.user,
+                )
+            except EditConflict as clash:
+                conflict, form = conflict_view(form, clash.current, trajectory=trajectory)
+            else:
+                messages.success(request, _("The action is saved."))
+                return redirect(_plan_url(refnis))
+    else:
+        kept = restored_post(request)
+        form = ActionForm(kept or None, instance=instance, trajectory=trajectory)
+    title = str(instance) if instance.pk else _("New action")
+    context = {"pair": pair, "title": title, "form": form, "conflict": conflict}
+    return render(request, "trajectory/plan_form.html", context, status=409 if conflict else 200)
