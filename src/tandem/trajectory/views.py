@@ -4,7 +4,7 @@ edit page per interview and per perspective; a printable scan."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +12,8 @@ from django.utils.translation import gettext as _
 
 from tandem.catalogue.models import ProductDossier
 from tandem.core.access import login_first, parent_page, post_only, read_only
-from tandem.core.pending import restored_post
 from tandem.core.versioning import EditConflict
-from tandem.web.conflicts import conflict_view
+from tandem.web.conflicts import versioned_edit
 
 from . import services
 from .exports import scan_response
@@ -133,6 +132,15 @@ def settings(request, refnis):
     return redirect("trajectory", refnis=refnis)
 
 
+def _page(request, template: str, context: dict, conflict) -> HttpResponse:
+    context["conflict"] = conflict
+    return render(request, template, context, status=409 if conflict else 200)
+
+
+def _trajectory_url(refnis: str, part: str = "") -> str:
+    return f"{reverse('trajectory', kwargs={'refnis': refnis})}{part}"
+
+
 @login_first
 def interview(request, refnis, pk=None):
     """Record (pk None) or edit an interview; a stale save shows both versions (R5)."""
@@ -140,33 +148,26 @@ def interview(request, refnis, pk=None):
     trajectory = trajectory_of(pair)
     instance = interview_of(pair, pk) if pk is not None else Interview()
     perspectives = trajectory.perspectives if trajectory else Trajectory().perspectives
-    conflict = None
-    if request.method == "POST":
-        form = InterviewForm(request.POST, instance=instance, perspectives=perspectives)
-        if form.is_valid():
-            try:
-                services.save_interview(
-                    pair=pair,
-                    interview=form.save(commit=False),
-                    opened_version=form.cleaned_data.get("opened_version"),
-                    user=request.user,
-                )
-            except EditConflict as clash:
-                conflict, form = conflict_view(form, clash.current, perspectives=perspectives)
-            else:
-                messages.success(request, _("The interview is saved."))
-                return redirect("trajectory", refnis=refnis)
-    else:
-        kept = restored_post(request)
-        form = InterviewForm(kept or None, instance=instance, perspectives=perspectives)
+
+    def save(form, opened_version):
+        record = form.save(commit=False)
+        services.save_interview(
+            pair=pair, interview=record, opened_version=opened_version, user=request.user
+        )
+
+    form, conflict, saved = versioned_edit(
+        request, InterviewForm, instance, save, perspectives=perspectives
+    )
+    if saved:
+        messages.success(request, _("The interview is saved."))
+        return redirect("trajectory", refnis=refnis)
     context = {
         "pair": pair,
         "interview": instance if instance.pk else None,
         "form": form,
-        "conflict": conflict,
         "facts": starting_facts(user=request.user, pair=pair),
     }
-    return render(request, "trajectory/interview.html", context, status=409 if conflict else 200)
+    return _page(request, "trajectory/interview.html", context, conflict)
 
 
 def _interview(request, refnis, pk):
@@ -199,36 +200,30 @@ def picture(request, refnis, perspective):
         else None
     )
     instance = stored or ScanPicture(perspective=perspective)
-    conflict = None
-    if request.method == "POST":
-        form = PictureForm(request.POST, instance=instance)
-        if form.is_valid():
-            try:
-                services.save_picture(
-                    pair=pair,
-                    perspective=perspective,
-                    text=form.cleaned_data["text"],
-                    opened_version=form.cleaned_data.get("opened_version"),
-                    user=request.user,
-                )
-            except EditConflict as clash:
-                conflict, form = conflict_view(form, clash.current)
-            else:
-                messages.success(request, _("The picture is saved."))
-                return redirect("trajectory", refnis=refnis)
-    else:
-        kept = restored_post(request)
-        form = PictureForm(kept or None, instance=instance)
+
+    def save(form, opened_version):
+        text = form.cleaned_data["text"]
+        services.save_picture(
+            pair=pair,
+            perspective=perspective,
+            text=text,
+            opened_version=opened_version,
+            user=request.user,
+        )
+
+    form, conflict, saved = versioned_edit(request, PictureForm, instance, save)
+    if saved:
+        messages.success(request, _("The picture is saved."))
+        return redirect("trajectory", refnis=refnis)
     scans = {s.perspective.value: s for s in scan_perspectives(trajectory)}
     context = {
         "pair": pair,
         "label": Perspective(perspective).label,
         "scan": scans.get(perspective),
         "form": form,
-        "conflict": conflict,
         "facts": starting_facts(user=request.user, pair=pair),
     }
-    return render(request, "trajectory/picture.html", context, status=409 if conflict else 200)
+    return _page(request, "trajectory/picture.html", context, conflict)
 
 
 @login_first
@@ -245,35 +240,26 @@ def decision(request, refnis, dossier=None, pk=None):
         instance = own_decision_of(pair, pk)
     else:
         instance = DossierDecision(decided_on=timezone.localdate())
-    conflict = None
-    if request.method == "POST":
-        form = DecisionForm(request.POST, instance=instance)
-        if form.is_valid():
-            try:
-                services.save_decision(
-                    pair=pair,
-                    decision=form.save(commit=False),
-                    opened_version=form.cleaned_data.get("opened_version"),
-                    user=request.user,
-                )
-            except EditConflict as clash:
-                conflict, form = conflict_view(form, clash.current)
-            else:
-                messages.success(
-                    request, _("The decision on %(dossier)s is saved.") % {"dossier": instance.name}
-                )
-                return redirect(f"{reverse('trajectory', kwargs={'refnis': refnis})}#dossiers")
-    else:
-        kept = restored_post(request)
-        form = DecisionForm(kept or None, instance=instance)
+
+    def save(form, opened_version):
+        record = form.save(commit=False)
+        services.save_decision(
+            pair=pair, decision=record, opened_version=opened_version, user=request.user
+        )
+
+    form, conflict, saved = versioned_edit(request, DecisionForm, instance, save)
+    if saved:
+        messages.success(
+            request, _("The decision on %(dossier)s is saved.") % {"dossier": instance.name}
+        )
+        return redirect(_trajectory_url(refnis, "#dossiers"))
     context = {
         "pair": pair,
         "title": instance.name or _("A dossier of the pair's own"),
         "decision": instance if instance.pk else None,
         "form": form,
-        "conflict": conflict,
     }
-    return render(request, "trajectory/decision.html", context, status=409 if conflict else 200)
+    return _page(request, "trajectory/decision.html", context, conflict)
 
 
 @login_first
@@ -282,32 +268,18 @@ def target(request, refnis):
     pair = trajectory_pair(request.user, refnis, editing=True)
     trajectory = trajectory_of(pair)
     instance = target_of(trajectory) or TargetPicture()
-    conflict = None
-    if request.method == "POST":
-        form = TargetForm(request.POST, instance=instance)
-        if form.is_valid():
-            values = {name: form.cleaned_data[name] for name in TargetForm.Meta.fields}
-            try:
-                services.save_target(
-                    pair=pair,
-                    values=values,
-                    opened_version=form.cleaned_data.get("opened_version"),
-                    user=request.user,
-                )
-            except EditConflict as clash:
-                conflict, form = conflict_view(form, clash.current)
-            else:
-                messages.success(request, _("The target picture is saved."))
-                return redirect(f"{reverse('trajectory', kwargs={'refnis': refnis})}#target")
-    else:
-        kept = restored_post(request)
-        form = TargetForm(kept or None, instance=instance)
-    context = {"pair": pair, "form": form, "conflict": conflict}
-    return render(request, "trajectory/target.html", context, status=409 if conflict else 200)
 
+    def save(form, opened_version):
+        values = {name: form.cleaned_data[name] for name in TargetForm.Meta.fields}
+        services.save_target(
+            pair=pair, values=values, opened_version=opened_version, user=request.user
+        )
 
-def _plan_url(refnis: str) -> str:
-    return f"{reverse('trajectory', kwargs={'refnis': refnis})}#plan"
+    form, conflict, saved = versioned_edit(request, TargetForm, instance, save)
+    if saved:
+        messages.success(request, _("The target picture is saved."))
+        return redirect(_trajectory_url(refnis, "#target"))
+    return _page(request, "trajectory/target.html", {"pair": pair, "form": form}, conflict)
 
 
 @login_first
@@ -316,28 +288,23 @@ def phase(request, refnis, pk=None):
     pair = trajectory_pair(request.user, refnis, editing=True)
     trajectory = trajectory_of(pair)
     instance = phase_of(pair, pk) if pk is not None else Phase()
-    conflict = None
-    if request.method == "POST":
-        form = PhaseForm(request.POST, instance=instance, trajectory=trajectory)
-        if form.is_valid():
-            try:
-                services.save_phase(
-                    pair=pair,
-                    phase=form.save(commit=False),
-                    opened_version=form.cleaned_data.get("opened_version"),
-                    user=request.user,
-                )
-            except EditConflict as clash:
-                conflict, form = conflict_view(form, clash.current, trajectory=trajectory)
-            else:
-                messages.success(request, _("The phase is saved."))
-                return redirect(_plan_url(refnis))
-    else:
-        kept = restored_post(request)
-        form = PhaseForm(kept or None, instance=instance, trajectory=trajectory)
+
+    def save(form, opened_version):
+        record = form.save(commit=False)
+        services.save_phase(
+            pair=pair, phase=record, opened_version=opened_version, user=request.user
+        )
+
+    form, conflict, saved = versioned_edit(
+        request, PhaseForm, instance, save, trajectory=trajectory
+    )
+    if saved:
+        messages.success(request, _("The phase is saved."))
+        return redirect(_trajectory_url(refnis, "#plan"))
     title = str(instance) if instance.pk else _("New phase")
-    context = {"pair": pair, "title": title, "form": form, "conflict": conflict}
-    return render(request, "trajectory/plan_form.html", context, status=409 if conflict else 200)
+    return _page(
+        request, "trajectory/plan_form.html", {"pair": pair, "title": title, "form": form}, conflict
+    )
 
 
 @login_first
@@ -347,26 +314,20 @@ def action(request, refnis, pk=None):
     trajectory = trajectory_of(pair)
     if trajectory is None or not trajectory.phases.exists():
         messages.error(request, _("Add a phase first: every action belongs to a phase."))
-        return redirect(_plan_url(refnis))
+        return redirect(_trajectory_url(refnis, "#plan"))
     instance = action_of(pair, pk) if pk is not None else Action()
-    conflict = None
-    if request.method == "POST":
-        form = ActionForm(request.POST, instance=instance, trajectory=trajectory)
-        if form.is_valid():
-            try:
-                services.save_action(
-                    action=form.save(commit=False),
-                    opened_version=form.cleaned_data.get("opened_version"),
-                    user=request.user,
-                )
-            except EditConflict as clash:
-                conflict, form = conflict_view(form, clash.current, trajectory=trajectory)
-            else:
-                messages.success(request, _("The action is saved."))
-                return redirect(_plan_url(refnis))
-    else:
-        kept = restored_post(request)
-        form = ActionForm(kept or None, instance=instance, trajectory=trajectory)
+
+    def save(form, opened_version):
+        record = form.save(commit=False)
+        services.save_action(action=record, opened_version=opened_version, user=request.user)
+
+    form, conflict, saved = versioned_edit(
+        request, ActionForm, instance, save, trajectory=trajectory
+    )
+    if saved:
+        messages.success(request, _("The action is saved."))
+        return redirect(_trajectory_url(refnis, "#plan"))
     title = str(instance) if instance.pk else _("New action")
-    context = {"pair": pair, "title": title, "form": form, "conflict": conflict}
-    return render(request, "trajectory/plan_form.html", context, status=409 if conflict else 200)
+    return _page(
+        request, "trajectory/plan_form.html", {"pair": pair, "title": title, "form": form}, conflict
+    )
